@@ -1,0 +1,59 @@
+// Builds every bundle with esbuild: extension host (node), CLI (node), webview app and layout worker
+// (browser), the in-host mocha suite; then generates the contributed JSON Schema and copies parser wasm.
+import * as esbuild from 'esbuild';
+import { accessSync, copyFileSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const out = path.join(root, 'out');
+mkdirSync(path.join(out, 'wasm'), { recursive: true });
+
+// web-tree-sitter's CJS build reads import.meta.url; give it the bundle's own file URL.
+const importMetaShim = { banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': 'importMetaUrl' } };
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ...importMetaShim };
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
+
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaShim.banner.js }, external: ['performance'] },
+  { ...node, entryPoints: ['test/exthost/index.ts'], outfile: 'out/test/exthost/index.js', external: ['vscode'] },
+  { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'out/webview', loader: { '.svg': 'text' } },
+  { ...browser, entryPoints: { 'layout-worker': 'webview/layout/layout-worker.ts' }, outdir: 'out/webview' },
+];
+
+function copyWasm() {
+  const nm = path.join(root, 'node_modules');
+  const files = {
+    'web-tree-sitter.wasm': path.join(nm, 'web-tree-sitter/web-tree-sitter.wasm'),
+    'tree-sitter-bicep.wasm': path.join(nm, 'tree-sitter-bicep/tree-sitter-bicep.wasm'),
+    'tree-sitter-terraform.wasm': path.join(nm, '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+  };
+  for (const [name, from] of Object.entries(files)) copyFileSync(from, path.join(out, 'wasm', name));
+}
+
+function generateSchema() {
+  const schema = execFileSync(process.execPath, [path.join(out, 'cli.js'), 'schema'], { encoding: 'utf8' });
+  writeFileSync(path.join(out, 'ppvnet.schema.json'), schema);
+}
+
+const present = (b) => {
+  const entries = Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints);
+  return entries.every((e) => { try { accessSync(path.join(root, e)); return true; } catch { return false; } });
+};
+
+if (watch) {
+  for (const b of builds.filter(present)) (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  const t0 = Date.now();
+  await Promise.all(builds.filter(present).map((b) => esbuild.build(b)));
+  chmodSync(path.join(out, 'cli.js'), 0o755);
+  copyWasm();
+  generateSchema();
+  console.log(`built in ${Date.now() - t0} ms`);
+}

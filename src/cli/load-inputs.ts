@@ -1,0 +1,103 @@
+// Turns the CLI's file and folder arguments into designs to validate, each with a locator that maps
+// findings back to file positions. Design files are read here; IaC readers plug in through READERS.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadDesign, type LoadError } from '../core/model/load-design';
+import type { Design } from '../core/model/schema';
+import type { Locator } from '../core/rules/rule';
+
+export interface LoadedInput {
+  /** The file or folder as given on the command line, made relative to cwd for output. */
+  readonly file: string;
+  readonly design?: Design;
+  readonly locate?: Locator;
+  /** Load errors: syntax, schema, unreadable file. A positioned error counts as an error finding. */
+  readonly errors: readonly (LoadError & { readonly file: string })[];
+}
+
+/** An input reader claims some paths (by extension, or a folder of its files) and reads them. */
+export interface InputReader {
+  claims(absPath: string, isDirectory: boolean): Promise<boolean>;
+  read(absPath: string, displayPath: string): Promise<LoadedInput>;
+}
+
+const DESIGN_SUFFIX = '.ppvnet.json';
+
+export const designFileReader: InputReader = {
+  async claims(absPath, isDirectory) {
+    return !isDirectory && absPath.endsWith(DESIGN_SUFFIX);
+  },
+  async read(absPath, displayPath) {
+    const text = await readFile(absPath, 'utf8');
+    const r = loadDesign(text);
+    if (!r.ok) return { file: displayPath, errors: r.errors.map((e) => ({ ...e, file: displayPath })) };
+    const locate: Locator = (ref) => {
+      const range = ref.elementId ? r.index.elementRange(ref.elementId, ref.property)
+        : ref.relationId ? r.index.relationRange(ref.relationId, ref.property) : undefined;
+      return range ? { file: displayPath, range } : undefined;
+    };
+    return { file: displayPath, design: r.design, locate, errors: [] };
+  },
+};
+
+/** Readers tried in order; the first that claims a path reads it. IaC readers are added here. */
+export const READERS: InputReader[] = [designFileReader];
+
+/**
+ * Expands arguments: a design file, or a folder, in which every `*.ppvnet.json` (recursively, skipping
+ * node_modules and dot-folders) is an input, unless a reader claims the folder as a whole.
+ */
+export async function loadInputs(args: readonly string[], cwd: string): Promise<LoadedInput[]> {
+  const out: LoadedInput[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    const display = path.relative(cwd, abs) || '.';
+    let isDir: boolean;
+    try {
+      isDir = (await stat(abs)).isDirectory();
+    } catch {
+      out.push(unreadable(display, `cannot read '${arg}': no such file or folder`));
+      continue;
+    }
+    const reader = await firstClaiming(abs, isDir);
+    if (reader) out.push(await safeRead(reader, abs, display));
+    else if (isDir) out.push(...(await loadFolder(abs, cwd)));
+    else out.push(unreadable(display, `'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`));
+  }
+  return out;
+}
+
+async function firstClaiming(abs: string, isDir: boolean): Promise<InputReader | undefined> {
+  for (const r of READERS) if (await r.claims(abs, isDir)) return r;
+  return undefined;
+}
+
+async function safeRead(reader: InputReader, abs: string, display: string): Promise<LoadedInput> {
+  try {
+    return await reader.read(abs, display);
+  } catch (e) {
+    return unreadable(display, `cannot read '${display}': ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function loadFolder(dir: string, cwd: string): Promise<LoadedInput[]> {
+  const out: LoadedInput[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const abs = path.join(dir, e.name);
+    const display = path.relative(cwd, abs);
+    if (e.isDirectory()) {
+      const reader = await firstClaiming(abs, true);
+      out.push(...(reader ? [await safeRead(reader, abs, display)] : await loadFolder(abs, cwd)));
+    } else if (e.isFile() && (await designFileReader.claims(abs, false))) {
+      out.push(await safeRead(designFileReader, abs, display));
+    }
+  }
+  return out;
+}
+
+function unreadable(file: string, message: string): LoadedInput {
+  const zero = { line: 0, character: 0 };
+  return { file, errors: [{ file, message, range: { start: zero, end: zero } }] };
+}

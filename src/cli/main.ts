@@ -1,0 +1,51 @@
+// Entry point of the `ppvnet` command-line tool: parses the sub-command and hands over. Exit codes:
+// 0 = no error-level findings, 1 = errors found, 2 = usage error or unreadable input.
+import { runSchema } from './commands/schema';
+import { EXIT_USAGE, UsageError, type CliIo } from './cli-io';
+
+interface Command {
+  readonly summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: ppvnet <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nexit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input\n`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`ppvnet: unknown command '${name}'\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`ppvnet ${name}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd(), env: process.env };
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`ppvnet: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

@@ -1,0 +1,98 @@
+// The vocabulary of the design document: element kinds, relation kinds, and which element kinds each
+// relation may connect. Shared by the schema, the canvas (valid connections), the rules and the exporters.
+
+export const ELEMENT_KINDS = [
+  'environment',
+  'enterprisePolicy',
+  'vnet',
+  'subnet',
+  'natGateway',
+  'nsg',
+  'routeTable',
+  'vpnGateway',
+  'expressRouteGateway',
+  'onPremises',
+  'privateEndpoint',
+  'privateDnsZone',
+  'azureService',
+  'connector',
+] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+export const RELATION_KINDS = [
+  'policyLink',
+  'policySubnet',
+  'peering',
+  'natAssociation',
+  'nsgAssociation',
+  'routeTableAssociation',
+  'peTarget',
+  'peSubnet',
+  'peDnsZone',
+  'dnsZoneLink',
+  'gatewayConnection',
+  'connectorTarget',
+  'connectorSecret',
+  'workload',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export interface RelationSpec {
+  readonly from: readonly ElementKind[];
+  readonly to: readonly ElementKind[];
+  /** Human wording for the canvas and error messages: "<from> <verb> <to>". */
+  readonly verb: string;
+  /** At most one relation of this kind may leave one `from` element (e.g. one policy per environment is a rule, not this). */
+  readonly singleFrom?: boolean;
+  /** At most one relation of this kind may arrive at one `to` element per `from` kind (e.g. one NSG per subnet). */
+  readonly singleTo?: boolean;
+}
+
+export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
+  policyLink: { from: ['environment'], to: ['enterprisePolicy'], verb: 'is linked to' },
+  policySubnet: { from: ['enterprisePolicy'], to: ['subnet'], verb: 'injects into' },
+  peering: { from: ['vnet'], to: ['vnet'], verb: 'peers with' },
+  natAssociation: { from: ['natGateway'], to: ['subnet'], verb: 'provides egress for', singleTo: true },
+  nsgAssociation: { from: ['nsg'], to: ['subnet'], verb: 'filters', singleTo: true },
+  routeTableAssociation: { from: ['routeTable'], to: ['subnet'], verb: 'routes', singleTo: true },
+  peTarget: { from: ['privateEndpoint'], to: ['azureService'], verb: 'connects privately to', singleFrom: true },
+  peSubnet: { from: ['privateEndpoint'], to: ['subnet'], verb: 'is placed in', singleFrom: true },
+  peDnsZone: { from: ['privateEndpoint'], to: ['privateDnsZone'], verb: 'registers in' },
+  dnsZoneLink: { from: ['privateDnsZone'], to: ['vnet'], verb: 'is linked to' },
+  gatewayConnection: { from: ['vpnGateway', 'expressRouteGateway'], to: ['onPremises'], verb: 'connects to' },
+  connectorTarget: { from: ['connector'], to: ['azureService', 'onPremises'], verb: 'calls' },
+  connectorSecret: { from: ['connector'], to: ['azureService'], verb: 'reads secrets from' },
+  workload: { from: ['environment'], to: ['connector'], verb: 'runs' },
+};
+
+/** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
+export const PARENT_KINDS: Partial<Record<ElementKind, readonly ElementKind[]>> = {
+  subnet: ['vnet'],
+  vpnGateway: ['vnet'],
+  expressRouteGateway: ['vnet'],
+};
+
+/** The relation kinds that may join `from` to `to`, in declaration order. */
+export function relationKindsBetween(from: ElementKind, to: ElementKind): RelationKind[] {
+  return RELATION_KINDS.filter((k) => RELATION_SPECS[k].from.includes(from) && RELATION_SPECS[k].to.includes(to));
+}
+
+export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
+  environment: 'Power Platform environment',
+  enterprisePolicy: 'Enterprise policy',
+  vnet: 'Virtual network',
+  subnet: 'Subnet',
+  natGateway: 'NAT gateway',
+  nsg: 'Network security group',
+  routeTable: 'Route table',
+  vpnGateway: 'VPN gateway',
+  expressRouteGateway: 'ExpressRoute gateway',
+  onPremises: 'On-premises network',
+  privateEndpoint: 'Private endpoint',
+  privateDnsZone: 'Private DNS zone',
+  azureService: 'Azure service',
+  connector: 'Connector',
+};
+
+export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
+export const VNET_DATA_GATEWAY_DELEGATION = 'Microsoft.PowerPlatform/vnetaccesslinks';

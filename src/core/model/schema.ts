@@ -1,0 +1,218 @@
+// The design document `*.ppvnet.json`, version 1, as zod schemas. The TypeScript types are inferred
+// from here, and the contributed JSON Schema is generated from here, so the three never drift.
+import { z } from 'zod';
+
+export const DESIGN_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids are 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit')
+  .describe('Stable element id, unique in the design.');
+const name = z.string().min(1).max(80).describe('Name, as deployed (Azure resource name) or shown (environment).');
+const position = z.strictObject({ x: z.number(), y: z.number() }).describe('Canvas position; relative to the parent for nested elements.');
+const size = z.strictObject({ width: z.number().positive(), height: z.number().positive() }).describe('Canvas size of a container.');
+const cidrText = z.string().describe('IPv4 CIDR block, e.g. 10.10.0.0/16.');
+const guid = z.string().describe('A GUID.');
+const region = z.string().describe('Azure region name, e.g. westeurope.');
+const geography = z.string().describe('Power Platform geography, e.g. europe, unitedstates, uk.');
+
+/** Fields that every element has, in canonical order: identity first, canvas placement last. */
+const head = { id, kind: z.string(), name, description: z.string().max(2000).optional() };
+const tail = { position: position.optional() };
+const placement = { subscriptionId: guid.optional(), resourceGroup: z.string().optional(), tenantId: guid.optional() };
+
+function element<K extends string, S extends z.ZodRawShape, T extends z.ZodRawShape = Record<never, never>>(kind: K, shape: S, extraTail?: T) {
+  return z.strictObject({ ...head, kind: z.literal(kind), ...shape, ...(extraTail ?? ({} as T)), ...tail });
+}
+
+export const environmentSchema = element('environment', {
+  geography: geography.optional(),
+  environmentType: z.enum(['Production', 'Sandbox', 'Developer', 'Default', 'Trial', 'Teams']).optional(),
+  stage: z.enum(['dev', 'test', 'prod']).optional().describe('Lifecycle stage, for segmentation rules.'),
+  managed: z.boolean().optional().describe('Managed Environment (required for VNet support).'),
+  releaseCycle: z.enum(['standard', 'early']).optional(),
+  azureRegion: region.optional().describe('Azure region the environment is pinned to (chooses the US pair).'),
+  environmentId: guid.optional().describe('Power Platform environment id, for the link script.'),
+  tenantId: guid.optional(),
+});
+
+export const enterprisePolicySchema = element('enterprisePolicy', {
+  geography: geography.optional(),
+  ...placement,
+  markedForDeletion: z.boolean().optional(),
+  // The next fields are only set by IaC readers, which see what a template really says.
+  apiVersion: z.string().optional().describe('ARM API version as written in IaC.'),
+  policyKind: z.string().optional().describe('The `kind` as written in IaC; NetworkInjection for subnet injection.'),
+  networksShape: z.enum(['array', 'valueWrapper', 'other']).optional().describe('Shape of virtualNetworks as written in IaC.'),
+  unresolvedSubnets: z
+    .array(z.strictObject({ vnet: z.string(), subnet: z.string() }))
+    .optional()
+    .describe('VNet/subnet references in IaC that name no subnet of the design.'),
+});
+
+export const vnetSchema = element('vnet', {
+  region: region.optional(),
+  addressSpaces: z.array(cidrText).optional(),
+  dnsServers: z.array(z.string()).optional().describe('Custom DNS servers; empty or absent means Azure-provided DNS.'),
+  ...placement,
+}, { size: size.optional() });
+
+export const subnetSchema = element('subnet', {
+  addressPrefix: cidrText.optional(),
+  delegations: z.array(z.string()).optional().describe('Service names the subnet is delegated to.'),
+  privateEndpointNetworkPolicies: z.enum(['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled']).optional(),
+  defaultOutboundAccess: z.boolean().optional(),
+  serviceEndpoints: z.array(z.string()).optional(),
+}, { parent: id.describe('The VNet this subnet belongs to.') });
+
+export const natGatewaySchema = element('natGateway', {
+  region: region.optional(),
+  publicIpCount: z.number().int().optional().describe('Standard public IPs attached (1–16).'),
+  idleTimeoutMinutes: z.number().int().optional(),
+  ...placement,
+});
+
+export const nsgRuleSchema = z.strictObject({
+  name,
+  priority: z.number().int(),
+  direction: z.enum(['Inbound', 'Outbound']),
+  access: z.enum(['Allow', 'Deny']),
+  protocol: z.enum(['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*']),
+  sourceAddressPrefix: z.string(),
+  sourcePortRange: z.string(),
+  destinationAddressPrefix: z.string(),
+  destinationPortRange: z.string(),
+  description: z.string().optional(),
+});
+
+export const nsgSchema = element('nsg', {
+  region: region.optional(),
+  rules: z.array(nsgRuleSchema).optional(),
+  ...placement,
+});
+
+export const routeSchema = z.strictObject({
+  name,
+  addressPrefix: z.string(),
+  nextHopType: z.enum(['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None']),
+  nextHopIpAddress: z.string().optional(),
+});
+
+export const routeTableSchema = element('routeTable', {
+  region: region.optional(),
+  routes: z.array(routeSchema).optional(),
+  bgpRoutePropagation: z.boolean().optional(),
+  ...placement,
+});
+
+export const vpnGatewaySchema = element('vpnGateway', {
+  sku: z.string().optional().describe('e.g. VpnGw1AZ; Basic does not support gateway transit over global peering.'),
+  activeActive: z.boolean().optional(),
+}, { parent: id.describe('The VNet whose GatewaySubnet hosts the gateway.') });
+
+export const expressRouteGatewaySchema = element('expressRouteGateway', {
+  sku: z.string().optional().describe('e.g. ErGw1AZ.'),
+}, { parent: id.describe('The VNet whose GatewaySubnet hosts the gateway.') });
+
+export const onPremisesSchema = element('onPremises', {
+  addressSpaces: z.array(cidrText).optional(),
+});
+
+export const privateEndpointSchema = element('privateEndpoint', {
+  groupId: z.string().optional().describe('Sub-resource, e.g. vault, sqlServer, blob, sites, searchService.'),
+  region: region.optional(),
+  ...placement,
+});
+
+export const privateDnsZoneSchema = element('privateDnsZone', { ...placement });
+
+export const AZURE_SERVICE_TYPES = ['keyVault', 'sqlServer', 'storageAccount', 'appService', 'aiSearch', 'other'] as const;
+export const azureServiceSchema = element('azureService', {
+  serviceType: z.enum(AZURE_SERVICE_TYPES),
+  region: region.optional(),
+  publicNetworkAccess: z.boolean().optional().describe('Whether the service still accepts public traffic.'),
+  resourceType: z.string().optional().describe('ARM type, for serviceType other.'),
+  ...placement,
+});
+
+export const CONNECTOR_TYPES = [
+  'custom', 'httpEntraId', 'sqlServer', 'keyVault', 'azureBlob', 'azureFile', 'azureQueues', 'aiSearch',
+  'snowflake', 'databricks', 'plugin', 'dataflow', 'powerBi', 'lowCodePlugin', 'azureAwarePlugin',
+] as const;
+export const connectorSchema = element('connector', {
+  connectorType: z.enum(CONNECTOR_TYPES).optional(),
+  authKind: z.enum(['entraIdOAuth', 'apiKey', 'basic', 'windows', 'none']).optional(),
+  host: z.string().optional().describe('Host name the connector calls, when it is not a modelled service.'),
+  thirdPartyDriver: z.boolean().optional(),
+  clientSecretRef: z
+    .string()
+    .optional()
+    .describe('Name of the Key Vault secret holding the OAuth client secret (never the secret itself).'),
+});
+
+export const elementSchema = z.discriminatedUnion('kind', [
+  environmentSchema, enterprisePolicySchema, vnetSchema, subnetSchema, natGatewaySchema, nsgSchema, routeTableSchema,
+  vpnGatewaySchema, expressRouteGatewaySchema, onPremisesSchema, privateEndpointSchema, privateDnsZoneSchema,
+  azureServiceSchema, connectorSchema,
+]);
+
+const relHead = { id, kind: z.string(), from: id, to: id };
+function relation<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
+  return z.strictObject({ ...relHead, kind: z.literal(kind), ...shape });
+}
+
+export const peeringSchema = relation('peering', {
+  allowVirtualNetworkAccess: z.boolean().optional(),
+  allowForwardedTraffic: z.boolean().optional(),
+  allowGatewayTransit: z.boolean().optional(),
+  useRemoteGateways: z.boolean().optional(),
+});
+
+export const relationSchema = z.discriminatedUnion('kind', [
+  relation('policyLink', {}),
+  relation('policySubnet', {}),
+  peeringSchema,
+  relation('natAssociation', {}),
+  relation('nsgAssociation', {}),
+  relation('routeTableAssociation', {}),
+  relation('peTarget', {}),
+  relation('peSubnet', {}),
+  relation('peDnsZone', {}),
+  relation('dnsZoneLink', { registrationEnabled: z.boolean().optional() }),
+  relation('gatewayConnection', {}),
+  relation('connectorTarget', {}),
+  relation('connectorSecret', {}),
+  relation('workload', {}),
+]);
+
+export const designSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(DESIGN_VERSION),
+  name: z.string().min(1).max(120),
+  description: z.string().max(4000).optional(),
+  elements: z.array(elementSchema),
+  relations: z.array(relationSchema),
+});
+
+export type Design = z.infer<typeof designSchema>;
+export type Element = z.infer<typeof elementSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type ElementOf<K extends Element['kind']> = Extract<Element, { kind: K }>;
+export type RelationOf<K extends Relation['kind']> = Extract<Relation, { kind: K }>;
+export type NsgRule = z.infer<typeof nsgRuleSchema>;
+export type Route = z.infer<typeof routeSchema>;
+export type Position = z.infer<typeof position>;
+
+/** Canonical key order of each element and relation kind, used by the serializer. */
+export const ELEMENT_KEY_ORDER: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  elementSchema.options.map((o) => [o.shape.kind.value, Object.keys(o.shape)]),
+);
+export const RELATION_KEY_ORDER: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  relationSchema.options.map((o) => [o.shape.kind.value, Object.keys(o.shape)]),
+);
+export const DESIGN_KEY_ORDER = Object.keys(designSchema.shape);
+
+/** The container of a nested element (subnet or gateway → VNet), if it has one. */
+export function parentOf(e: Element): string | undefined {
+  return e.kind === 'subnet' || e.kind === 'vpnGateway' || e.kind === 'expressRouteGateway' ? e.parent : undefined;
+}

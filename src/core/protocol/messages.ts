@@ -1,0 +1,89 @@
+// The typed message protocol between the extension host and the designer webview: one union per
+// direction. Everything from the webview is untrusted and goes through `parseWebviewMessage` first.
+import { z } from 'zod';
+import type { DesignEdit } from '../model/design-edits';
+import type { LoadError } from '../model/load-design';
+import type { Design } from '../model/schema';
+import type { Finding } from '../rules/rule';
+
+/** Static facts the webview needs to render pickers: geographies, regions, rule titles. */
+export interface DesignerSettings {
+  readonly readOnly: boolean;
+  /** Debounce for live validation in ms. */
+  readonly validationDelayMs: number;
+}
+
+/** Host → webview. `version` is the TextDocument version the payload reflects; older payloads are stale. */
+export type HostToWebview =
+  | { readonly type: 'init'; readonly version: number; readonly fileName: string; readonly state: DocumentState; readonly settings: DesignerSettings }
+  | { readonly type: 'documentChanged'; readonly version: number; readonly state: DocumentState }
+  | { readonly type: 'editResult'; readonly requestId: number; readonly ok: boolean; readonly error?: string }
+  | { readonly type: 'revealElement'; readonly elementId: string }
+  | { readonly type: 'exportDiagram'; readonly requestId: number; readonly format: 'svg' | 'png' }
+  | { readonly type: 'runLayout' };
+
+export type DocumentState =
+  | { readonly ok: true; readonly design: Design; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly errors: readonly LoadError[] };
+
+/** Commands the webview may ask the host to run; anything else is refused. */
+export const WEBVIEW_COMMANDS = ['undo', 'redo', 'save', 'openAsText', 'exportBicep', 'exportTerraform', 'openRuleDoc'] as const;
+export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
+
+/** Webview → host. */
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'edit'; readonly requestId: number; readonly baseVersion: number; readonly label: string; readonly edit: DesignEdit }
+  | { readonly type: 'command'; readonly command: WebviewCommand; readonly argument?: string }
+  | { readonly type: 'diagramExported'; readonly requestId: number; readonly format: 'svg' | 'png'; readonly data: string }
+  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+
+const MAX_BATCH_DEPTH = 4;
+const MAX_ITEMS = 20_000;
+const id = z.string().min(1).max(64);
+const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+const record = z.record(z.string().max(64), z.unknown());
+
+function editSchema(depth: number): z.ZodType<DesignEdit> {
+  const leaves = [
+    // Element and relation bodies are checked against the design schema when the edit is applied.
+    z.strictObject({ op: z.literal('addElements'), elements: z.array(record).max(MAX_ITEMS), relations: z.array(record).max(MAX_ITEMS).optional() }),
+    z.strictObject({ op: z.literal('updateElement'), id, set: record }),
+    z.strictObject({ op: z.literal('removeElements'), ids: z.array(id).max(MAX_ITEMS) }),
+    z.strictObject({
+      op: z.literal('moveElements'),
+      moves: z.array(z.strictObject({ id, position: point, parent: id.optional(), size: z.strictObject({ width: z.number().positive(), height: z.number().positive() }).optional() })).max(MAX_ITEMS),
+    }),
+    z.strictObject({ op: z.literal('addRelation'), relation: record }),
+    z.strictObject({ op: z.literal('updateRelation'), id, set: record }),
+    z.strictObject({ op: z.literal('removeRelations'), ids: z.array(id).max(MAX_ITEMS) }),
+    z.strictObject({ op: z.literal('setDesignInfo'), name: z.string().max(120).optional(), description: z.string().max(4000).nullable().optional() }),
+  ];
+  const options = depth < MAX_BATCH_DEPTH
+    ? [...leaves, z.strictObject({ op: z.literal('batch'), edits: z.array(z.lazy(() => editSchema(depth + 1))).max(MAX_ITEMS) })]
+    : leaves;
+  return z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]) as unknown as z.ZodType<DesignEdit>;
+}
+
+const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('edit'), requestId: z.number().int(), baseVersion: z.number().int(), label: z.string().max(200), edit: editSchema(0) }),
+  z.strictObject({ type: z.literal('command'), command: z.enum(WEBVIEW_COMMANDS), argument: z.string().max(200).optional() }),
+  // 25 MB is far above any diagram we draw; the cap keeps a runaway webview from exhausting the host.
+  z.strictObject({ type: z.literal('diagramExported'), requestId: z.number().int(), format: z.enum(['svg', 'png']), data: z.string().max(25 * 1024 * 1024) }),
+  z.strictObject({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(10_000) }),
+]);
+
+export type ParsedMessage = { ok: true; message: WebviewToHost } | { ok: false; error: string };
+
+/** Validates an untrusted message from the webview. */
+export function parseWebviewMessage(raw: unknown): ParsedMessage {
+  const r = webviewMessageSchema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data as WebviewToHost };
+  const issue = r.error.issues[0];
+  return { ok: false, error: `rejected webview message: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}` };
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected ${JSON.stringify(x)}`);
+}

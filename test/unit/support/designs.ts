@@ -1,0 +1,28 @@
+// Test designs: the shipped samples, and edits applied to them through the real edit operations, so
+// fixtures stay valid documents and read as "the seed, except …".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyEdit, type DesignEdit } from '../../../src/core/model/design-edits';
+import { loadDesign } from '../../../src/core/model/load-design';
+import type { Design } from '../../../src/core/model/schema';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export function loadSample(name: 'seed' | 'minimal'): Design {
+  const r = loadDesign(readFileSync(path.join(ROOT, 'samples', `${name}.ppvnet.json`), 'utf8'));
+  if (!r.ok) throw new Error(`sample ${name} does not load: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.design;
+}
+
+/** Applies edits in order; a refused edit fails the test with the reason. */
+export function edited(design: Design, ...edits: DesignEdit[]): Design {
+  return edits.reduce((d, e) => {
+    const r = applyEdit(d, e);
+    if (!r.ok) throw new Error(`fixture edit ${JSON.stringify(e)} refused: ${r.error}`);
+    return r.design;
+  }, design);
+}
+
+export const set = (id: string, values: Record<string, unknown>): DesignEdit => ({ op: 'updateElement', id, set: values });
+export const remove = (...ids: string[]): DesignEdit => ({ op: 'removeElements', ids });
+export const removeRelations = (...ids: string[]): DesignEdit => ({ op: 'removeRelations', ids });
