@@ -1,6 +1,10 @@
 // Entry point of the `ppvnet` command-line tool: parses the sub-command and hands over. Exit codes:
 // 0 = no error-level findings, 1 = errors found, 2 = usage error or unreadable input.
+import { runDiagram } from './commands/diagram';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
 import { runSchema } from './commands/schema';
+import { runValidate } from './commands/validate';
 import { EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 
 interface Command {
@@ -9,6 +13,10 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate },
+  export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
+  diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
+  import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };
 
