@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end tests in a real VS Code: package the VSIX, install it into a throwaway code-server profile, run test/e2e/ against it.
+#
+# Usage: bash scripts/e2e.sh [extra node --test args, e.g. --test-name-pattern=designer]
+# Env:   PPVNET_SKIP_BUILD=1  skip `npm run build` (scripts/test-all.sh has just built)
+# Writes test-results/ (screenshots, e2e.tap, e2e-summary.json) and .ppvnet-run/e2e/ (profile, server log, workspaces).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+t0=$SECONDS
+step() { echo "== e2e [+$((SECONDS - t0))s] $*"; }
+
+step "tools"
+bash scripts/setup-tools.sh >/dev/null
+# shellcheck disable=SC1091
+source "${PPVNET_CACHE:-$HOME/.cache/ppvnet}/env.sh"
+
+if [ "${PPVNET_SKIP_BUILD:-0}" != 1 ]; then
+  step "build"
+  npm run --silent build
+fi
+for f in out/extension.js out/test/exthost/index.js; do
+  [ -f "$f" ] || { echo "e2e: $f is missing after the build" >&2; exit 1; }
+done
+
+step "package VSIX"
+mkdir -p out
+rm -f out/ppvnet.vsix
+vsce_log=$(mktemp)
+npx --no-install vsce package --no-dependencies -o out/ppvnet.vsix > "$vsce_log" 2>&1 ||
+  { cat "$vsce_log" >&2; rm -f "$vsce_log"; echo "e2e: vsce package failed" >&2; exit 1; }
+rm -f "$vsce_log"
+echo "   out/ppvnet.vsix: $(stat -c %s out/ppvnet.vsix) bytes"
+
+RUN=$ROOT/.ppvnet-run/e2e
+ART=$ROOT/test-results
+rm -rf "$RUN"
+mkdir -p "$RUN" "$ART"
+rm -f "$ART"/*.png "$ART/e2e.tap" "$ART/e2e-summary.json"
+
+step "start code-server with the VSIX installed"
+CS_PID=
+cleanup() { [ -n "$CS_PID" ] && kill -- "-$CS_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+eval "$(bash scripts/code-server.sh --run-dir "$RUN" --install-extension "$ROOT/out/ppvnet.vsix")"
+installed=$(PATH="$PPVNET_NODE24_BIN:$PATH" XDG_CONFIG_HOME=$RUN/xdg XDG_DATA_HOME=$RUN/xdg XDG_CACHE_HOME=$RUN/xdg \
+  "$PPVNET_NODE24" "$PPVNET_CODE_SERVER" --user-data-dir "$RUN/data" --extensions-dir "$RUN/exts" \
+  --list-extensions --show-versions 2>/dev/null)
+echo "   $CS_URL (pid $CS_PID); installed: $installed"
+
+step "node --test test/e2e/"
+rc=0
+# spec for people reading the log, tap to a file for the pass/fail counts (test-all.sh sums them).
+CS_PORT=$CS_PORT E2E_RUN_DIR=$RUN E2E_ARTIFACTS=$ART PPVNET_CHROMIUM=$PPVNET_CHROMIUM BICEP_PATH=$BICEP_PATH \
+  node --test --test-concurrency=1 --test-timeout=300000 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$ART/e2e.tap" \
+    "$@" test/e2e/ || rc=$?
+
+pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ART/e2e.tap" | tail -1)
+fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ART/e2e.tap" | tail -1)
+pass=${pass:-0} fail=${fail:-0}
+# A crash before any test reports would otherwise read as "0 failed".
+if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
+if [ "$pass" -eq 0 ] && [ "$fail" -eq 0 ]; then echo "e2e: no tests ran" >&2; fail=1; rc=1; fi
+printf '{"passed":%d,"failed":%d}\n' "$pass" "$fail" > "$ART/e2e-summary.json"
+
+if [ "$rc" -ne 0 ]; then
+  echo "--- code-server log (tail) ---"
+  tail -60 "$RUN/code-server.log" || true
+  echo "--- screenshots: $ART"
+fi
+step "done: e2e $pass passed, $fail failed (rc=$rc)"
+exit "$rc"
