@@ -1,0 +1,106 @@
+// The loader: every kind of bad input gives a clear message at the right place, and never a design.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDesign, MAX_DESIGN_DEPTH, type LoadResult } from '../../../src/core/model/load-design';
+import { serializeDesign } from '../../../src/core/model/serialize-design';
+
+const seedText = readFileSync(path.resolve(__dirname, '../../../samples/seed.ppvnet.json'), 'utf8');
+
+function errorsOf(r: LoadResult) {
+  if (r.ok) throw new Error('expected the design to be refused');
+  return r.errors;
+}
+
+/** Line (0-based) of the first occurrence of `needle` in `text`. */
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+
+describe('loadDesign', () => {
+  it('loads both samples, and they are in canonical form', () => {
+    for (const name of ['seed', 'minimal']) {
+      const text = readFileSync(path.resolve(__dirname, `../../../samples/${name}.ppvnet.json`), 'utf8');
+      const r = loadDesign(text);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(serializeDesign(r.design)).toBe(text);
+    }
+  });
+
+  it('positions JSON syntax errors', () => {
+    const broken = seedText.replace('"region": "westeurope",', '"region": "westeurope"');
+    const [e] = errorsOf(loadDesign(broken));
+    expect(e!.message).toMatch(/JSON syntax: comma expected/);
+    expect(e!.range.start.line).toBe(lineOf(broken, '"addressSpaces": ["10.10.0.0/16"]'));
+  });
+
+  it('refuses a newer version without touching it, with a message that says so', () => {
+    const [e] = errorsOf(loadDesign(seedText.replace('"version": 1', '"version": 2')));
+    expect(e!.message).toMatch(/version 2, written by a newer .* reads version 1.*not been changed/);
+    expect(e!.range.start.line).toBe(1);
+  });
+
+  it('names an unknown kind and lists the known ones, at the kind value', () => {
+    const text = seedText.replace('"kind": "natGateway"', '"kind": "firewall"');
+    const [e] = errorsOf(loadDesign(text));
+    expect(e!.message).toMatch(/Unknown kind "firewall".*natGateway/);
+    expect(e!.range.start.line).toBe(lineOf(text, '"firewall"'));
+  });
+
+  it('refuses unknown properties instead of dropping them on the next save', () => {
+    const text = seedText.replace('"region": "westeurope",', '"region": "westeurope", "colour": "blue",');
+    const [e] = errorsOf(loadDesign(text));
+    expect(e!.message).toMatch(/Unknown property "colour" on vnet "vnet-weu"/);
+    expect(e!.range.start.line).toBe(lineOf(text, '"colour"'));
+  });
+
+  it('reports wrong types with the element and the path', () => {
+    const text = seedText.replace('"addressSpaces": ["10.10.0.0/16"]', '"addressSpaces": [10]');
+    const [e] = errorsOf(loadDesign(text));
+    expect(e!.message).toMatch(/expected string.*on vnet "vnet-weu".*elements\[3\]\.addressSpaces\[0\]/);
+  });
+
+  it('reports dangling relations and duplicate ids at their place', () => {
+    const text = seedText.replace('"to": "policy-prod"', '"to": "policy-gone"').replace('"id": "nsg-neu"', '"id": "nsg-weu"');
+    const errors = errorsOf(loadDesign(text));
+    expect(errors.map((e) => e.message)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/Duplicate id "nsg-weu"/),
+      expect.stringMatching(/"to" names "policy-gone", which is not in the design/),
+    ]));
+  });
+
+  it('reports relations between the wrong kinds', () => {
+    const text = seedText.replace('{ "id": "nat-weu-pp", "kind": "natAssociation", "from": "nat-weu", "to": "snet-pp-weu" }', '{ "id": "nat-weu-pp", "kind": "natAssociation", "from": "nat-weu", "to": "vnet-weu" }');
+    expect(errorsOf(loadDesign(text))[0]!.message).toMatch(/"to" must be a subnet, not a vnet/);
+  });
+
+  it('refuses duplicate keys, which JSON.parse would silently collapse', () => {
+    const text = seedText.replace('"name": "vnet-pp-weu",', '"name": "vnet-pp-weu", "name": "other",');
+    expect(errorsOf(loadDesign(text))[0]!.message).toMatch(/Duplicate key "name"/);
+  });
+
+  it('keeps __proto__ keys out of the prototype chain (and refuses them as unknown)', () => {
+    const text = seedText.replace('"region": "westeurope",', '"region": "westeurope", "__proto__": { "polluted": true },');
+    const errors = errorsOf(loadDesign(text));
+    expect(errors[0]!.message).toMatch(/Unknown property "__proto__"/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('stops deep nesting before the recursive parser sees it', () => {
+    const deep = '{"version":1,"name":"x","elements":[],"relations":[],"description":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    const [e] = errorsOf(loadDesign(deep));
+    expect(e!.message).toMatch(new RegExp(`deeper than ${MAX_DESIGN_DEPTH}`));
+  });
+
+  it('handles empty, non-object and comment-bearing files', () => {
+    expect(errorsOf(loadDesign(''))[0]!.message).toMatch(/empty/);
+    expect(errorsOf(loadDesign('[]'))[0]!.message).toMatch(/JSON object/);
+    expect(errorsOf(loadDesign('// hi\n' + seedText))[0]!.message).toMatch(/JSON syntax/);
+  });
+
+  it('indexes elements, relations and properties by their text ranges', () => {
+    const r = loadDesign(seedText);
+    if (!r.ok) throw new Error('seed must load');
+    expect(r.index.elementRange('snet-pp-weu', 'addressPrefix')?.start.line).toBe(lineOf(seedText, '"10.10.1.0/24"'));
+    expect(r.index.relationRange('peer-weu-neu')?.start.line).toBe(lineOf(seedText, '"peer-weu-neu"'));
+    expect(r.index.elementRange('nope')).toBeUndefined();
+  });
+});
