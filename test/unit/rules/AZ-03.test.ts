@@ -1,0 +1,25 @@
+// AZ-03: VNet address spaces are valid, disjoint and outside the ranges Azure refuses.
+import { AZ03 } from '../../../src/core/rules/catalog/AZ-03';
+import { edited, loadSample, set } from '../support/designs';
+import { testRule } from '../support/rule-tester';
+
+const seed = loadSample('seed');
+const spaces = (...s: string[]) => edited(seed, set('vnet-weu', { addressSpaces: s }));
+
+testRule(AZ03, {
+  valid: [
+    { name: 'the seed', design: seed },
+    { name: 'the minimal sample', design: loadSample('minimal') },
+    { name: 'public ranges are allowed', design: spaces('10.10.0.0/16', '20.40.0.0/16') },
+    { name: 'RFC 6598 shared space is allowed', design: spaces('10.10.0.0/16', '100.64.0.0/10') },
+    { name: 'adjacent, disjoint spaces', design: spaces('10.10.0.0/16', '10.11.0.0/16') },
+  ],
+  invalid: [
+    { name: 'loopback', design: spaces('10.10.0.0/16', '127.0.0.0/8'), expected: ['vnet-weu'], messages: [/127\.0\.0\.0\/8 \(loopback\)/] },
+    { name: 'a space containing 168.63.129.16', design: spaces('10.10.0.0/16', '168.63.0.0/16'), expected: ['vnet-weu'], messages: [/168\.63\.129\.16\/32/] },
+    { name: 'multicast and broadcast', design: spaces('10.10.0.0/16', '224.0.0.0/3'), expected: ['vnet-weu', 'vnet-weu'], messages: [/multicast/, /broadcast/] },
+    { name: 'link-local', design: spaces('10.10.0.0/16', '169.254.0.0/16'), expected: ['vnet-weu'], messages: [/link-local/] },
+    { name: 'a malformed space', design: spaces('10.10.0.0/33'), expected: ['vnet-weu'], messages: [/not a valid CIDR block: prefix length \/33 is larger than \/32/] },
+    { name: 'overlapping spaces of one VNet', design: spaces('10.10.0.0/16', '10.10.128.0/17'), expected: ['vnet-weu'], messages: [/10\.10\.0\.0\/16 and 10\.10\.128\.0\/17 .* overlap/] },
+  ],
+});

@@ -1,0 +1,31 @@
+// AZ-04: subnets lie inside their VNet's address space and do not overlap each other.
+import { AZ04 } from '../../../src/core/rules/catalog/AZ-04';
+import { edited, loadSample, set } from '../support/designs';
+import { runRule, testRule } from '../support/rule-tester';
+import { expect, it } from 'vitest';
+
+const seed = loadSample('seed');
+
+testRule(AZ04, {
+  valid: [
+    { name: 'the seed', design: seed },
+    { name: 'the minimal sample', design: loadSample('minimal') },
+    { name: 'a subnet in a second address space', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/16', '10.11.0.0/16'] }), set('snet-pe-weu', { addressPrefix: '10.11.2.0/24' })) },
+    { name: 'a VNet whose address space is unknown', design: edited(seed, set('vnet-weu', { addressSpaces: undefined })) },
+    { name: 'a VNet with a malformed space (AZ-03 reports it)', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/33'] })) },
+    { name: 'the same prefix in two different VNets', design: edited(seed, set('vnet-neu', { addressSpaces: ['10.10.0.0/16'] }), set('snet-pp-neu', { addressPrefix: '10.10.1.0/24' })) },
+  ],
+  invalid: [
+    { name: 'a subnet outside the VNet space', design: edited(seed, set('snet-pe-weu', { addressPrefix: '10.11.2.0/24' })), expected: ['snet-pe-weu'], messages: [/outside the address space of VNet "vnet-pp-weu" \(10\.10\.0\.0\/16\)/] },
+    { name: 'a subnet straddling the space boundary', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/24', '10.10.1.0/24', '10.10.2.0/25'] })), expected: ['snet-pe-weu'] },
+    { name: 'a VNet with an empty address space', design: edited(seed, set('vnet-neu', { addressSpaces: [] })), expected: ['snet-pp-neu'], messages: [/has no address space/] },
+    { name: 'overlapping subnets', design: edited(seed, set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' })), expected: ['snet-pe-weu'], messages: [/overlaps subnet "snet-powerplatform"/] },
+    { name: 'identical prefixes', design: edited(seed, set('snet-pe-weu', { addressPrefix: '10.10.1.0/24' })), expected: ['snet-pe-weu'] },
+  ],
+});
+
+it('AZ-04 points at the other subnet of an overlap', () => {
+  const [f] = runRule(AZ04, edited(seed, set('snet-pe-weu', { addressPrefix: '10.10.0.0/23' })));
+  expect(f).toMatchObject({ elementId: 'snet-pp-weu', property: 'addressPrefix' });
+  expect(f!.related?.[0]).toMatchObject({ elementId: 'snet-pe-weu' });
+});

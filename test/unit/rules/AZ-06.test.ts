@@ -1,0 +1,30 @@
+// AZ-06: directly peered VNets must not overlap; VNets that are only transitively connected may.
+import { AZ06 } from '../../../src/core/rules/catalog/AZ-06';
+import { edited, loadSample, removeRelations, set } from '../support/designs';
+import { testRule } from '../support/rule-tester';
+
+const seed = loadSample('seed');
+const overlapping = [set('vnet-neu', { addressSpaces: ['10.10.0.0/16'] }), set('snet-pp-neu', { addressPrefix: '10.10.1.0/24' })];
+// A third VNet peered only with vnet-neu, overlapping vnet-weu: allowed, because peering is non-transitive.
+const spoke = {
+  op: 'addElements' as const,
+  elements: [{ id: 'vnet-c', kind: 'vnet' as const, name: 'vnet-c', region: 'northeurope', addressSpaces: ['10.10.0.0/16'] }],
+  relations: [
+    { id: 'peer-neu-c', kind: 'peering' as const, from: 'vnet-neu', to: 'vnet-c' },
+    { id: 'peer-c-neu', kind: 'peering' as const, from: 'vnet-c', to: 'vnet-neu' },
+  ],
+};
+
+testRule(AZ06, {
+  valid: [
+    { name: 'the seed', design: seed },
+    { name: 'the minimal sample', design: loadSample('minimal') },
+    { name: 'overlapping VNets that are not peered', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu', 'peer-neu-weu')) },
+    { name: 'overlap only through a transitive chain', design: edited(seed, spoke) },
+  ],
+  invalid: [
+    { name: 'peered VNets with the same space (one finding per pair)', design: edited(seed, ...overlapping), expected: ['peer-weu-neu'], messages: [/overlapping address spaces \(10\.10\.0\.0\/16 ↔ 10\.10\.0\.0\/16\)/] },
+    { name: 'a one-way peering between overlapping VNets', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu')), expected: ['peer-neu-weu'] },
+    { name: 'a partial overlap of a second space', design: edited(seed, set('vnet-neu', { addressSpaces: ['10.20.0.0/16', '10.10.128.0/24'] })), expected: ['peer-weu-neu'], messages: [/10\.10\.0\.0\/16 ↔ 10\.10\.128\.0\/24/] },
+  ],
+});
