@@ -3,13 +3,19 @@
 import type * as vscode from 'vscode';
 import { activateAzure } from './azure/activate-azure';
 import { activateIacDiagnostics } from './diagnostics/activate-diagnostics';
-import { activateDesigner } from './editor/activate-designer';
+import { activateDesigner, designerTestHook, type DesignerTestHook } from './editor/activate-designer';
 import { activateExport } from './export/activate-export';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The extension's exports: only a hook for the extension-host test suites. */
+export interface PpvnetExtensionApi {
+  readonly testing: { readonly designer: DesignerTestHook | undefined };
+}
+
+export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
   for (const feature of [activateDesigner, activateExport, activateIacDiagnostics, activateAzure]) {
     context.subscriptions.push(...feature(context));
   }
+  return { testing: { designer: designerTestHook() } };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,47 @@
-// `ppvnet diagram`. (Placeholder until the feature lands: refuses with a usage error.)
-import { UsageError, type CliIo } from '../cli-io';
+// `ppvnet diagram <design> [--out file.svg]`: draws a design with the same renderer as the extension's
+// "Export Diagram as SVG", findings as badges. Without --out the SVG goes to stdout.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderDesignSvg } from '../../core/diagram/render-svg';
+import { loadDesign } from '../../core/model/load-design';
+import { validateDesign } from '../../core/rules/engine';
+import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliIo } from '../cli-io';
 
-export async function runDiagram(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('diagram is not available in this build yet');
+export async function runDiagram(args: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, ['out']);
+  if (positional.length !== 1) throw new UsageError('give exactly one design file: diagram <design.ppvnet.json> [--out <file.svg>]');
+  const input = positional[0]!;
+  const abs = path.resolve(io.cwd, input);
+  const display = path.relative(io.cwd, abs) || input;
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    io.stderr(`${display}:1:1: error: cannot read the design: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+  const loaded = loadDesign(text);
+  if (!loaded.ok) {
+    for (const err of loaded.errors) {
+      io.stderr(`${display}:${err.range.start.line + 1}:${err.range.start.character + 1}: error: ${err.message}\n`);
+    }
+    return EXIT_USAGE;
+  }
+  const findings = validateDesign(loaded.design);
+  const svg = renderDesignSvg(loaded.design, { findings });
+  const out = options.out;
+  if (typeof out !== 'string' || out === '-') {
+    io.stdout(svg);
+    return EXIT_OK;
+  }
+  const outAbs = path.resolve(io.cwd, out);
+  if (outAbs === abs) throw new UsageError('--out would overwrite the design itself');
+  try {
+    await writeFile(outAbs, svg, 'utf8');
+  } catch (e) {
+    io.stderr(`ppvnet diagram: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr(`wrote ${path.relative(io.cwd, outAbs) || out} (${loaded.design.elements.length} elements, ${findings.length} findings)\n`);
+  return EXIT_OK;
 }
