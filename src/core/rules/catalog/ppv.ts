@@ -1,4 +1,73 @@
 // Power Platform VNet support rules PPV-001…PPV-034 (domain.md §8), in id order.
 import type { Rule } from '../rule';
+import { rule as PPV_001 } from './PPV-001';
+import { rule as PPV_002 } from './PPV-002';
+import { rule as PPV_003 } from './PPV-003';
+import { rule as PPV_004 } from './PPV-004';
+import { rule as PPV_005 } from './PPV-005';
+import { rule as PPV_006 } from './PPV-006';
+import { rule as PPV_007 } from './PPV-007';
+import { rule as PPV_008 } from './PPV-008';
+import { rule as PPV_009 } from './PPV-009';
+import { rule as PPV_010 } from './PPV-010';
+import { rule as PPV_011 } from './PPV-011';
+import { rule as PPV_012 } from './PPV-012';
+import { rule as PPV_013 } from './PPV-013';
+import { rule as PPV_014 } from './PPV-014';
+import { rule as PPV_015 } from './PPV-015';
+import { rule as PPV_016 } from './PPV-016';
+import { rule as PPV_017 } from './PPV-017';
+import { rule as PPV_018 } from './PPV-018';
+import { rule as PPV_019 } from './PPV-019';
+import { rule as PPV_020 } from './PPV-020';
+import { rule as PPV_021 } from './PPV-021';
+import { rule as PPV_022 } from './PPV-022';
+import { rule as PPV_023 } from './PPV-023';
+import { rule as PPV_024 } from './PPV-024';
+import { rule as PPV_025 } from './PPV-025';
+import { rule as PPV_026 } from './PPV-026';
+import { rule as PPV_027 } from './PPV-027';
+import { rule as PPV_028 } from './PPV-028';
+import { rule as PPV_029 } from './PPV-029';
+import { rule as PPV_030 } from './PPV-030';
+import { rule as PPV_031 } from './PPV-031';
+import { rule as PPV_032 } from './PPV-032';
+import { rule as PPV_033 } from './PPV-033';
+import { rule as PPV_034 } from './PPV-034';
 
-export const PPV_RULES: readonly Rule[] = [];
+export const PPV_RULES: readonly Rule[] = [
+  PPV_001,
+  PPV_002,
+  PPV_003,
+  PPV_004,
+  PPV_005,
+  PPV_006,
+  PPV_007,
+  PPV_008,
+  PPV_009,
+  PPV_010,
+  PPV_011,
+  PPV_012,
+  PPV_013,
+  PPV_014,
+  PPV_015,
+  PPV_016,
+  PPV_017,
+  PPV_018,
+  PPV_019,
+  PPV_020,
+  PPV_021,
+  PPV_022,
+  PPV_023,
+  PPV_024,
+  PPV_025,
+  PPV_026,
+  PPV_027,
+  PPV_028,
+  PPV_029,
+  PPV_030,
+  PPV_031,
+  PPV_032,
+  PPV_033,
+  PPV_034,
+];

@@ -1,0 +1,67 @@
+// PPV-011: the two delegated subnets of a policy have the same number of usable IPs.
+import type { ElementOf } from '../../model/schema';
+import type { Topology } from '../../model/topology';
+import { contains, formatIpv4, overlaps, tryCidr, type Cidr } from '../../net/cidr';
+import type { QuickFix, Rule } from '../rule';
+import { SOURCES, delegatedSubnets, label, usableIps } from '../analysis/power-platform';
+
+export const rule: Rule = {
+  meta: {
+    id: 'PPV-011',
+    title: 'Paired subnets have equal size',
+    severity: 'error',
+    category: 'address-space',
+    rationale:
+      'When a policy uses two subnets, Microsoft requires both to have the same number of available IP addresses: on failover the environment moves its containers to the other subnet, which must hold them all. For single-prefix subnets that means the same prefix length.',
+    fix: 'Give both delegated subnets the same prefix length (for example /24 in each VNet).',
+    sources: [SOURCES.setup],
+    checkable: 'static',
+  },
+  check(t, ctx) {
+    for (const p of t.all('enterprisePolicy')) {
+      const subnets = delegatedSubnets(t, p.id);
+      if (subnets.length !== 2) continue;
+      const [a, b] = subnets.map((d) => d.subnet) as [ElementOf<'subnet'>, ElementOf<'subnet'>];
+      const ua = usableIps(a);
+      const ub = usableIps(b);
+      if (ua === undefined || ub === undefined || ua === ub) continue;
+      const [small, large] = ua < ub ? [a, b] : [b, a];
+      const target = tryCidr(large.addressPrefix)!.prefix;
+      const fix = resizeFix(t, small, target);
+      ctx.report({
+        elementId: small.id,
+        property: 'addressPrefix',
+        message: `Subnet ${label(small)} (${small.addressPrefix}, ${Math.min(ua, ub)} usable IPs) is smaller than its pair ${label(large)} (${large.addressPrefix}, ${Math.max(ua, ub)} usable IPs); both subnets of policy ${label(p)} must have the same number of usable IPs.`,
+        related: [{ elementId: large.id, property: 'addressPrefix', message: `The paired subnet ${label(large)} is ${large.addressPrefix}.` }],
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+  },
+};
+
+/**
+ * Grows a subnet to `/prefix` inside its VNet: the block that contains its current start if that is
+ * free, else the first free block of that size in the VNet's address spaces. Offered only when the
+ * VNet's spaces and every sibling prefix are known, so the new block is known not to overlap.
+ */
+function resizeFix(t: Topology, subnet: ElementOf<'subnet'>, prefix: number): QuickFix | undefined {
+  const vnet = t.vnetOf(subnet.id);
+  const current = tryCidr(subnet.addressPrefix);
+  if (!vnet?.addressSpaces || !current) return undefined;
+  const spaces = vnet.addressSpaces.map(tryCidr);
+  const siblings = t.children(vnet.id, 'subnet').filter((s) => s.id !== subnet.id).map((s) => tryCidr(s.addressPrefix));
+  if (spaces.some((s) => s === undefined) || siblings.some((s) => s === undefined)) return undefined;
+  const size = 2 ** (32 - prefix);
+  const free = (start: number): Cidr | undefined => {
+    const c = tryCidr(`${formatIpv4(start)}/${prefix}`);
+    if (!c || !spaces.some((s) => contains(s!, c)) || siblings.some((s) => overlaps(s!, c))) return undefined;
+    return c;
+  };
+  let chosen = free(current.start - (current.start % size));
+  for (const space of spaces) {
+    for (let start = space!.start; !chosen && start + size - 1 <= space!.end; start += size) chosen = free(start);
+  }
+  if (!chosen) return undefined;
+  return { title: `Resize to ${chosen.text}`, edit: { op: 'updateElement', id: subnet.id, set: { addressPrefix: chosen.text } } };
+}
+
