@@ -27,7 +27,7 @@ export type DocumentState =
   | { readonly ok: false; readonly errors: readonly LoadError[] };
 
 /** Commands the webview may ask the host to run; anything else is refused. */
-export const WEBVIEW_COMMANDS = ['undo', 'redo', 'save', 'openAsText', 'exportBicep', 'exportTerraform', 'openRuleDoc'] as const;
+export const WEBVIEW_COMMANDS = ['undo', 'redo', 'save', 'openAsText', 'exportBicep', 'exportTerraform', 'openRuleDoc', 'exportDiagramSvg', 'exportDiagramPng'] as const;
 export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
 
 /** Webview → host. */

@@ -1,0 +1,290 @@
+// The designer page: toolbar, palette, canvas, inspector and problems around one document. Owns the
+// selection, the status line, keyboard shortcuts, palette placement, auto-layout and picture export.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useReactFlow, type Node } from 'reactflow';
+import type { DesignEdit } from '../src/core/model/design-edits';
+import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout } from '../src/core/layout/layout-graph';
+import { parentOf, type Design } from '../src/core/model/schema';
+import type { HostToWebview } from '../src/core/protocol/messages';
+import { Canvas } from './canvas/Canvas';
+import { Button } from './components';
+import { diagramSvg, svgToPngBase64, themeColours, type DiagramBox } from './export/diagram-image';
+import { hostChannel } from './host/host-channel';
+import { Inspector } from './inspector/Inspector';
+import { layoutInWorker } from './layout/layout-client';
+import { copySelection, pasteSnippet, type Snippet } from './model/clipboard';
+import { createElement, needsParent, type PaletteItem } from './model/element-factory';
+import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
+import { Palette } from './palette/Palette';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { useDocument } from './state/use-document';
+import { isTextInput, shortcutOf } from './keyboard/shortcuts';
+
+type Status = { readonly text: string; readonly tone: 'info' | 'error' } | undefined;
+
+export function Designer() {
+  const channel = useMemo(() => hostChannel(), []);
+  const flow = useReactFlow();
+  const [status, setStatus] = useState<Status>();
+  const [selection, setSelection] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const clipboard = useRef<Snippet | undefined>(undefined);
+  const statusTimer = useRef<number | undefined>(undefined);
+
+  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => {
+    setStatus({ text, tone });
+    window.clearTimeout(statusTimer.current);
+    statusTimer.current = window.setTimeout(() => setStatus(undefined), tone === 'error' ? 8000 : 4000);
+  }, []);
+
+  const hostMessage = useRef<(m: HostToWebview) => void>(() => {});
+  const doc = useDocument(channel, (m) => hostMessage.current(m), (e) => say(e, 'error'));
+  const design = doc.view.status === 'ok' ? doc.view.design : undefined;
+  const designRef = useRef(design);
+  designRef.current = design;
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+
+  const edit = useCallback((label: string, e: DesignEdit) => {
+    const refused = doc.edit(label, e);
+    if (refused) say(refused, 'error');
+    return refused === undefined;
+  }, [doc, say]);
+
+  // Selection of ids that vanished (deleted, undone) is dropped.
+  useEffect(() => {
+    if (!design) return;
+    const live = new Set([...design.elements.map((e) => e.id), ...design.relations.map((r) => r.id)]);
+    setSelection((s) => (s.every((id) => live.has(id)) ? s : s.filter((id) => live.has(id))));
+  }, [design]);
+
+  const reveal = useCallback((id: string) => {
+    setSelection([id]);
+    const node = flow.getNode(id);
+    if (node) {
+      const abs = node.positionAbsolute ?? node.position;
+      flow.setCenter(abs.x + (node.width ?? DEFAULT_NODE_SIZE.width) / 2, abs.y + (node.height ?? DEFAULT_NODE_SIZE.height) / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+    } else {
+      const rel = designRef.current?.relations.find((r) => r.id === id);
+      if (rel) flow.fitView({ nodes: [{ id: rel.from }, { id: rel.to }], duration: 300, padding: 0.4 });
+    }
+  }, [flow]);
+
+  /** Places a palette item at a flow position; nested kinds go into the VNet under the point, or the selected one. */
+  const place = useCallback((item: PaletteItem, point: { x: number; y: number }, fromKeyboard: boolean) => {
+    const d = designRef.current;
+    if (!d) return;
+    let parent: Node | undefined;
+    let position = { x: point.x - DEFAULT_NODE_SIZE.width / 2, y: point.y - DEFAULT_NODE_SIZE.height / 2 };
+    if (needsParent(item.kind)) {
+      parent = fromKeyboard ? selectedVnet(d, selectionRef.current, flow.getNode) : vnetAt(flow.getNodes(), point);
+      if (!parent) {
+        say(fromKeyboard
+          ? `Select a virtual network first: a ${item.label.toLowerCase()} is added inside the selected VNet.`
+          : `A ${item.label.toLowerCase()} must be dropped inside a virtual network.`, 'error');
+        return;
+      }
+      const abs = parent.positionAbsolute ?? parent.position;
+      position = fromKeyboard ? nextChildSlot(d, parent.id) : { x: Math.max(8, position.x - abs.x), y: Math.max(56, position.y - abs.y) };
+    }
+    const element = createElement(d, item, position, parent?.id);
+    const edits: DesignEdit[] = [{ op: 'addElements', elements: [element] }];
+    if (parent) {
+      // Grow the VNet so the new child is inside its frame.
+      const vnet = d.elements.find((e) => e.id === parent.id);
+      const size = vnet?.kind === 'vnet' ? vnet.size ?? { width: parent.width ?? 320, height: parent.height ?? 160 } : undefined;
+      const need = { width: position.x + DEFAULT_NODE_SIZE.width + 20, height: position.y + DEFAULT_NODE_SIZE.height + 20 };
+      if (vnet && size && (need.width > size.width || need.height > size.height)) {
+        edits.push({ op: 'moveElements', moves: [{ id: vnet.id, position: vnet.position ?? parent.position, size: { width: Math.max(size.width, need.width), height: Math.max(size.height, need.height) } }] });
+      }
+    }
+    if (edit(`Add ${item.label}`, edits.length === 1 ? edits[0]! : { op: 'batch', edits })) {
+      setSelection([element.id]);
+      say(`Added ${item.label.toLowerCase()} "${element.name}".`);
+    }
+  }, [edit, flow, say]);
+
+  const onDropItem = useCallback((item: PaletteItem, screen: { x: number; y: number }) => place(item, flow.screenToFlowPosition(screen), false), [flow, place]);
+  const onPaletteAdd = useCallback((item: PaletteItem) => {
+    const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+    place(item, flow.screenToFlowPosition(centre), true);
+  }, [flow, place]);
+
+  const autoLayout = useCallback(async () => {
+    const d = designRef.current;
+    if (!d || busy) return;
+    if (d.elements.length === 0) return say('Nothing to lay out yet.');
+    setBusy(true);
+    say('Laying out…');
+    try {
+      const measured = new Map(flow.getNodes().map((n) => [n.id, n]));
+      const graph = buildLayoutGraph(d, (e) => {
+        const n = measured.get(e.id);
+        return n?.width && n.height && e.kind !== 'vnet' ? { width: n.width, height: n.height } : undefined;
+      });
+      const t0 = performance.now();
+      const laidOut = await layoutInWorker(graph);
+      const latest = designRef.current ?? d;
+      const moves = movesFromLayout(latest, laidOut);
+      if (edit('Auto-layout', { op: 'moveElements', moves })) {
+        say(`Laid out ${moves.length} elements in ${Math.round(performance.now() - t0)} ms.`);
+        window.setTimeout(() => flow.fitView({ duration: 300, padding: 0.1 }), 50);
+      }
+    } catch (e) {
+      say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }, [busy, edit, flow, say]);
+
+  const exportPicture = useCallback(async (requestId: number, format: 'svg' | 'png') => {
+    const d = designRef.current;
+    try {
+      const boxes: DiagramBox[] = [];
+      const byId = new Map(d?.elements.map((e) => [e.id, e]) ?? []);
+      for (const n of flow.getNodes()) {
+        const e = byId.get(n.id);
+        if (!e) continue;
+        const abs = n.positionAbsolute ?? n.position;
+        boxes.push({ element: e, x: abs.x, y: abs.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height, kindLabel: kindLabelOf(e), detail: keyPropertyOf(e), container: e.kind === 'vnet' });
+      }
+      const lines = (d?.relations ?? []).map((r) => ({ from: r.from, to: r.to, label: relationLabel(r) }));
+      const picture = diagramSvg(boxes, lines, themeColours());
+      const data = format === 'svg' ? picture.svg : await svgToPngBase64(picture.svg, picture.width, picture.height);
+      channel.post({ type: 'diagramExported', requestId, format, data });
+    } catch (e) {
+      channel.log('error', `diagram export failed: ${e instanceof Error ? e.message : String(e)}`);
+      say('Picture export failed.', 'error');
+    }
+  }, [channel, flow, say]);
+
+  hostMessage.current = (m) => {
+    if (m.type === 'revealElement') reveal(m.elementId);
+    else if (m.type === 'runLayout') void autoLayout();
+    else if (m.type === 'exportDiagram') void exportPicture(m.requestId, m.format);
+  };
+
+  const deleteSelection = useCallback(() => {
+    const d = designRef.current;
+    const ids = selectionRef.current;
+    if (!d || ids.length === 0) return;
+    const elementIds = ids.filter((id) => d.elements.some((e) => e.id === id));
+    const relationIds = ids.filter((id) => d.relations.some((r) => r.id === id));
+    const edits: DesignEdit[] = [];
+    if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
+    if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
+    if (edits.length) edit(`Delete ${ids.length} item${ids.length === 1 ? '' : 's'}`, edits.length === 1 ? edits[0]! : { op: 'batch', edits });
+  }, [edit]);
+
+  const paste = useCallback((snippet: Snippet | undefined, label: string) => {
+    const d = designRef.current;
+    if (!d || !snippet || snippet.elements.length === 0) return;
+    const copy = pasteSnippet(d, snippet);
+    if (copy.elements.length === 0) return say('Nothing to paste: the copied subnets\' virtual network is gone.', 'error');
+    if (edit(label, { op: 'addElements', elements: copy.elements, relations: copy.relations })) {
+      setSelection(copy.elements.filter((e) => !copy.elements.some((p) => p.id === parentOf(e))).map((e) => e.id));
+    }
+  }, [edit, say]);
+
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      const action = shortcutOf(ev);
+      if (!action) return;
+      const inText = isTextInput(ev.target);
+      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself).
+      if (inText) return;
+      const canvasAction = action === 'delete' || action === 'copy' || action === 'paste' || action === 'duplicate' || action === 'selectAll';
+      if (canvasAction && (ev.target as HTMLElement | null)?.closest?.('.palette, .inspector, .problems, .toolbar')) return;
+      ev.preventDefault();
+      // Stop VS Code's webview wrapper from forwarding the key too, or undo would run twice.
+      ev.stopPropagation();
+      switch (action) {
+        case 'undo': case 'redo': case 'save': channel.command(action); break;
+        case 'delete': deleteSelection(); break;
+        case 'copy': {
+          const d = designRef.current;
+          if (d && selectionRef.current.length) {
+            clipboard.current = copySelection(d, new Set(selectionRef.current));
+            say(`Copied ${clipboard.current.elements.length} element(s).`);
+          }
+          break;
+        }
+        case 'paste': paste(clipboard.current, 'Paste'); break;
+        case 'duplicate': {
+          const d = designRef.current;
+          if (d && selectionRef.current.length) paste(copySelection(d, new Set(selectionRef.current)), 'Duplicate');
+          break;
+        }
+        case 'selectAll': {
+          const d = designRef.current;
+          if (d) setSelection(d.elements.map((e) => e.id));
+          break;
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [channel, deleteSelection, paste, say]);
+
+  if (doc.view.status === 'loading') return <div className="loading" role="status">Loading design…</div>;
+  if (doc.view.status === 'error') {
+    return (
+      <main className="load-errors" data-testid="load-errors">
+        <h1>This design cannot be shown</h1>
+        <p>The file does not load as a Power Platform VNet design. Nothing has been changed; fix it in the text editor.</p>
+        <ul>
+          {doc.view.errors.map((e, i) => (
+            <li key={i} data-testid="load-error"><span className="pos">Line {e.range.start.line + 1}, column {e.range.start.character + 1}</span>: {e.message}</li>
+          ))}
+        </ul>
+        <Button appearance="primary" testId="open-as-text" onClick={() => channel.command('openAsText')}>Open as Text</Button>
+      </main>
+    );
+  }
+  const d = doc.view.design;
+  return (
+    <div className="designer">
+      <header className="toolbar" role="toolbar" aria-label="Designer actions">
+        <span className="design-title" title={doc.fileName}>{d.name}</span>
+        <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>
+        <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1 })}>Fit</Button>
+        <Button testId="export-bicep" ariaLabel="Export to Bicep" onClick={() => channel.command('exportBicep')}>Bicep</Button>
+        <Button testId="export-terraform" ariaLabel="Export to Terraform" onClick={() => channel.command('exportTerraform')}>Terraform</Button>
+        <Button testId="export-svg" ariaLabel="Export diagram as SVG" onClick={() => channel.command('exportDiagramSvg')}>SVG</Button>
+        <Button testId="export-png" ariaLabel="Export diagram as PNG" onClick={() => channel.command('exportDiagramPng')}>PNG</Button>
+        <Button testId="open-text" ariaLabel="Open as Text" onClick={() => channel.command('openAsText')}>Text</Button>
+        <span className={`status ${status?.tone ?? ''}`} role="status" aria-live="polite" data-testid="status">{status?.text ?? ''}</span>
+      </header>
+      <Palette onAdd={onPaletteAdd} disabled={doc.settings.readOnly} />
+      <Canvas design={d} findings={doc.view.findings} selection={selection} onSelection={setSelection} edit={edit} notify={(t) => say(t, 'error')} onDropItem={onDropItem} />
+      <Inspector design={d} selection={selection} readOnly={doc.settings.readOnly} onEdit={edit} />
+      <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
+    </div>
+  );
+}
+
+function vnetAt(nodes: Node[], p: { x: number; y: number }): Node | undefined {
+  // Topmost (last drawn) VNet wins when frames overlap.
+  return [...nodes].reverse().find((n) => {
+    if (n.type !== 'vnet') return false;
+    const a = n.positionAbsolute ?? n.position;
+    return p.x >= a.x && p.y >= a.y && p.x <= a.x + (n.width ?? 0) && p.y <= a.y + (n.height ?? 0);
+  });
+}
+
+function selectedVnet(d: Design, selection: readonly string[], getNode: (id: string) => Node | undefined): Node | undefined {
+  for (const id of selection) {
+    const e = d.elements.find((x) => x.id === id);
+    const vnetId = e?.kind === 'vnet' ? e.id : e ? parentOf(e) : undefined;
+    const n = vnetId ? getNode(vnetId) : undefined;
+    if (n) return n;
+  }
+  return undefined;
+}
+
+/** Below the VNet's lowest child, at the left padding. */
+function nextChildSlot(d: Design, vnetId: string): { x: number; y: number } {
+  const ys = d.elements.filter((e) => parentOf(e) === vnetId).map((e) => (e.position?.y ?? 56) + DEFAULT_NODE_SIZE.height + 16);
+  return { x: 20, y: Math.max(64, ...ys) };
+}

@@ -1,0 +1,76 @@
+// The webview's only door to the extension host: wraps acquireVsCodeApi once, types both directions
+// with the shared protocol, drops stale document versions, and numbers edit requests.
+import type { DesignEdit } from '../../src/core/model/design-edits';
+import type { HostToWebview, WebviewCommand, WebviewToHost } from '../../src/core/protocol/messages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export type HostListener = (message: HostToWebview) => void;
+
+export class HostChannel {
+  private version = -1;
+  private nextRequest = 1;
+  private readonly listeners = new Set<HostListener>();
+
+  constructor(private readonly api: VsCodeApi, private readonly target: Pick<Window, 'addEventListener'> = window) {
+    this.target.addEventListener('message', (ev: Event) => this.receive((ev as MessageEvent).data));
+  }
+
+  /** The document version the webview's state reflects; edits are based on it. */
+  get documentVersion(): number {
+    return this.version;
+  }
+
+  onMessage(listener: HostListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  ready(): void {
+    this.post({ type: 'ready' });
+  }
+
+  /** Sends one edit (one undo step in VS Code) based on the current version; returns its request id. */
+  edit(label: string, edit: DesignEdit): number {
+    const requestId = this.nextRequest++;
+    this.post({ type: 'edit', requestId, baseVersion: this.version, label, edit });
+    return requestId;
+  }
+
+  command(command: WebviewCommand, argument?: string): void {
+    this.post(argument === undefined ? { type: 'command', command } : { type: 'command', command, argument });
+  }
+
+  post(message: WebviewToHost): void {
+    this.api.postMessage(message);
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string): void {
+    this.post({ type: 'log', level, message: message.slice(0, 10_000) });
+  }
+
+  private receive(raw: unknown): void {
+    if (typeof raw !== 'object' || raw === null || typeof (raw as { type?: unknown }).type !== 'string') return;
+    const message = raw as HostToWebview;
+    if (message.type === 'init' || message.type === 'documentChanged') {
+      // Messages can overtake each other around undo bursts; an older document must not replace a newer one.
+      if (message.version < this.version) return;
+      this.version = message.version;
+    }
+    for (const l of this.listeners) l(message);
+  }
+}
+
+let channel: HostChannel | undefined;
+
+/** The single channel of this webview; acquireVsCodeApi may only be called once per page. */
+export function hostChannel(): HostChannel {
+  channel ??= new HostChannel(acquireVsCodeApi());
+  return channel;
+}

@@ -1,0 +1,195 @@
+// Property panel for the selection: the design itself, one element (typed fields per kind), one relation
+// (peering flags), or several (delete). Each committed field change is one edit.
+import { memo, useMemo } from 'react';
+import { ALL_REGIONS, allowedRegions, findGeography, GEOGRAPHIES } from '../../src/core/geo/geographies';
+import type { DesignEdit } from '../../src/core/model/design-edits';
+import { ELEMENT_LABELS, RELATION_SPECS } from '../../src/core/model/kinds';
+import { nsgRuleSchema, routeSchema, type Design, type Element, type Relation } from '../../src/core/model/schema';
+import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
+import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
+import { designGeography } from '../model/element-factory';
+import { kindLabelOf } from '../model/flow-model';
+import { FIELDS, type FieldSpec } from './field-specs';
+import { RowsEditor, type Column } from './RowsEditor';
+
+export interface InspectorProps {
+  readonly design: Design;
+  readonly selection: readonly string[];
+  readonly readOnly: boolean;
+  readonly onEdit: (label: string, edit: DesignEdit) => void;
+}
+
+export const Inspector = memo(function Inspector({ design, selection, readOnly, onEdit }: InspectorProps) {
+  const element = selection.length === 1 ? design.elements.find((e) => e.id === selection[0]) : undefined;
+  const relation = selection.length === 1 && !element ? design.relations.find((r) => r.id === selection[0]) : undefined;
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label="Properties">
+      {selection.length === 0 && <DesignInfo design={design} onEdit={onEdit} />}
+      {element && <ElementProperties key={element.id} design={design} element={element} onEdit={onEdit} />}
+      {relation && <RelationProperties key={relation.id} design={design} relation={relation} onEdit={onEdit} />}
+      {selection.length > 1 && (
+        <section>
+          <h2>{selection.length} items selected</h2>
+          <Button testId="delete-selection" onClick={() => deleteIds(design, selection, onEdit)}>Delete selection</Button>
+        </section>
+      )}
+      {readOnly && <p className="muted">This design is read-only.</p>}
+    </aside>
+  );
+});
+
+function deleteIds(design: Design, ids: readonly string[], onEdit: InspectorProps['onEdit']) {
+  const elementIds = ids.filter((id) => design.elements.some((e) => e.id === id));
+  const relationIds = ids.filter((id) => design.relations.some((r) => r.id === id));
+  const edits: DesignEdit[] = [];
+  if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
+  if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
+  if (edits.length === 1) onEdit('Delete', edits[0]!);
+  else if (edits.length > 1) onEdit('Delete', { op: 'batch', edits });
+}
+
+function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps['onEdit'] }) {
+  return (
+    <section>
+      <h2>Design</h2>
+      <TextField label="Name" testId="design-name" value={design.name} validate={(t) => (t.trim() === '' ? 'A design needs a name.' : undefined)}
+        onCommit={(name) => onEdit('Rename design', { op: 'setDesignInfo', name })} />
+      <TextField label="Description" multiline value={design.description ?? ''}
+        onCommit={(d) => onEdit('Describe design', { op: 'setDesignInfo', description: d.trim() === '' ? null : d })} />
+      <p className="muted">{design.elements.length} elements, {design.relations.length} relations. Select an element to edit it; drag from the palette to add one.</p>
+    </section>
+  );
+}
+
+function ElementProperties({ design, element, onEdit }: { design: Design; element: Element; onEdit: InspectorProps['onEdit'] }) {
+  const set = (key: string, value: unknown) => onEdit(`Change ${key}`, { op: 'updateElement', id: element.id, set: { [key]: value } });
+  const props = element as unknown as Record<string, unknown>;
+  return (
+    <section>
+      <h2>{kindLabelOf(element)}</h2>
+      <div className="muted id-line">id {element.id}</div>
+      <TextField label="Name" testId="prop-name" value={element.name}
+        validate={(t) => (t.trim() === '' ? 'A name is required.' : t.length > 80 ? 'At most 80 characters.' : undefined)}
+        onCommit={(name) => set('name', name)} />
+      {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} />)}
+      <TextField label="Description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
+      <Divider />
+      <Button testId="delete-element" ariaLabel={`Delete ${element.name}`} onClick={() => onEdit('Delete', { op: 'removeElements', ids: [element.id] })}>Delete</Button>
+    </section>
+  );
+}
+
+const NSG_COLUMNS: Column[] = [
+  { key: 'name', label: 'Name', type: 'text' },
+  { key: 'priority', label: 'Priority', type: 'number' },
+  { key: 'direction', label: 'Direction', type: 'enum', options: nsgRuleSchema.shape.direction.options },
+  { key: 'access', label: 'Access', type: 'enum', options: nsgRuleSchema.shape.access.options },
+  { key: 'protocol', label: 'Protocol', type: 'enum', options: nsgRuleSchema.shape.protocol.options },
+  { key: 'sourceAddressPrefix', label: 'Source', type: 'text' },
+  { key: 'sourcePortRange', label: 'Src ports', type: 'text' },
+  { key: 'destinationAddressPrefix', label: 'Destination', type: 'text' },
+  { key: 'destinationPortRange', label: 'Dst ports', type: 'text' },
+];
+
+const ROUTE_COLUMNS: Column[] = [
+  { key: 'name', label: 'Name', type: 'text' },
+  { key: 'addressPrefix', label: 'Prefix', type: 'text' },
+  { key: 'nextHopType', label: 'Next hop', type: 'enum', options: routeSchema.shape.nextHopType.options },
+  { key: 'nextHopIpAddress', label: 'Next hop IP', type: 'text', optional: true },
+];
+
+function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: unknown; onSet: (k: string, v: unknown) => void }) {
+  const testId = `prop-${spec.key}`;
+  switch (spec.type) {
+    case 'text':
+    case 'guid':
+      return <TextField label={spec.label} testId={testId} value={(value as string | undefined) ?? ''} onCommit={(t) => onSet(spec.key, t.trim() === '' ? undefined : t.trim())} />;
+    case 'number':
+      return <TextField label={spec.label} testId={testId} value={value === undefined ? '' : String(value)}
+        validate={(t) => (t.trim() === '' || /^\d+$/.test(t.trim()) ? undefined : 'A whole number.')}
+        onCommit={(t) => onSet(spec.key, t.trim() === '' ? undefined : Number(t.trim()))} />;
+    case 'cidr':
+      return <TextField label={spec.label} testId={testId} value={(value as string | undefined) ?? ''} placeholder="10.0.1.0/24"
+        validate={(t) => { const r = checkCidrField(t); return r.ok ? undefined : r.error; }}
+        onCommit={(t) => { const r = checkCidrField(t); if (r.ok) onSet(spec.key, r.value); }} />;
+    case 'cidrList':
+      return <TextField label={spec.label} testId={testId} value={((value as string[] | undefined) ?? []).join(', ')} placeholder="10.10.0.0/16"
+        validate={(t) => { const r = checkCidrList(t); return r.ok ? undefined : r.error; }}
+        onCommit={(t) => { const r = checkCidrList(t); if (r.ok) onSet(spec.key, r.value); }} />;
+    case 'ipList':
+      return <TextField label={spec.label} testId={testId} value={((value as string[] | undefined) ?? []).join(', ')}
+        validate={(t) => { const r = checkIpList(t); return r.ok ? undefined : r.error; }}
+        onCommit={(t) => { const r = checkIpList(t); if (r.ok) onSet(spec.key, r.value); }} />;
+    case 'stringList':
+      return <TextField label={spec.label} testId={testId} value={((value as string[] | undefined) ?? []).join(', ')}
+        onCommit={(t) => { const items = splitList(t); onSet(spec.key, items.length ? items : undefined); }} />;
+    case 'bool':
+      return <Checkbox label={spec.label} testId={testId} checked={value as boolean | undefined} onChange={(c) => onSet(spec.key, c)} />;
+    case 'enum':
+      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined} options={spec.options.map((o) => ({ value: o }))}
+        allowEmpty={spec.key !== 'serviceType'} onChange={(v) => onSet(spec.key, v)} />;
+    case 'geography':
+      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined}
+        options={GEOGRAPHIES.filter((g) => g.status === 'supported' || g.id === value).map((g) => ({ value: g.id, label: `${g.displayName} (${g.id})` }))}
+        onChange={(v) => onSet(spec.key, v)} />;
+    case 'region':
+      return <RegionField spec={spec} design={design} element={element} value={value as string | undefined} onSet={onSet} />;
+    case 'nsgRules':
+      return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_COLUMNS}
+        newRow={(rows) => ({ name: `rule-${rows.length + 1}`, priority: 100 + rows.length * 10, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' })}
+        onCommit={(rows) => onSet(spec.key, rows)} />;
+    case 'routes':
+      return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS}
+        newRow={(rows) => ({ name: `route-${rows.length + 1}`, addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' })}
+        onCommit={(rows) => onSet(spec.key, rows)} />;
+  }
+}
+
+/** Regions the element's geography allows come first (the policy injecting into a VNet decides), then every region. */
+function RegionField({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: string | undefined; onSet: (k: string, v: unknown) => void }) {
+  const geographyId = useMemo(() => governingGeography(design, element), [design, element]);
+  const geo = findGeography(geographyId);
+  const allowed = geo ? allowedRegions(geo) : [];
+  const groups = [
+    ...(allowed.length ? [{ label: `Allowed in ${geo!.displayName}`, options: allowed.map((r) => ({ value: r })) }] : []),
+    { label: 'All regions', options: ALL_REGIONS.map((r) => ({ value: r })) },
+  ];
+  return <Dropdown label={spec.label} testId={`prop-${spec.key}`} value={value} groups={groups} onChange={(v) => onSet(spec.key, v)} />;
+}
+
+function governingGeography(design: Design, element: Element): string {
+  if ('geography' in element && element.geography) return element.geography;
+  if (element.kind === 'vnet') {
+    const subnets = new Set(design.elements.filter((e) => e.kind === 'subnet' && e.parent === element.id).map((e) => e.id));
+    const link = design.relations.find((r) => r.kind === 'policySubnet' && subnets.has(r.to));
+    const policy = link ? design.elements.find((e) => e.id === link.from) : undefined;
+    if (policy?.kind === 'enterprisePolicy' && policy.geography) return policy.geography;
+  }
+  return designGeography(design);
+}
+
+function RelationProperties({ design, relation, onEdit }: { design: Design; relation: Relation; onEdit: InspectorProps['onEdit'] }) {
+  const name = (id: string) => design.elements.find((e) => e.id === id)?.name ?? id;
+  const set = (key: string, value: unknown) => onEdit(`Change ${key}`, { op: 'updateRelation', id: relation.id, set: { [key]: value } });
+  const fromKind = design.elements.find((e) => e.id === relation.from)?.kind;
+  return (
+    <section>
+      <h2>Connection</h2>
+      <div className="muted id-line">id {relation.id} · {relation.kind}</div>
+      <p>{fromKind ? ELEMENT_LABELS[fromKind] : ''} <strong>{name(relation.from)}</strong> {RELATION_SPECS[relation.kind].verb} <strong>{name(relation.to)}</strong></p>
+      {relation.kind === 'peering' && (
+        <>
+          <Checkbox label="Allow virtual network access" testId="prop-allowVirtualNetworkAccess" checked={relation.allowVirtualNetworkAccess} onChange={(c) => set('allowVirtualNetworkAccess', c)} />
+          <Checkbox label="Allow forwarded traffic" testId="prop-allowForwardedTraffic" checked={relation.allowForwardedTraffic} onChange={(c) => set('allowForwardedTraffic', c)} />
+          <Checkbox label="Allow gateway transit" testId="prop-allowGatewayTransit" checked={relation.allowGatewayTransit} onChange={(c) => set('allowGatewayTransit', c)} />
+          <Checkbox label="Use remote gateways" testId="prop-useRemoteGateways" checked={relation.useRemoteGateways} onChange={(c) => set('useRemoteGateways', c)} />
+        </>
+      )}
+      {relation.kind === 'dnsZoneLink' && (
+        <Checkbox label="Auto-registration" testId="prop-registrationEnabled" checked={relation.registrationEnabled} onChange={(c) => set('registrationEnabled', c)} />
+      )}
+      <Divider />
+      <Button testId="delete-relation" onClick={() => onEdit('Delete connection', { op: 'removeRelations', ids: [relation.id] })}>Delete connection</Button>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// Which inspector fields each element kind has, typed by how they are edited. Enum choices are read
+// from the zod schemas, so the inspector never offers a value the document would refuse.
+import type { z } from 'zod';
+import { elementSchema, type Element } from '../../src/core/model/schema';
+
+export type FieldSpec =
+  | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
+  | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' };
+
+function enumOptions(kind: Element['kind'], key: string): readonly string[] {
+  const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
+  let s = option?.shape[key as keyof typeof option.shape] as z.ZodType | undefined;
+  // Unwrap .optional() to reach the enum.
+  while (s && 'unwrap' in s && typeof (s as { unwrap?: unknown }).unwrap === 'function') s = (s as unknown as { unwrap(): z.ZodType }).unwrap();
+  const options = (s as { options?: unknown } | undefined)?.options;
+  return Array.isArray(options) ? options.map(String) : [];
+}
+
+const en = (kind: Element['kind'], key: string, label: string): FieldSpec => ({ key, label, type: 'enum', options: enumOptions(kind, key) });
+const placement: FieldSpec[] = [
+  { key: 'subscriptionId', label: 'Subscription id', type: 'guid' },
+  { key: 'resourceGroup', label: 'Resource group', type: 'text' },
+];
+
+export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
+  environment: [
+    { key: 'geography', label: 'Geography', type: 'geography' },
+    en('environment', 'environmentType', 'Environment type'),
+    en('environment', 'stage', 'Stage'),
+    { key: 'managed', label: 'Managed Environment', type: 'bool' },
+    en('environment', 'releaseCycle', 'Release cycle'),
+    { key: 'azureRegion', label: 'Azure region', type: 'region' },
+    { key: 'environmentId', label: 'Environment id', type: 'guid' },
+  ],
+  enterprisePolicy: [{ key: 'geography', label: 'Geography', type: 'geography' }, ...placement],
+  vnet: [
+    { key: 'region', label: 'Region', type: 'region' },
+    { key: 'addressSpaces', label: 'Address spaces', type: 'cidrList' },
+    { key: 'dnsServers', label: 'DNS servers (empty = Azure DNS)', type: 'ipList' },
+    ...placement,
+  ],
+  subnet: [
+    { key: 'addressPrefix', label: 'Address prefix', type: 'cidr' },
+    { key: 'delegations', label: 'Delegations', type: 'stringList' },
+    en('subnet', 'privateEndpointNetworkPolicies', 'Private endpoint network policies'),
+    { key: 'defaultOutboundAccess', label: 'Default outbound access', type: 'bool' },
+    { key: 'serviceEndpoints', label: 'Service endpoints', type: 'stringList' },
+  ],
+  natGateway: [
+    { key: 'region', label: 'Region', type: 'region' },
+    { key: 'publicIpCount', label: 'Public IPs', type: 'number' },
+    { key: 'idleTimeoutMinutes', label: 'Idle timeout (minutes)', type: 'number' },
+    ...placement,
+  ],
+  nsg: [{ key: 'region', label: 'Region', type: 'region' }, ...placement, { key: 'rules', label: 'Security rules', type: 'nsgRules' }],
+  routeTable: [
+    { key: 'region', label: 'Region', type: 'region' },
+    { key: 'bgpRoutePropagation', label: 'BGP route propagation', type: 'bool' },
+    ...placement,
+    { key: 'routes', label: 'Routes', type: 'routes' },
+  ],
+  vpnGateway: [{ key: 'sku', label: 'SKU', type: 'text' }, { key: 'activeActive', label: 'Active-active', type: 'bool' }],
+  expressRouteGateway: [{ key: 'sku', label: 'SKU', type: 'text' }],
+  onPremises: [{ key: 'addressSpaces', label: 'Address spaces', type: 'cidrList' }],
+  privateEndpoint: [{ key: 'groupId', label: 'Group id (sub-resource)', type: 'text' }, { key: 'region', label: 'Region', type: 'region' }, ...placement],
+  privateDnsZone: [...placement],
+  azureService: [
+    en('azureService', 'serviceType', 'Service type'),
+    { key: 'region', label: 'Region', type: 'region' },
+    { key: 'publicNetworkAccess', label: 'Public network access', type: 'bool' },
+    { key: 'resourceType', label: 'ARM resource type', type: 'text' },
+    ...placement,
+  ],
+  connector: [
+    en('connector', 'connectorType', 'Connector type'),
+    en('connector', 'authKind', 'Authentication'),
+    { key: 'host', label: 'Host', type: 'text' },
+    { key: 'thirdPartyDriver', label: 'Third-party driver', type: 'bool' },
+    { key: 'clientSecretRef', label: 'Client secret (Key Vault secret name)', type: 'text' },
+  ],
+};

@@ -1,0 +1,61 @@
+// Decides which relation a dragged connection creates, or why it is refused, from the shared relation
+// vocabulary (kinds.ts) plus the single-relation limits; the host re-checks everything when it applies the edit.
+import { ELEMENT_LABELS, RELATION_SPECS, relationKindsBetween, type RelationKind } from '../../src/core/model/kinds';
+import type { Design, Element } from '../../src/core/model/schema';
+
+export type ConnectionVerdict =
+  | { readonly ok: true; readonly kind: RelationKind; readonly from: string; readonly to: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Which relation kind joins `source` to `target`. A connection drawn backwards (subnet → policy) is
+ * turned around when only the reverse direction is meaningful; when several kinds fit (connector →
+ * Key Vault can be a call or a secret source) the one the target suggests is chosen.
+ */
+export function judgeConnection(design: Design, sourceId: string, targetId: string): ConnectionVerdict {
+  if (sourceId === targetId) return { ok: false, reason: 'An element cannot be connected to itself.' };
+  const byId = new Map(design.elements.map((e) => [e.id, e]));
+  const source = byId.get(sourceId);
+  const target = byId.get(targetId);
+  if (!source || !target) return { ok: false, reason: 'Both ends must be elements of the design.' };
+
+  let from = source;
+  let to = target;
+  let kinds = relationKindsBetween(source.kind, target.kind);
+  if (kinds.length === 0) {
+    const reverse = relationKindsBetween(target.kind, source.kind);
+    if (reverse.length > 0) {
+      from = target;
+      to = source;
+      kinds = reverse;
+    }
+  }
+  if (kinds.length === 0) {
+    return { ok: false, reason: `A ${label(source)} cannot be connected to a ${label(target)}.` };
+  }
+  const kind = pick(kinds, to);
+  const spec = RELATION_SPECS[kind];
+  const existing = design.relations.filter((r) => r.kind === kind);
+  if (existing.some((r) => r.from === from.id && r.to === to.id)) {
+    return { ok: false, reason: `"${from.name}" ${spec.verb} "${to.name}" already.` };
+  }
+  if (spec.singleTo) {
+    const taken = existing.find((r) => r.to === to.id && byId.get(r.from)?.kind === from.kind);
+    if (taken) return { ok: false, reason: `"${to.name}" already has a ${label(from)} ("${byId.get(taken.from)?.name ?? taken.from}"); remove that connection first.` };
+  }
+  if (spec.singleFrom) {
+    const taken = existing.find((r) => r.from === from.id);
+    if (taken) return { ok: false, reason: `"${from.name}" already ${spec.verb} "${byId.get(taken.to)?.name ?? taken.to}"; remove that connection first.` };
+  }
+  return { ok: true, kind, from: from.id, to: to.id };
+}
+
+function pick(kinds: readonly RelationKind[], to: Element): RelationKind {
+  if (kinds.includes('connectorSecret') && to.kind === 'azureService' && to.serviceType === 'keyVault') return 'connectorSecret';
+  if (kinds.includes('connectorTarget')) return 'connectorTarget';
+  return kinds[0]!;
+}
+
+function label(e: Element): string {
+  return ELEMENT_LABELS[e.kind].toLowerCase();
+}

@@ -1,0 +1,76 @@
+// Holds what the host last sent (the document state and its version) and applies edits optimistically:
+// the edit is applied locally for an instant response, sent to the host, and the host's next
+// documentChanged replaces the local state either way.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyEdit, type DesignEdit } from '../../src/core/model/design-edits';
+import type { LoadError } from '../../src/core/model/load-design';
+import type { Design } from '../../src/core/model/schema';
+import type { DesignerSettings, HostToWebview } from '../../src/core/protocol/messages';
+import type { Finding } from '../../src/core/rules/rule';
+import type { HostChannel } from '../host/host-channel';
+
+export type DocumentView =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ok'; readonly design: Design; readonly findings: readonly Finding[] }
+  | { readonly status: 'error'; readonly errors: readonly LoadError[] };
+
+export interface DocumentHandle {
+  readonly view: DocumentView;
+  readonly fileName: string;
+  readonly settings: DesignerSettings;
+  /** Sends one edit; refused locally (with the reason) when it would not apply, or when the document does not load. */
+  edit(label: string, edit: DesignEdit): string | undefined;
+}
+
+export function useDocument(channel: HostChannel, onOther: (m: HostToWebview) => void, onError: (message: string) => void): DocumentHandle {
+  const [view, setView] = useState<DocumentView>({ status: 'loading' });
+  const [fileName, setFileName] = useState('');
+  const [settings, setSettings] = useState<DesignerSettings>({ readOnly: false, validationDelayMs: 300 });
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const otherRef = useRef(onOther);
+  otherRef.current = onOther;
+  const errorRef = useRef(onError);
+  errorRef.current = onError;
+
+  useEffect(() => {
+    const off = channel.onMessage((m) => {
+      switch (m.type) {
+        case 'init':
+          setFileName(m.fileName);
+          setSettings(m.settings);
+          setView(toView(m.state));
+          break;
+        case 'documentChanged':
+          setView(toView(m.state));
+          break;
+        case 'editResult':
+          if (!m.ok) errorRef.current(m.error ?? 'The edit was refused.');
+          break;
+        default:
+          otherRef.current(m);
+      }
+    });
+    channel.ready();
+    return off;
+  }, [channel]);
+
+  const edit = useCallback((label: string, e: DesignEdit): string | undefined => {
+    const current = viewRef.current;
+    if (current.status !== 'ok') return 'The document does not load; fix it as text first.';
+    if (settings.readOnly) return 'This design is read-only.';
+    const result = applyEdit(current.design, e);
+    if (!result.ok) return result.error;
+    channel.edit(label, e);
+    const next: DocumentView = { status: 'ok', design: result.design, findings: current.findings };
+    viewRef.current = next;
+    setView(next);
+    return undefined;
+  }, [channel, settings.readOnly]);
+
+  return { view, fileName, settings, edit };
+}
+
+function toView(state: { ok: true; design: Design; findings: readonly Finding[] } | { ok: false; errors: readonly LoadError[] }): DocumentView {
+  return state.ok ? { status: 'ok', design: state.design, findings: state.findings } : { status: 'error', errors: state.errors };
+}
