@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../src/core/rules/catalog/PPV-011';
+import { edited, set } from '../support/designs';
+import { runRule, testRule } from '../support/rule-tester';
+import { seed } from './ppv-fixtures';
+
+testRule(rule, {
+  valid: [
+    { name: 'the seed: two /24', design: seed },
+    { name: 'one prefix unknown', design: edited(seed, set('snet-pp-neu', { addressPrefix: undefined })) },
+  ],
+  invalid: [
+    { name: 'failover subnet smaller', design: edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' })), expected: ['snet-pp-neu'], messages: [/123 usable IPs.*251 usable IPs/], fixResolves: true },
+    {
+      name: 'primary smaller, its aligned block taken by a sibling',
+      design: edited(seed, set('snet-pp-weu', { addressPrefix: '10.10.1.0/25' }), set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' })),
+      expected: ['snet-pp-weu'],
+      fixResolves: true,
+    },
+  ],
+});
+
+describe('PPV-011 resize fix', () => {
+  it('grows in place when the aligned block is free', () => {
+    const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' })));
+    expect(f?.fixes?.[0]?.title).toBe('Resize to 10.20.1.0/24');
+  });
+  it('moves to the first free block when the aligned one overlaps a sibling', () => {
+    const [f] = runRule(rule, edited(seed, set('snet-pp-weu', { addressPrefix: '10.10.1.0/25' }), set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' })));
+    expect(f?.fixes?.[0]?.title).toBe('Resize to 10.10.0.0/24');
+  });
+  it('offers no fix when the VNet address space is unknown', () => {
+    const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }), set('vnet-neu', { addressSpaces: undefined })));
+    expect(f).toBeDefined();
+    expect(f?.fixes).toBeUndefined();
+  });
+  it('offers no fix when the VNet is full', () => {
+    const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }), set('vnet-neu', { addressSpaces: ['10.20.1.0/25'] })));
+    expect(f?.fixes).toBeUndefined();
+  });
+});
