@@ -1,0 +1,297 @@
+// Maps ARM-shaped resources (Bicep declarations and Terraform azapi_resource bodies) to design elements
+// and relations. Property names follow the ARM schema (domain.md §5.2); keys match case-insensitively.
+import type { NsgRule, Route } from '../model/schema';
+import { field, read, type DesignBuilder, type Draft } from './design-builder';
+import type { IacResource } from './iac-resource';
+import { bool, items, num, str, strings, type Value } from './iac-value';
+
+const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch'> = {
+  'microsoft.keyvault/vaults': 'keyVault',
+  'microsoft.sql/servers': 'sqlServer',
+  'microsoft.storage/storageaccounts': 'storageAccount',
+  'microsoft.web/sites': 'appService',
+  'microsoft.search/searchservices': 'aiSearch',
+};
+
+const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
+const nameOf = (r: IacResource) => read(r.body, ['name'], str);
+const symbolOf = (r: IacResource) => r.key.split('.').pop() ?? r.key;
+const region = (r: IacResource) => read(r.body, ['location'], str);
+
+/** Phase 1: elements that have no parent. */
+export function armElements(r: IacResource, b: DesignBuilder): void {
+  const t = r.type.toLowerCase();
+  const props = field(r.body, 'properties')?.value;
+  switch (t) {
+    case 'microsoft.network/virtualnetworks': {
+      const vnet = b.addElement(r.key, 'vnet', nameOf(r), symbolOf(r), r.at, {
+        region: region(r),
+        addressSpaces: read(props, ['addressSpace', 'addressPrefixes'], strings),
+        dnsServers: read(props, ['dhcpOptions', 'dnsServers'], strings),
+      });
+      for (const [i, s] of (items(field(props, 'subnets')?.value) ?? []).entries()) addSubnet(b, `${vnet.id}.${str(field(s, 'name')?.value) ?? i}`, s, vnet, r.at);
+      return;
+    }
+    case 'microsoft.network/natgateways':
+      b.addElement(r.key, 'natGateway', nameOf(r), symbolOf(r), r.at, {
+        region: region(r),
+        idleTimeoutMinutes: read(props, ['idleTimeoutInMinutes'], num),
+        publicIpCount: read(props, ['publicIpAddresses'], (v) => items(v)?.length),
+      });
+      return;
+    case 'microsoft.network/networksecuritygroups':
+      // An NSG written without securityRules has none; child rule resources add to the list.
+      b.addElement(r.key, 'nsg', nameOf(r), symbolOf(r), r.at, {
+        region: region(r),
+        rules: field(props, 'securityRules') ? read(props, ['securityRules'], nsgRules) : { value: r.existing ? undefined : [], at: r.at },
+      });
+      return;
+    case 'microsoft.network/routetables':
+      b.addElement(r.key, 'routeTable', nameOf(r), symbolOf(r), r.at, {
+        region: region(r),
+        routes: read(props, ['routes'], routes),
+        bgpRoutePropagation: read(props, ['disableBgpRoutePropagation'], (v) => (bool(v) === undefined ? undefined : !bool(v))),
+      });
+      return;
+    case 'microsoft.network/privateendpoints': {
+      const conn = field(props, 'privateLinkServiceConnections', 0)?.value ?? field(props, 'manualPrivateLinkServiceConnections', 0)?.value;
+      b.addElement(r.key, 'privateEndpoint', nameOf(r), symbolOf(r), r.at, { region: region(r), groupId: read(conn, ['properties', 'groupIds', 0], str) });
+      return;
+    }
+    case 'microsoft.network/privatednszones':
+      b.addElement(r.key, 'privateDnsZone', nameOf(r), symbolOf(r), r.at);
+      return;
+    case 'microsoft.network/localnetworkgateways':
+      b.addElement(r.key, 'onPremises', nameOf(r), symbolOf(r), r.at, { addressSpaces: read(props, ['localNetworkAddressSpace', 'addressPrefixes'], strings) });
+      return;
+    case 'microsoft.powerplatform/enterprisepolicies': {
+      const nets = field(props, 'networkInjection', 'virtualNetworks');
+      const shape = !nets ? undefined : nets.value.t === 'arr' ? 'array' : field(nets.value, 'value') ? 'valueWrapper' : nets.value.t === 'unknown' ? undefined : 'other';
+      b.addElement(r.key, 'enterprisePolicy', nameOf(r), symbolOf(r), r.at, {
+        geography: region(r),
+        apiVersion: { value: r.apiVersion, at: r.typeAt },
+        policyKind: read(r.body, ['kind'], str),
+        networksShape: { value: shape, at: nets?.at },
+      });
+      return;
+    }
+  }
+  const service = SERVICE_TYPES[t];
+  if (service) {
+    b.addElement(r.key, 'azureService', nameOf(r), symbolOf(r), r.at, {
+      serviceType: { value: service, at: r.typeAt },
+      region: region(r),
+      publicNetworkAccess: read(props, ['publicNetworkAccess'], (v) => (str(v) === undefined ? undefined : str(v)!.toLowerCase() === 'enabled')),
+    });
+  }
+}
+
+/** Phase 1b: elements nested in a VNet (child subnets, gateways) and children adding to their parent. */
+export function armChildren(r: IacResource, b: DesignBuilder): void {
+  const t = r.type.toLowerCase();
+  const props = field(r.body, 'properties')?.value;
+  if (t === 'microsoft.network/virtualnetworks/subnets') {
+    const rawName = str(field(r.body, 'name')?.value);
+    // A child declared without `parent:` is named '<vnet>/<subnet>'.
+    const slash = rawName?.indexOf('/') ?? -1;
+    const vnet = (r.parentKey ? b.element(r.parentKey) : undefined) ?? (slash > 0 ? b.named('vnet', rawName!.slice(0, slash)) : undefined);
+    if (vnet?.kind !== 'vnet') return unplaced(b, r, 'subnet');
+    addSubnet(b, r.key, r.body, vnet, r.at, slash > 0 ? rawName!.slice(slash + 1) : undefined);
+    return;
+  }
+  if (t === 'microsoft.network/virtualnetworkgateways') {
+    const type = str(field(props, 'gatewayType')?.value)?.toLowerCase();
+    const subnetRef = field(props, 'ipConfigurations', 0, 'properties', 'subnet', 'id')?.value;
+    const vnet = b.resolve(subnetRef, ['vnet']) ?? parentVnet(b, b.resolve(subnetRef, ['subnet']));
+    if (!vnet || (type !== 'vpn' && type !== 'expressroute')) return unplaced(b, r, 'gateway');
+    const kind = type === 'vpn' ? 'vpnGateway' : 'expressRouteGateway';
+    b.addElement(r.key, kind, nameOf(r), symbolOf(r), r.at, {
+      sku: read(props, ['sku', 'name'], str),
+      ...(kind === 'vpnGateway' ? { activeActive: read(props, ['activeActive'], bool) } : {}),
+    }, vnet.id);
+    return;
+  }
+  if (t === 'microsoft.network/networksecuritygroups/securityrules') {
+    const nsg = r.parentKey ? b.element(r.parentKey) : undefined;
+    if (nsg?.kind !== 'nsg') return;
+    const rule = nsgRules({ t: 'arr', items: [r.body], at: r.body.at });
+    // One rule we cannot read makes the whole rule set unknown.
+    if (rule && Array.isArray(nsg.rules)) nsg.rules = [...(nsg.rules as NsgRule[]), ...rule];
+    else delete nsg.rules;
+  }
+}
+
+function parentVnet(b: DesignBuilder, subnet: Draft | undefined): Draft | undefined {
+  return subnet && typeof subnet.parent === 'string' ? b.byElementId(subnet.parent) : undefined;
+}
+
+function unplaced(b: DesignBuilder, r: IacResource, what: string): void {
+  b.diagnostics.push({ file: r.at.file, range: r.at.range, severity: 'info', message: `Cannot tell statically which virtual network ${what} '${r.key}' belongs to; it is not checked.` });
+}
+
+function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: IacResource['at'], nameOverride?: string): void {
+  const props = field(s, 'properties')?.value;
+  const name = read(s, ['name'], str);
+  const prefix = field(props, 'addressPrefix') ?? field(props, 'addressPrefixes', 0);
+  b.addElement(key, 'subnet', nameOverride ? { value: nameOverride, at: name.at } : name, key.split('.').pop() ?? key, field(s, 'name')?.at ?? s.at ?? at, {
+    addressPrefix: { value: str(prefix?.value), at: prefix?.at },
+    delegations: read(props, ['delegations'], (v) => allOrNothing(items(v), (d) => str(field(d, 'properties', 'serviceName')?.value))),
+    privateEndpointNetworkPolicies: read(props, ['privateEndpointNetworkPolicies'], (v) => PE_POLICIES.find((p) => p === str(v))),
+    defaultOutboundAccess: read(props, ['defaultOutboundAccess'], bool),
+    serviceEndpoints: read(props, ['serviceEndpoints'], (v) => allOrNothing(items(v), (e) => str(field(e, 'service')?.value))),
+  }, vnet.id);
+}
+
+/** Phase 2: relations, once every element exists. */
+export function armRelations(r: IacResource, b: DesignBuilder): void {
+  const t = r.type.toLowerCase();
+  const self = b.element(r.key);
+  const props = field(r.body, 'properties')?.value;
+  switch (t) {
+    case 'microsoft.network/virtualnetworks': {
+      if (!self) return;
+      for (const [i, s] of (items(field(props, 'subnets')?.value) ?? []).entries()) {
+        const subnet = b.element(`${self.id}.${str(field(s, 'name')?.value) ?? i}`);
+        if (subnet) subnetAssociations(b, subnet, s);
+      }
+      for (const [i, p] of (items(field(props, 'virtualNetworkPeerings')?.value) ?? []).entries()) peering(b, self, p, `${self.id}.peering-${i}`);
+      return;
+    }
+    case 'microsoft.network/virtualnetworks/subnets':
+      if (self) subnetAssociations(b, self, r.body);
+      return;
+    case 'microsoft.network/virtualnetworks/virtualnetworkpeerings': {
+      const vnet = r.parentKey ? b.element(r.parentKey) : undefined;
+      if (vnet?.kind === 'vnet') peering(b, vnet, r.body, r.key);
+      return;
+    }
+    case 'microsoft.network/privateendpoints': {
+      if (!self) return;
+      const subnet = field(props, 'subnet', 'id');
+      b.addRelation('peSubnet', self, b.resolve(subnet?.value, ['subnet']), `${self.id}.subnet`, subnet?.at);
+      const conn = field(props, 'privateLinkServiceConnections', 0)?.value ?? field(props, 'manualPrivateLinkServiceConnections', 0)?.value;
+      const target = field(conn, 'properties', 'privateLinkServiceId');
+      b.addRelation('peTarget', self, b.resolve(target?.value, ['azureService']), `${self.id}.target`, target?.at);
+      return;
+    }
+    case 'microsoft.network/privateendpoints/privatednszonegroups': {
+      const pe = r.parentKey ? b.element(r.parentKey) : undefined;
+      for (const c of items(field(props, 'privateDnsZoneConfigs')?.value) ?? []) {
+        const zone = field(c, 'properties', 'privateDnsZoneId');
+        b.addRelation('peDnsZone', pe, b.resolve(zone?.value, ['privateDnsZone']), `${pe?.id ?? r.key}.dns`, zone?.at);
+      }
+      return;
+    }
+    case 'microsoft.network/privatednszones/virtualnetworklinks': {
+      const zone = r.parentKey ? b.element(r.parentKey) : b.named('privateDnsZone', str(field(r.body, 'name')?.value)?.split('/')[0]);
+      const vnet = field(props, 'virtualNetwork', 'id');
+      b.addRelation('dnsZoneLink', zone, b.resolve(vnet?.value, ['vnet']), r.key, r.at, { registrationEnabled: read(props, ['registrationEnabled'], bool) });
+      return;
+    }
+    case 'microsoft.network/connections': {
+      const gw = field(props, 'virtualNetworkGateway1', 'id');
+      const onPrem = field(props, 'localNetworkGateway2', 'id');
+      b.addRelation('gatewayConnection', b.resolve(gw?.value, ['vpnGateway', 'expressRouteGateway']), b.resolve(onPrem?.value, ['onPremises']), r.key, r.at);
+      return;
+    }
+    case 'microsoft.powerplatform/enterprisepolicies':
+      if (self) policySubnets(b, self, props);
+      return;
+  }
+}
+
+function subnetAssociations(b: DesignBuilder, subnet: Draft, s: Value): void {
+  const props = field(s, 'properties')?.value;
+  const pairs = [['natGateway', 'natAssociation', 'natGateway'], ['networkSecurityGroup', 'nsgAssociation', 'nsg'], ['routeTable', 'routeTableAssociation', 'routeTable']] as const;
+  for (const [prop, kind, elementKind] of pairs) {
+    const ref = field(props, prop, 'id');
+    b.addRelation(kind, b.resolve(ref?.value, [elementKind]), subnet, `${subnet.id}.${prop}`, ref?.at);
+  }
+}
+
+function peering(b: DesignBuilder, from: Draft, p: Value, base: string): void {
+  const props = field(p, 'properties')?.value;
+  const remote = field(props, 'remoteVirtualNetwork', 'id');
+  b.addRelation('peering', from, b.resolve(remote?.value, ['vnet']), base, field(p, 'name')?.at ?? remote?.at ?? p.at, {
+    allowVirtualNetworkAccess: read(props, ['allowVirtualNetworkAccess'], bool),
+    allowForwardedTraffic: read(props, ['allowForwardedTraffic'], bool),
+    allowGatewayTransit: read(props, ['allowGatewayTransit'], bool),
+    useRemoteGateways: read(props, ['useRemoteGateways'], bool),
+  });
+}
+
+/** `virtualNetworks[]` (or its `{value: […]}` wrapper) → policySubnet relations or unresolvedSubnets. */
+export function policySubnets(b: DesignBuilder, policy: Draft, props: Value | undefined): void {
+  const nets = field(props, 'networkInjection', 'virtualNetworks')?.value;
+  const list = items(nets) ?? items(field(nets, 'value')?.value) ?? [];
+  const unresolved: { vnet: string; subnet: string }[] = [];
+  for (const [i, item] of list.entries()) {
+    const vnetValue = field(item, 'id')?.value;
+    const subnetName = field(item, 'subnet', 'name')?.value;
+    const direct = subnetName?.ref ? b.resolve({ ...subnetName, ref: { ...subnetName.ref, path: [] } }, ['subnet']) : undefined;
+    const vnet = b.resolve(vnetValue, ['vnet']);
+    const subnet = direct && (!vnet || direct.parent === vnet.id) ? direct : vnet ? b.subnetOf(vnet, str(subnetName)) : undefined;
+    if (subnet) {
+      b.addRelation('policySubnet', policy, subnet, `${policy.id}.subnet-${i}`, item.at);
+      continue;
+    }
+    const vnetName = vnet?.name ?? armIdName(str(vnetValue));
+    const snet = str(subnetName);
+    if (vnetName && snet) unresolved.push({ vnet: vnetName, subnet: snet });
+  }
+  if (unresolved.length > 0) b.setProp(policy, 'unresolvedSubnets', { value: unresolved, at: field(props, 'networkInjection', 'virtualNetworks')?.at });
+}
+
+function armIdName(id: string | undefined): string | undefined {
+  const m = id ? /\/virtualNetworks\/([^/]+)\/?$/i.exec(id) : null;
+  return m?.[1];
+}
+
+function allOrNothing<T>(list: readonly Value[] | undefined, map: (v: Value) => T | undefined): T[] | undefined {
+  if (!list) return undefined;
+  const out: T[] = [];
+  for (const v of list) {
+    const m = map(v);
+    if (m === undefined) return undefined;
+    out.push(m);
+  }
+  return out;
+}
+
+const DIRECTIONS = ['Inbound', 'Outbound'] as const;
+const ACCESS = ['Allow', 'Deny'] as const;
+const PROTOCOLS = ['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*'] as const;
+const HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'] as const;
+
+function pickEnum<T extends string>(allowed: readonly T[], v: string | undefined): T | undefined {
+  return allowed.find((a) => a.toLowerCase() === v?.toLowerCase());
+}
+
+/** NSG rules, all of them statically known, or undefined (a partial rule set would mislead the rules). */
+export function nsgRules(v: Value | undefined): NsgRule[] | undefined {
+  return allOrNothing(items(v), (r) => {
+    const p = field(r, 'properties')?.value;
+    const s = (k: string) => str(field(p, k)?.value);
+    const rule = {
+      name: str(field(r, 'name')?.value), priority: num(field(p, 'priority')?.value), direction: pickEnum(DIRECTIONS, s('direction')),
+      access: pickEnum(ACCESS, s('access')), protocol: pickEnum(PROTOCOLS, s('protocol')),
+      sourceAddressPrefix: s('sourceAddressPrefix'), sourcePortRange: s('sourcePortRange'),
+      destinationAddressPrefix: s('destinationAddressPrefix'), destinationPortRange: s('destinationPortRange'),
+    };
+    if (Object.values(rule).some((x) => x === undefined) || !rule.name) return undefined;
+    const description = s('description');
+    return { ...(rule as NsgRule), ...(description !== undefined ? { description } : {}) };
+  });
+}
+
+function routes(v: Value | undefined): Route[] | undefined {
+  return allOrNothing(items(v), (r) => {
+    const p = field(r, 'properties')?.value;
+    const name = str(field(r, 'name')?.value);
+    const addressPrefix = str(field(p, 'addressPrefix')?.value);
+    const nextHopType = pickEnum(HOPS, str(field(p, 'nextHopType')?.value));
+    const ip = str(field(p, 'nextHopIpAddress')?.value);
+    if (!name || addressPrefix === undefined || !nextHopType) return undefined;
+    return { name, addressPrefix, nextHopType, ...(ip !== undefined ? { nextHopIpAddress: ip } : {}) };
+  });
+}

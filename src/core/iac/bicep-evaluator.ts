@@ -1,0 +1,440 @@
+// Statically evaluates a Bicep file and the local modules it calls: params with defaults (or the call site's
+// literal arguments), vars, `for` loops over literal arrays, `if` with literal conditions, parent/child and
+// nested resources, references (`vnet.id`, `vnet.name`, `net.outputs.x`). Anything else stays unknown.
+import type { SourceLocation } from '../model/source-range';
+import { callBicepFunction } from './hcl-functions';
+import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
+import { access, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
+import { Budget, READ_LIMITS } from './read-limits';
+import { hasToken, namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
+
+export interface BicepFile {
+  readonly file: string;
+  readonly text: string;
+  readonly tree: SyntaxTree;
+}
+
+interface ResourceDecl {
+  readonly symbol: string;
+  readonly node: SyntaxNode;
+  readonly typeNode: SyntaxNode;
+  /** The value after `=`: object, for_statement or if_statement. */
+  readonly valueNode: SyntaxNode | undefined;
+  readonly parentSymbol?: string;
+  readonly existing: boolean;
+}
+
+interface ModuleDecl {
+  readonly symbol: string;
+  readonly node: SyntaxNode;
+  readonly path: string;
+  readonly valueNode: SyntaxNode | undefined;
+}
+
+interface Instance {
+  readonly key: string;
+  readonly decl: ResourceDecl;
+  readonly bodyNode: SyntaxNode;
+  readonly loop: ReadonlyMap<string, Value>;
+  body?: ObjValue;
+  evaluating?: boolean;
+}
+
+/** One evaluated file: the entry file, or one call of a module (a module called twice is two contexts). */
+class FileContext {
+  readonly params = new Map<string, SyntaxNode | undefined>();
+  readonly vars = new Map<string, SyntaxNode>();
+  readonly outputs = new Map<string, SyntaxNode>();
+  readonly resources = new Map<string, ResourceDecl>();
+  readonly modules = new Map<string, ModuleDecl>();
+  /** Resource instances by symbol: one for a plain resource, one per element for a loop. */
+  readonly instances = new Map<string, Instance[]>();
+  readonly moduleInstances = new Map<string, FileContext[]>();
+  readonly memo = new Map<string, Value>();
+  readonly inProgress = new Set<string>();
+
+  constructor(readonly src: SourceText, readonly prefix: string, readonly args: ReadonlyMap<string, Value>, readonly depth: number) {}
+}
+
+interface Scope {
+  readonly ctx: FileContext;
+  readonly loop: ReadonlyMap<string, Value>;
+}
+
+export class BicepEvaluator {
+  readonly diagnostics: IacDiagnostic[] = [];
+  private readonly resources: IacResource[] = [];
+  private moduleFiles = 0;
+
+  constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget) {}
+
+  evaluate(entry: string): IacResource[] {
+    const f = this.files.get(entry);
+    if (!f) return [];
+    this.evaluateFile(f, '', new Map(), 0);
+    return this.resources;
+  }
+
+  private evaluateFile(f: BicepFile, prefix: string, args: ReadonlyMap<string, Value>, depth: number): FileContext {
+    const ctx = new FileContext(new SourceText(f.file, f.text), prefix, args, depth);
+    this.collect(ctx, f.tree.rootNode);
+    for (const decl of ctx.resources.values()) this.expandResource(ctx, decl);
+    for (const decl of ctx.modules.values()) this.expandModule(ctx, decl);
+    for (const list of ctx.instances.values()) for (const inst of list) this.resources.push(this.toResource(ctx, inst));
+    return ctx;
+  }
+
+  private collect(ctx: FileContext, root: SyntaxNode): void {
+    for (const node of namedChildren(root)) {
+      if (!this.budget.step()) return;
+      const parts = namedChildren(node);
+      const name = parts[0]?.type === 'identifier' ? parts[0].text : undefined;
+      if (!name) continue;
+      switch (node.type) {
+        case 'parameter_declaration':
+          ctx.params.set(name, parts.find((p, i) => i > 1 && p.type !== 'type' && p.type !== 'comment'));
+          break;
+        case 'variable_declaration':
+          if (parts[1]) ctx.vars.set(name, parts[parts.length - 1]!);
+          break;
+        case 'output_declaration':
+          if (parts.length >= 2) ctx.outputs.set(name, parts[parts.length - 1]!);
+          break;
+        case 'resource_declaration':
+          this.collectResource(ctx, node, undefined);
+          break;
+        case 'module_declaration': {
+          const path = parts[1]?.type === 'string' ? stringText(parts[1]) : undefined;
+          if (path !== undefined) ctx.modules.set(name, { symbol: name, node, path, valueNode: parts[2] });
+          break;
+        }
+      }
+    }
+  }
+
+  private collectResource(ctx: FileContext, node: SyntaxNode, parentSymbol: string | undefined, depth = 0): void {
+    const parts = namedChildren(node);
+    const symbol = parts[0]?.text;
+    const typeNode = parts[1];
+    if (!symbol || typeNode?.type !== 'string' || ctx.resources.has(symbol)) return;
+    const valueNode = parts[2];
+    ctx.resources.set(symbol, { symbol, node, typeNode, valueNode, existing: hasToken(node, 'existing'), ...(parentSymbol ? { parentSymbol } : {}) });
+    // Nested child resources are declared as properties of the parent's body.
+    const body = valueNode ? bodyObject(valueNode) : undefined;
+    if (!body || depth > 8) return;
+    for (const prop of namedChildren(body)) {
+      const child = prop.type === 'object_property' ? namedChildren(prop).find((c) => c.type === 'resource_declaration') : undefined;
+      if (child) this.collectResource(ctx, child, symbol, depth + 1);
+    }
+  }
+
+  /** Object, `if (c) {…}` or `[for … : {…}]` after `=`: the instances it stands for. */
+  private instancesOf(valueNode: SyntaxNode | undefined, scope: Scope): { suffix: string; loop: ReadonlyMap<string, Value>; body: SyntaxNode }[] {
+    if (!valueNode) return [];
+    if (valueNode.type === 'object') return [{ suffix: '', loop: scope.loop, body: valueNode }];
+    if (valueNode.type === 'if_statement') {
+      const [cond, body] = namedChildren(valueNode);
+      const c = cond ? this.expr(cond, scope, 0) : undefined;
+      if (c?.t === 'bool' && !c.v) return [];
+      return body ? this.instancesOf(body, scope) : [];
+    }
+    if (valueNode.type === 'for_statement') {
+      const loop = this.forLoop(valueNode, scope);
+      if (!loop) return [];
+      const out: { suffix: string; loop: ReadonlyMap<string, Value>; body: SyntaxNode }[] = [];
+      for (const [i, vars] of loop.iterations.entries()) {
+        for (const inst of this.instancesOf(loop.body, { ctx: scope.ctx, loop: vars })) out.push({ ...inst, suffix: `.${i}` });
+      }
+      return out;
+    }
+    return [];
+  }
+
+  private forLoop(node: SyntaxNode, scope: Scope): { body: SyntaxNode; iterations: Map<string, Value>[] } | undefined {
+    const body = node.childForFieldName('body');
+    const init = node.childForFieldName('initializer');
+    const params = namedChildren(node).find((n) => n.type === 'for_loop_parameters');
+    const itemVar = init?.text ?? params?.namedChild(0)?.text;
+    const indexVar = params?.namedChild(1)?.text;
+    const iterable = namedChildren(node).find((n) => n !== init && n !== params && n !== body && n.type !== 'comment');
+    if (!body || !itemVar || !iterable) return undefined;
+    const list = this.expr(iterable, scope, 0);
+    if (list.t !== 'arr') return undefined;
+    const iterations = list.items.slice(0, READ_LIMITS.maxInstances).map((item, i) => {
+      const vars = new Map(scope.loop);
+      vars.set(itemVar, item);
+      if (indexVar) vars.set(indexVar, { t: 'num', v: i, at: item.at });
+      return vars;
+    });
+    return { body, iterations };
+  }
+
+  private expandResource(ctx: FileContext, decl: ResourceDecl): void {
+    const found = this.instancesOf(decl.valueNode, { ctx, loop: new Map() });
+    ctx.instances.set(decl.symbol, found.map((f) => ({ key: `${ctx.prefix}${decl.symbol}${f.suffix}`, decl, bodyNode: f.body, loop: f.loop })));
+  }
+
+  private expandModule(ctx: FileContext, decl: ModuleDecl): void {
+    const target = joinPath(dirname(ctx.src.file), decl.path);
+    const file = this.files.get(target);
+    if (!file) {
+      if (!/^(br|ts)[:/]/.test(decl.path)) {
+        this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(decl.node).range, severity: 'info', message: `Module '${decl.path}' was not found; its resources are not checked.` });
+      }
+      return;
+    }
+    if (ctx.depth >= 8 || this.moduleFiles >= READ_LIMITS.maxModuleFiles) {
+      this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(decl.node).range, severity: 'info', message: 'Too many nested modules; the rest are not checked.' });
+      return;
+    }
+    const out: FileContext[] = [];
+    for (const inst of this.instancesOf(decl.valueNode, { ctx, loop: new Map() })) {
+      this.moduleFiles++;
+      const body = this.objectValue(inst.body, { ctx, loop: inst.loop }, 0);
+      const params = body.t === 'obj' ? body.props.get('params')?.value : undefined;
+      const args = new Map<string, Value>();
+      if (params?.t === 'obj') for (const [k, p] of params.props) args.set(k, p.value);
+      out.push(this.evaluateFile(file, `${ctx.prefix}${idPart(decl.symbol)}${inst.suffix}.`, args, ctx.depth + 1));
+    }
+    ctx.moduleInstances.set(decl.symbol, out);
+  }
+
+  private instanceBody(ctx: FileContext, inst: Instance): ObjValue {
+    if (inst.body) return inst.body;
+    const at = ctx.src.loc(inst.decl.node);
+    if (inst.evaluating) return { t: 'obj', props: new Map(), at };
+    inst.evaluating = true;
+    const v = this.objectValue(inst.bodyNode, { ctx, loop: inst.loop }, 0);
+    inst.body = v.t === 'obj' ? v : { t: 'obj', props: new Map(), at };
+    inst.evaluating = false;
+    return inst.body;
+  }
+
+  private toResource(ctx: FileContext, inst: Instance): IacResource {
+    const { decl } = inst;
+    const body = this.instanceBody(ctx, inst);
+    const [rawType, apiVersion] = splitAt(stringText(decl.typeNode) ?? '');
+    let type = rawType;
+    let version = apiVersion;
+    let parentKey: string | undefined;
+    if (decl.parentSymbol) {
+      const parent = ctx.resources.get(decl.parentSymbol);
+      const [pType, pVersion] = splitAt(parent ? stringText(parent.typeNode) ?? '' : '');
+      if (!rawType.includes('/') || !rawType.includes('.')) type = `${pType}/${rawType}`;
+      version ??= pVersion;
+      const parents = ctx.instances.get(decl.parentSymbol) ?? [];
+      if (parents.length === 1) parentKey = parents[0]!.key;
+    }
+    const parentRef = body.props.get('parent')?.value.ref;
+    if (parentRef && parentRef.path.length === 0) parentKey = parentRef.target;
+    const nameNode = decl.node.namedChild(0)!;
+    return {
+      key: inst.key, flavour: 'arm', type, ...(version ? { apiVersion: version } : {}), typeAt: ctx.src.loc(decl.typeNode), body,
+      at: ctx.src.span(decl.node.startIndex, nameNode.endIndex), ...(parentKey ? { parentKey } : {}), ...(decl.existing ? { existing: true } : {}),
+    };
+  }
+
+  // ---- expressions -------------------------------------------------------------------------------
+
+  private objectValue(node: SyntaxNode, scope: Scope, depth: number): Value {
+    return this.expr(node, scope, depth);
+  }
+
+  expr(node: SyntaxNode, scope: Scope, depth: number): Value {
+    const src = scope.ctx.src;
+    const at = src.loc(node);
+    if (depth > READ_LIMITS.maxDepth || !this.budget.step()) {
+      if (depth > READ_LIMITS.maxDepth) this.budget.deepestHit = true;
+      return unknownAt(at);
+    }
+    switch (node.type) {
+      case 'string':
+        return this.stringValue(node, scope, at, depth);
+      case 'number': {
+        const n = Number(node.text);
+        return Number.isFinite(n) ? { t: 'num', v: n, at } : unknownAt(at);
+      }
+      case 'boolean':
+        return { t: 'bool', v: node.text === 'true', at };
+      case 'null':
+        return { t: 'null', at };
+      case 'array':
+        return { t: 'arr', items: namedChildren(node).filter((n) => n.type !== 'comment').map((n) => this.expr(n, scope, depth + 1)), at };
+      case 'object': {
+        const props = new Map<string, Prop>();
+        for (const p of namedChildren(node)) {
+          if (p.type !== 'object_property') continue;
+          const [k, v] = namedChildren(p);
+          if (!k || !v || v.type === 'resource_declaration') continue;
+          const key = k.type === 'identifier' ? k.text : k.type === 'string' ? stringText(k) : undefined;
+          if (key !== undefined) props.set(key, { value: this.expr(v, scope, depth + 1), at: src.loc(p) });
+        }
+        return { t: 'obj', props, at };
+      }
+      case 'parenthesized_expression':
+        return node.namedChild(0) ? this.expr(node.namedChild(0)!, scope, depth + 1) : unknownAt(at);
+      case 'identifier':
+        return this.identifier(node.text, scope, at, depth);
+      case 'member_expression': {
+        const obj = node.childForFieldName('object');
+        const prop = node.childForFieldName('property')?.text;
+        if (!obj || !prop) return unknownAt(at);
+        if (obj.type === 'member_expression' && obj.childForFieldName('property')?.text === 'outputs') {
+          const mod = obj.childForFieldName('object');
+          if (mod?.type === 'identifier' && scope.ctx.modules.has(mod.text)) return this.moduleOutput(scope.ctx, mod.text, 0, prop, at, depth);
+        }
+        if (obj.type === 'subscript_expression' && obj.childForFieldName('object')?.type === 'identifier') {
+          // `net[0].outputs.x` is rare enough to leave unknown; `sn[0].id` is handled by subscript below.
+        }
+        return access(this.expr(obj, scope, depth + 1), prop, at);
+      }
+      case 'subscript_expression': {
+        const obj = node.childForFieldName('object');
+        const index = node.childForFieldName('index');
+        if (!obj || !index) return unknownAt(at);
+        const k = this.expr(index, scope, depth + 1);
+        if (obj.type === 'identifier' && k.t === 'num') {
+          const list = scope.ctx.instances.get(obj.text);
+          if (list && !scope.loop.has(obj.text) && scope.ctx.resources.get(obj.text)?.valueNode?.type === 'for_statement') {
+            const inst = list[k.v];
+            return inst ? { ...this.instanceBody(scope.ctx, inst), ref: { target: inst.key, path: [] } } : unknownAt(at);
+          }
+        }
+        const base = this.expr(obj, scope, depth + 1);
+        return k.t === 'num' || k.t === 'str' ? access(base, k.v, at) : unknownAt(at);
+      }
+      case 'call_expression': {
+        const fn = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        const values = args ? namedChildren(args).filter((n) => n.type !== 'comment').map((n) => this.expr(n, scope, depth + 1)) : [];
+        return callBicepFunction(fn?.text ?? '', values, at);
+      }
+      case 'ternary_expression': {
+        const c = node.childForFieldName('condition');
+        const cond = c ? this.expr(c, scope, depth + 1) : undefined;
+        const branch = cond?.t === 'bool' ? node.childForFieldName(cond.v ? 'consequence' : 'alternative') : null;
+        return branch ? this.expr(branch, scope, depth + 1) : unknownAt(at);
+      }
+      case 'for_statement': {
+        const loop = this.forLoop(node, scope);
+        if (!loop) return unknownAt(at);
+        const out: Value[] = [];
+        for (const vars of loop.iterations) {
+          const body = loop.body.type === 'if_statement' ? undefined : loop.body;
+          if (!body) return unknownAt(at);
+          out.push(this.expr(body, { ctx: scope.ctx, loop: vars }, depth + 1));
+        }
+        return { t: 'arr', items: out, at };
+      }
+      default:
+        return unknownAt(at);
+    }
+  }
+
+  private identifier(name: string, scope: Scope, at: SourceLocation, depth: number): Value {
+    const { ctx } = scope;
+    const loopVar = scope.loop.get(name);
+    if (loopVar) return loopVar;
+    if (ctx.params.has(name)) {
+      const arg = ctx.args.get(name);
+      if (arg) return arg;
+      return this.memoised(ctx, `param:${name}`, ctx.params.get(name), at, depth);
+    }
+    if (ctx.vars.has(name)) return this.memoised(ctx, `var:${name}`, ctx.vars.get(name), at, depth);
+    const list = ctx.instances.get(name);
+    if (list && ctx.resources.get(name)?.valueNode?.type !== 'for_statement') {
+      const inst = list[0];
+      if (inst) return { ...this.instanceBody(ctx, inst), ref: { target: inst.key, path: [] } };
+    }
+    return unknownAt(at);
+  }
+
+  private moduleOutput(ctx: FileContext, symbol: string, index: number, output: string, at: SourceLocation, depth: number): Value {
+    const mod = ctx.moduleInstances.get(symbol)?.[index];
+    const node = mod?.outputs.get(output);
+    if (!mod || !node) return unknownAt(at);
+    return this.memoised(mod, `output:${output}`, node, at, depth);
+  }
+
+  private memoised(ctx: FileContext, key: string, node: SyntaxNode | undefined, at: SourceLocation, depth: number): Value {
+    const cached = ctx.memo.get(key);
+    if (cached) return cached;
+    if (!node || ctx.inProgress.has(key)) return unknownAt(at);
+    ctx.inProgress.add(key);
+    const v = this.expr(node, { ctx, loop: new Map() }, depth + 1);
+    ctx.inProgress.delete(key);
+    ctx.memo.set(key, v);
+    return v;
+  }
+
+  private stringValue(node: SyntaxNode, scope: Scope, at: SourceLocation, depth: number): Value {
+    let text = '';
+    let lead: ValueRef | undefined;
+    for (const part of namedChildren(node)) {
+      if (part.type === 'string_content') text += part.text;
+      else if (part.type === 'escape_sequence') text += unescapeBicep(part.text);
+      else if (part.type === 'interpolation') {
+        const inner = part.namedChild(0);
+        const v = inner ? this.expr(inner, scope, depth + 1) : unknownAt(at);
+        if (v.t === 'str' || v.t === 'num' || v.t === 'bool') text += String(v.v);
+        else if (text === '' && lead === undefined && v.ref) lead = v.ref;
+        else return unknownAt(at);
+      }
+    }
+    if (lead) return unknownAt(at, { ...lead, suffix: text });
+    return { t: 'str', v: text, at };
+  }
+}
+
+/** The object body behind `{…}`, `if (…) {…}` or `[for …: {…}]`. */
+function bodyObject(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === 'object') return node;
+  if (node.type === 'if_statement') return namedChildren(node).find((n) => n.type === 'object');
+  if (node.type === 'for_statement') {
+    const body = node.childForFieldName('body');
+    return body ? bodyObject(body) : undefined;
+  }
+  return undefined;
+}
+
+/** The literal text of a string without interpolation; undefined when it interpolates. */
+function stringText(node: SyntaxNode): string | undefined {
+  let text = '';
+  for (const part of namedChildren(node)) {
+    if (part.type === 'string_content') text += part.text;
+    else if (part.type === 'escape_sequence') text += unescapeBicep(part.text);
+    else return undefined;
+  }
+  return text;
+}
+
+function unescapeBicep(s: string): string {
+  const map: Record<string, string> = { "\\'": "'", '\\\\': '\\', '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\$': '$' };
+  if (map[s] !== undefined) return map[s];
+  const u = /^\\u\{([0-9a-fA-F]{1,6})\}$/.exec(s);
+  return u ? String.fromCodePoint(Math.min(parseInt(u[1]!, 16), 0x10ffff)) : s;
+}
+
+function splitAt(typeText: string): [string, string | undefined] {
+  const i = typeText.indexOf('@');
+  return i < 0 ? [typeText, undefined] : [typeText.slice(0, i), typeText.slice(i + 1)];
+}
+
+/** Folder part of a '/'-separated path. */
+export function dirname(file: string): string {
+  const i = file.replace(/\\/g, '/').lastIndexOf('/');
+  return i < 0 ? '' : file.replace(/\\/g, '/').slice(0, i);
+}
+
+/** Resolves a relative module path against a folder, '/'-separated, normalising `.` and `..`. */
+export function joinPath(dir: string, rel: string): string {
+  const r = rel.replace(/\\/g, '/');
+  const parts = (r.startsWith('/') || /^[A-Za-z]:/.test(r) || dir === '' ? r : `${dir}/${r}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '.' || (p === '' && out.length > 0)) continue;
+    if (p === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
+    else out.push(p);
+  }
+  return out.join('/');
+}

@@ -1,0 +1,103 @@
+// The pure Terraform and Bicep functions the readers evaluate statically; every other call is unknown.
+import type { SourceLocation } from '../model/source-range';
+import { tryCidr } from '../net/cidr';
+import { unknownAt, type Prop, type Value } from './iac-value';
+
+type Fn = (args: readonly Value[], at: SourceLocation) => Value | undefined;
+
+const passThrough: Fn = (args) => args[0];
+
+const HCL: Record<string, Fn> = {
+  jsonencode: passThrough,
+  tolist: passThrough,
+  toset: passThrough,
+  tomap: passThrough,
+  lower: (args, at) => (args[0]?.t === 'str' ? { t: 'str', v: args[0].v.toLowerCase(), at } : undefined),
+  upper: (args, at) => (args[0]?.t === 'str' ? { t: 'str', v: args[0].v.toUpperCase(), at } : undefined),
+  concat: (args, at) => (args.every((a) => a.t === 'arr') ? { t: 'arr', items: args.flatMap((a) => (a.t === 'arr' ? a.items : [])), at } : undefined),
+  merge: (args, at) => mergeObjects(args, at),
+  lookup: (args) => (args[0]?.t === 'obj' && args[1]?.t === 'str' ? (args[0].props.get(args[1].v)?.value ?? args[2]) : undefined),
+  coalesce: (args) => args.find((a) => a.t !== 'null' && !(a.t === 'str' && a.v === '')),
+  format: (args, at) => formatHcl(args, at),
+  cidrsubnet: (args, at) => cidrSubnet(args, at, 'addBits'),
+};
+
+const BICEP: Record<string, Fn> = {
+  any: passThrough,
+  toLower: HCL.lower!,
+  toUpper: HCL.upper!,
+  concat: (args, at) => (args.every((a) => a.t === 'str') ? { t: 'str', v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''), at } : HCL.concat!(args, at)),
+  union: (args, at) => mergeObjects(args, at),
+  format: (args, at) => formatBicep(args, at),
+  resourceId: (args, at) => resourceIdOf(args, at),
+  cidrSubnet: (args, at) => cidrSubnet(args, at, 'newLength'),
+};
+
+/** Evaluates a Terraform function call; unknown when the function is not modelled or an argument is unknown. */
+export function callFunction(name: string, args: readonly Value[], at: SourceLocation): Value {
+  return HCL[name]?.(args, at) ?? unknownAt(at);
+}
+
+/** Evaluates a Bicep function call, same contract. */
+export function callBicepFunction(name: string, args: readonly Value[], at: SourceLocation): Value {
+  return BICEP[name]?.(args, at) ?? unknownAt(at);
+}
+
+function mergeObjects(args: readonly Value[], at: SourceLocation): Value | undefined {
+  if (!args.every((a) => a.t === 'obj')) return undefined;
+  const props = new Map<string, Prop>();
+  for (const a of args) if (a.t === 'obj') for (const [k, p] of a.props) props.set(k, p);
+  return { t: 'obj', props, at };
+}
+
+function formatHcl(args: readonly Value[], at: SourceLocation): Value | undefined {
+  const [spec, ...rest] = args;
+  if (spec?.t !== 'str' || !rest.every((a) => a.t === 'str' || a.t === 'num')) return undefined;
+  let i = 0;
+  let ok = true;
+  const v = spec.v.replace(/%[sd%]/g, (m) => {
+    if (m === '%%') return '%';
+    const a = rest[i++];
+    if (!a || (a.t !== 'str' && a.t !== 'num')) ok = false;
+    return a && (a.t === 'str' || a.t === 'num') ? String(a.v) : '';
+  });
+  return ok ? { t: 'str', v, at } : undefined;
+}
+
+function formatBicep(args: readonly Value[], at: SourceLocation): Value | undefined {
+  const [spec, ...rest] = args;
+  if (spec?.t !== 'str' || !rest.every((a) => a.t === 'str' || a.t === 'num')) return undefined;
+  let ok = true;
+  const v = spec.v.replace(/\{(\d+)\}/g, (_, n: string) => {
+    const a = rest[Number(n)];
+    if (!a || (a.t !== 'str' && a.t !== 'num')) ok = false;
+    return a && (a.t === 'str' || a.t === 'num') ? String(a.v) : '';
+  });
+  return ok ? { t: 'str', v, at } : undefined;
+}
+
+/** `resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet')` as a scope-less ARM id. */
+function resourceIdOf(args: readonly Value[], at: SourceLocation): Value | undefined {
+  const strs = args.map((a) => (a.t === 'str' ? a.v : undefined));
+  const typeIndex = strs.findIndex((s) => s !== undefined && /^[A-Za-z]+\.[A-Za-z.]+\/[A-Za-z/]+$/.test(s));
+  if (typeIndex < 0) return undefined;
+  const names = strs.slice(typeIndex + 1);
+  if (names.some((n) => n === undefined)) return undefined;
+  const [ns, ...types] = strs[typeIndex]!.split('/');
+  if (types.length !== names.length) return undefined;
+  const segments = types.flatMap((t, i) => [t, names[i]!]);
+  return { t: 'str', v: `/providers/${ns}/${segments.join('/')}`, at };
+}
+
+/** Terraform `cidrsubnet(prefix, newbits, netnum)` / Bicep `cidrSubnet(prefix, newCidr, index)` for IPv4. */
+function cidrSubnet(args: readonly Value[], at: SourceLocation, mode: 'addBits' | 'newLength'): Value | undefined {
+  const [p, a, b] = args;
+  if (p?.t !== 'str' || a?.t !== 'num' || b?.t !== 'num') return undefined;
+  const c = tryCidr(p.v);
+  if (!c) return undefined;
+  const newLength = mode === 'addBits' ? c.prefix + a.v : a.v;
+  if (newLength > 32 || newLength < c.prefix || !Number.isInteger(b.v) || b.v < 0 || b.v >= 2 ** (newLength - c.prefix)) return undefined;
+  const start = c.start + b.v * 2 ** (32 - newLength);
+  const ip = [24, 16, 8, 0].map((s) => Math.floor(start / 2 ** s) % 256).join('.');
+  return { t: 'str', v: `${ip}/${newLength}`, at };
+}

@@ -1,0 +1,109 @@
+// Entry points of the IaC readers: a Terraform module folder or a Bicep file (with its local modules) in,
+// the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
+import { designSchema, type Design } from '../model/schema';
+import { ZERO_RANGE } from '../model/source-range';
+import { armChildren, armElements, armRelations } from './arm-mapping';
+import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
+import { DesignBuilder, type IacReadResult } from './design-builder';
+import type { IacDiagnostic, IacResource } from './iac-resource';
+import { Budget, READ_LIMITS } from './read-limits';
+import { namedChildren, type SyntaxTree } from './syntax-node';
+import { TerraformEvaluator } from './terraform-evaluator';
+import { terraformChildren, terraformElements, terraformRelations } from './terraform-mapping';
+
+/** One source file; `tree` is absent when the caller did not parse it (too large, parse timed out). */
+export interface IacSource {
+  readonly path: string;
+  readonly text: string;
+  readonly tree: SyntaxTree | undefined;
+}
+
+export type { IacReadResult } from './design-builder';
+
+/** Reads every `.tf` file of one Terraform module folder into one design. */
+export function readTerraform(files: readonly IacSource[], options: { name?: string } = {}): IacReadResult {
+  const budget = new Budget();
+  const diagnostics = unreadable(files);
+  const evaluator = new TerraformEvaluator(budget);
+  const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: f.path, text: f.text, tree: f.tree }));
+  const resources = evaluator.evaluate(parsed);
+  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, files[0]?.path));
+  const name = options.name ?? (dirname(files[0]?.path ?? '').split('/').pop() || 'terraform');
+  return build(resources, name, diagnostics);
+}
+
+/** Reads a Bicep file and the local modules it calls (all of which must be in `files`, keyed by path). */
+export function readBicep(entry: string, files: readonly IacSource[], options: { name?: string } = {}): IacReadResult {
+  const budget = new Budget();
+  const diagnostics = unreadable(files);
+  const map = new Map<string, BicepFile>();
+  for (const f of files) if (f.tree) map.set(normalise(f.path), { file: f.path, text: f.text, tree: f.tree });
+  const evaluator = new BicepEvaluator(map, budget);
+  const resources = evaluator.evaluate(normalise(entry));
+  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, entry));
+  const base = normalise(entry).split('/').pop() ?? 'main.bicep';
+  return build(resources, options.name ?? base.replace(/\.bicep$/i, ''), diagnostics);
+}
+
+/** The files a Bicep file's `module` declarations point at (local paths only), resolved against it. */
+export function bicepModulePaths(file: string, tree: SyntaxTree): string[] {
+  const out: string[] = [];
+  for (const node of namedChildren(tree.rootNode)) {
+    if (node.type !== 'module_declaration') continue;
+    const pathNode = node.namedChild(1);
+    if (pathNode?.type !== 'string' || pathNode.namedChildCount !== 1 || pathNode.namedChild(0)?.type !== 'string_content') continue;
+    const rel = pathNode.namedChild(0)!.text;
+    if (/^(br|ts)[:/]/.test(rel)) continue;
+    out.push(joinPath(dirname(normalise(file)), rel));
+  }
+  return out;
+}
+
+function normalise(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+function build(resources: readonly IacResource[], name: string, diagnostics: IacDiagnostic[]): IacReadResult {
+  const b = new DesignBuilder();
+  const arm = (r: IacResource) => r.flavour === 'arm';
+  for (const r of resources) (arm(r) ? armElements : terraformElements)(r, b);
+  for (const r of resources) (arm(r) ? armChildren : terraformChildren)(r, b);
+  for (const r of resources) (arm(r) ? armRelations : terraformRelations)(r, b);
+  const result = b.finish(name, diagnostics);
+  return { ...result, design: sanitise(result.design) };
+}
+
+/**
+ * Drops any property the schema refuses (a fractional priority, an out-of-range value), so the design is
+ * always a valid document: a value we cannot represent is unknown, like one we cannot evaluate.
+ */
+function sanitise(design: Design): Design {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = designSchema.safeParse(design);
+    if (r.success) return design;
+    for (const issue of r.error.issues) {
+      const [list, index, prop] = issue.path;
+      const owner = list === 'elements' || list === 'relations' ? (design[list] as unknown as Record<string, unknown>[])[index as number] : undefined;
+      if (owner && typeof prop === 'string' && !['id', 'kind', 'name', 'parent', 'from', 'to'].includes(prop)) delete owner[prop];
+      else if (owner) (design[list as 'elements'] as unknown[]).splice(index as number, 1, undefined);
+    }
+    design = { ...design, elements: design.elements.filter(Boolean), relations: design.relations.filter(Boolean) };
+  }
+  return design;
+}
+
+function unreadable(files: readonly IacSource[]): IacDiagnostic[] {
+  return files.filter((f) => !f.tree).map((f) => ({
+    file: f.path, range: ZERO_RANGE, severity: 'warning' as const,
+    message: f.text.length > READ_LIMITS.maxFileChars
+      ? `File not checked: ${f.text.length} characters is over the ${READ_LIMITS.maxFileChars} character limit.`
+      : 'File not checked: it could not be parsed in the time allowed.',
+  }));
+}
+
+function limitDiagnostics(budget: Budget, file: string | undefined): IacDiagnostic[] {
+  const out: IacDiagnostic[] = [];
+  if (budget.exhausted && file) out.push({ file, range: ZERO_RANGE, severity: 'warning', message: `Only part of the configuration was checked: it exceeds ${READ_LIMITS.maxNodeVisits} evaluation steps.` });
+  if (budget.deepestHit && file) out.push({ file, range: ZERO_RANGE, severity: 'info', message: `Expressions nested deeper than ${READ_LIMITS.maxDepth} levels were not evaluated.` });
+  return out;
+}
