@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 // files next to it. The imports are dynamic so they run after the tdd globals exist. Add new suites here.
 const SUITES: Array<() => Promise<unknown>> = [
   () => import('./suite/activation.test'),
+  () => import('./suite/editor.test'),
 ];
 
 export async function run(): Promise<void> {
