@@ -96,7 +96,7 @@ export function armChildren(r: IacResource, b: DesignBuilder): void {
     const slash = rawName?.indexOf('/') ?? -1;
     const vnet = (r.parentKey ? b.element(r.parentKey) : undefined) ?? (slash > 0 ? b.named('vnet', rawName!.slice(0, slash)) : undefined);
     if (vnet?.kind !== 'vnet') return unplaced(b, r, 'subnet');
-    addSubnet(b, r.key, r.body, vnet, r.at, slash > 0 ? rawName!.slice(slash + 1) : undefined);
+    addSubnet(b, r.key, r.body, vnet, r.at, slash > 0 ? rawName!.slice(slash + 1) : undefined, r.existing);
     return;
   }
   if (t === 'microsoft.network/virtualnetworkgateways') {
@@ -129,13 +129,15 @@ function unplaced(b: DesignBuilder, r: IacResource, what: string): void {
   b.diagnostics.push({ file: r.at.file, range: r.at.range, severity: 'info', message: `Cannot tell statically which virtual network ${what} '${r.key}' belongs to; it is not checked.` });
 }
 
-function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: IacResource['at'], nameOverride?: string): void {
+function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: IacResource['at'], nameOverride?: string, existing = false): void {
   const props = field(s, 'properties')?.value;
   const name = read(s, ['name'], str);
   const prefix = field(props, 'addressPrefix') ?? field(props, 'addressPrefixes', 0);
   b.addElement(key, 'subnet', nameOverride ? { value: nameOverride, at: name.at } : name, key.split('.').pop() ?? key, field(s, 'name')?.at ?? s.at ?? at, {
     addressPrefix: { value: str(prefix?.value), at: prefix?.at },
-    delegations: read(props, ['delegations'], (v) => allOrNothing(items(v), (d) => str(field(d, 'properties', 'serviceName')?.value))),
+    // A subnet written without delegations has none; only an `existing` one is unknown.
+    delegations: field(props, 'delegations') || existing ? read(props, ['delegations'], (v) => allOrNothing(items(v), (d) => str(field(d, 'properties', 'serviceName')?.value)))
+      : { value: props?.t === 'obj' ? [] : undefined, at: field(s, 'name')?.at },
     privateEndpointNetworkPolicies: read(props, ['privateEndpointNetworkPolicies'], (v) => PE_POLICIES.find((p) => p === str(v))),
     defaultOutboundAccess: read(props, ['defaultOutboundAccess'], bool),
     serviceEndpoints: read(props, ['serviceEndpoints'], (v) => allOrNothing(items(v), (e) => str(field(e, 'service')?.value))),

@@ -156,7 +156,9 @@ export class BicepEvaluator {
     const params = namedChildren(node).find((n) => n.type === 'for_loop_parameters');
     const itemVar = init?.text ?? params?.namedChild(0)?.text;
     const indexVar = params?.namedChild(1)?.text;
-    const iterable = namedChildren(node).find((n) => n !== init && n !== params && n !== body && n.type !== 'comment');
+    const taken = new Set([init?.startIndex, params?.startIndex, body?.startIndex]);
+    // Nodes are fresh wrapper objects on every access: compare positions, not identity.
+    const iterable = namedChildren(node).find((n) => !taken.has(n.startIndex) && n.type !== 'comment');
     if (!body || !itemVar || !iterable) return undefined;
     const list = this.expr(iterable, scope, 0);
     if (list.t !== 'arr') return undefined;

@@ -1,7 +1,7 @@
 // Maps Terraform provider resources (azurerm, microsoft/power-platform) to design elements and relations,
 // with the attribute names of domain.md §4. azapi_resource bodies go through the ARM mapping instead.
 import type { NsgRule, Route } from '../model/schema';
-import { field, read, type DesignBuilder, type Draft } from './design-builder';
+import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
 import type { IacResource } from './iac-resource';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 
@@ -42,6 +42,7 @@ export function terraformElements(r: IacResource, b: DesignBuilder): void {
         const prefix = field(s, 'address_prefixes', 0) ?? field(s, 'address_prefix');
         b.addElement(`${vnet.id}.${name.value ?? i}`, 'subnet', name, `subnet-${i}`, field(s, 'name')?.at ?? s.at, {
           addressPrefix: { value: str(prefix?.value), at: prefix?.at },
+          delegations: delegations(s),
         }, vnet.id);
       }
       return;
@@ -106,7 +107,7 @@ export function terraformChildren(r: IacResource, b: DesignBuilder): void {
     const prefix = field(body, 'address_prefixes', 0) ?? field(body, 'address_prefix');
     b.addElement(r.key, 'subnet', nameOf(r), symbolOf(r), r.at, {
       addressPrefix: { value: str(prefix?.value), at: prefix?.at },
-      delegations: read(body, ['delegation'], (v) => allOrNothing(items(v), (d) => str(field(d, 'service_delegation', 0, 'name')?.value))),
+      delegations: delegations(body),
       privateEndpointNetworkPolicies: read(body, ['private_endpoint_network_policies'], pick(PE_POLICIES)),
       defaultOutboundAccess: read(body, ['default_outbound_access_enabled'], bool),
       serviceEndpoints: read(body, ['service_endpoints'], strings),
@@ -214,6 +215,13 @@ function byRefOrName(b: DesignBuilder, v: Value | undefined, kind: 'vnet' | 'nsg
     return el?.kind === kind ? el : undefined;
   }
   return b.named(kind, str(v));
+}
+
+/** Delegation service names; a subnet written without `delegation` blocks has none. */
+function delegations(body: Value): Read<string[]> {
+  const blocks = field(body, 'delegation');
+  if (!blocks) return { value: [], at: field(body, 'name')?.at };
+  return read(body, ['delegation'], (v) => allOrNothing(items(v), (d) => str(field(d, 'service_delegation', 0, 'name')?.value)));
 }
 
 function unplaced(b: DesignBuilder, r: IacResource, what: string): void {
