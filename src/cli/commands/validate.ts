@@ -1,6 +1,176 @@
-// `ppvnet validate`. (Placeholder until the feature lands: refuses with a usage error.)
-import { UsageError, type CliIo } from '../cli-io';
+// `ppvnet validate <file|dir…> [--format text|json|sarif] [--config <file>]`: runs the rule catalog over
+// designs (and Bicep/Terraform through the readers), applies the workspace rule configuration, prints
+// findings. Exit 0 = no error-level findings, 1 = errors, 2 = usage error or unreadable input.
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pkg from '../../../package.json';
+import { validateDesign } from '../../core/rules/engine';
+import { RULES } from '../../core/rules/registry';
+import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
+import { EXIT_FINDINGS, EXIT_OK, parseArgs, UsageError, type CliIo } from '../cli-io';
+import { ConfigFinder } from '../find-config';
+import { formatJson } from '../format/json';
+import { CONFIG_RULE_ID, LOAD_RULE_ID, toReportFinding, type ReportFinding, type ValidationReport } from '../format/report';
+import { formatSarif, type SarifRule } from '../format/sarif';
+import { formatText } from '../format/text';
+import { loadInputs, READERS } from '../load-inputs';
 
-export async function runValidate(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('validate is not available in this build yet');
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const VALIDATE_USAGE = `usage: ppvnet validate <file|folder…> [--format text|json|sarif] [--config <file>]
+
+  Validates *.ppvnet.json designs (folders are searched recursively) and, where readers are installed,
+  Bicep files and Terraform folders, against the Power Platform VNet and Azure network rules.
+
+  --format   text (default), json (zero-based ranges) or sarif (SARIF 2.1.0 for code scanning)
+  --config   rule configuration file; by default the nearest ppvnet.config.json or .ppvnetrc.json
+             in the input's folder or above
+
+  exit codes: 0 no error-level findings, 1 error-level findings, 2 usage error or unreadable input
+`;
+
+const REPOSITORY = pkg.repository.url.replace(/\.git$/, '');
+const HELP_BASE = `${REPOSITORY}/blob/main/docs/rules/`;
+
+/** Findings that are not design rules: they report inputs and configuration the rules never saw. */
+export const PSEUDO_RULES: readonly SarifRule[] = [
+  {
+    id: LOAD_RULE_ID,
+    title: 'Input could not be read as a design',
+    severity: 'error',
+    category: 'input',
+    rationale: 'The file is not valid JSON, does not match the design schema (unknown kind, newer version, duplicate ids, excessive nesting), or a Bicep/Terraform reader could not read it. No rule ran on it.',
+    fix: 'Correct the file at the reported position; the designer never rewrites a file it cannot read.',
+    helpUri: `${REPOSITORY}/blob/main/README.md#command-line`,
+  },
+  {
+    id: CONFIG_RULE_ID,
+    title: 'Rule configuration problem',
+    severity: 'error',
+    category: 'input',
+    rationale: 'ppvnet.config.json or .ppvnetrc.json names an unknown rule or level, or is not valid JSON. Valid entries still apply.',
+    fix: 'Use the rule ids of the catalog and one of "error", "warning", "info" or "off".',
+    helpUri: `${REPOSITORY}/blob/main/README.md#command-line`,
+  },
+];
+
+interface LoadedConfig {
+  readonly config: RulesConfig;
+  readonly problems: ReportFinding[];
+}
+
+export async function runValidate(args: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, ['format', 'config'], ['help']);
+  if (options.help) {
+    io.stdout(VALIDATE_USAGE);
+    return EXIT_OK;
+  }
+  if (positional.length === 0) throw new UsageError('give at least one design file, Bicep file or Terraform folder');
+  const format = (options.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${String(options.format)}'`);
+  for (const arg of positional) await assertReadable(arg, io.cwd);
+
+  const knownIds = RULES.map((r) => r.meta.id);
+  const configs = new Map<string, Promise<LoadedConfig>>();
+  const loadConfig = (abs: string) => {
+    let hit = configs.get(abs);
+    if (!hit) {
+      hit = readConfig(abs, io.cwd, knownIds);
+      configs.set(abs, hit);
+    }
+    return hit;
+  };
+  let explicit: string | undefined;
+  if (typeof options.config === 'string') {
+    explicit = path.resolve(io.cwd, options.config);
+    try {
+      await access(explicit, constants.R_OK);
+    } catch {
+      throw new UsageError(`cannot read the configuration '${options.config}'`);
+    }
+  }
+
+  const inputs = await loadInputs(positional, io.cwd);
+  if (inputs.length === 0) throw new UsageError(`no *.ppvnet.json designs found in ${positional.map((p) => `'${p}'`).join(', ')}`);
+  const finder = new ConfigFinder();
+  const findings: ReportFinding[] = [];
+  const usedConfigs = new Set<string>();
+  for (const input of inputs) {
+    for (const e of input.errors) findings.push({ ruleId: LOAD_RULE_ID, severity: 'error', message: e.message, file: e.file, range: e.range });
+    if (!input.design) continue;
+    const abs = path.resolve(io.cwd, input.file);
+    const configPath = explicit ?? (await finder.find(abs, await isDirectory(abs)));
+    const loaded = configPath ? await loadConfig(configPath) : undefined;
+    if (configPath) usedConfigs.add(configPath);
+    for (const f of validateDesign(input.design, { config: loaded?.config, locate: input.locate })) findings.push(toReportFinding(f, input.file));
+  }
+  for (const p of usedConfigs) findings.push(...(await loadConfig(p)).problems);
+  if (explicit && !usedConfigs.has(explicit)) findings.push(...(await loadConfig(explicit)).problems);
+  findings.sort(compareReportFindings);
+
+  const report: ValidationReport = { inputs: inputs.map((i) => i.file), findings };
+  io.stdout(render(report, format, io.cwd));
+  return findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(report: ValidationReport, format: Format, cwd: string): string {
+  switch (format) {
+    case 'text':
+      return formatText(report);
+    case 'json':
+      return formatJson(report);
+    case 'sarif': {
+      const rules: SarifRule[] = [...RULES.map((r) => r.meta), ...PSEUDO_RULES];
+      const srcRoot = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
+      return formatSarif(report, { toolVersion: pkg.version, informationUri: REPOSITORY, helpBase: HELP_BASE, rules, srcRoot });
+    }
+  }
+}
+
+/** Missing or unreadable arguments, and files no reader understands, are usage errors (exit 2), not findings. */
+async function assertReadable(arg: string, cwd: string): Promise<void> {
+  const abs = path.resolve(cwd, arg);
+  let dir: boolean;
+  try {
+    dir = (await stat(abs)).isDirectory();
+    await access(abs, constants.R_OK);
+  } catch {
+    throw new UsageError(`cannot read '${arg}': no such file or folder, or no permission`);
+  }
+  if (dir) return;
+  for (const reader of READERS) if (await reader.claims(abs, false)) return;
+  throw new UsageError(`'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`);
+}
+
+async function isDirectory(abs: string): Promise<boolean> {
+  try {
+    return (await stat(abs)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function readConfig(abs: string, cwd: string, knownIds: readonly string[]): Promise<LoadedConfig> {
+  const file = path.relative(cwd, abs) || abs;
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    const zero = { line: 0, character: 0 };
+    const message = `Cannot read the rule configuration: ${e instanceof Error ? e.message : String(e)}`;
+    return { config: {}, problems: [{ ruleId: CONFIG_RULE_ID, severity: 'error', message, file, range: { start: zero, end: zero } }] };
+  }
+  const { config, problems } = parseRulesConfig(text, knownIds);
+  return { config, problems: problems.map((p) => ({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, file, range: p.range })) };
+}
+
+function compareReportFindings(a: ReportFinding, b: ReportFinding): number {
+  return a.file.localeCompare(b.file)
+    || a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character
+    || a.ruleId.localeCompare(b.ruleId)
+    || a.message.localeCompare(b.message);
 }

@@ -1,0 +1,30 @@
+// Human-readable output of `ppvnet validate`: one line per finding as file:line:column (1-based, so
+// terminals and editors can jump to it), grouped by file, then a summary line.
+import { countBySeverity, type ValidationReport } from './report';
+
+export function formatText(report: ValidationReport): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, ValidationReport['findings'][number][]>();
+  for (const f of report.findings) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const f of findings) {
+      const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`${where}: ${f.severity} ${f.ruleId}: ${f.message}`);
+      for (const r of f.related ?? []) lines.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
+    }
+  }
+  const c = countBySeverity(report.findings);
+  const files = report.inputs.length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    report.findings.length === 0
+      ? `${plural(files, 'input')} validated: no findings.`
+      : `${plural(files, 'input')} validated: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}.`,
+  );
+  return lines.join('\n') + '\n';
+}
