@@ -1,0 +1,18 @@
+// The shipped samples are the reference designs: the Power Platform rules find no error and no warning
+// in them, only the info-level guidance.
+import { describe, expect, it } from 'vitest';
+import { PPV_RULES } from '../../../src/core/rules/catalog/ppv';
+import { validateDesign } from '../../../src/core/rules/engine';
+import { minimal, seed } from './ppv-fixtures';
+
+describe('PPV rules on the samples', () => {
+  for (const [name, design] of [['seed', seed], ['minimal', minimal]] as const) {
+    it(`${name}: no error or warning`, () => {
+      const findings = validateDesign(design, { rules: PPV_RULES });
+      expect(findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.elementId}: ${f.message}`)).toEqual([]);
+    });
+  }
+  it('the catalog is PPV-001…PPV-034 in order', () => {
+    expect(PPV_RULES.map((r) => r.meta.id)).toEqual(Array.from({ length: 34 }, (_, i) => `PPV-${String(i + 1).padStart(3, '0')}`));
+  });
+});
