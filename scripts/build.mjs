@@ -15,7 +15,10 @@ mkdirSync(path.join(out, 'wasm'), { recursive: true });
 const importMetaShim = { banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': 'importMetaUrl' } };
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ...importMetaShim };
+// jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow (the bundle then fails
+// at load with "Cannot find module './impl/format'"); its ESM build bundles cleanly.
+const nodeAlias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', alias: nodeAlias, ...importMetaShim };
 const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
 
 const builds = [

@@ -3,7 +3,7 @@
 // source (our edit, undo, an external tool, a revert), is reloaded, validated and posted back.
 import * as vscode from 'vscode';
 import type { DesignEdit } from '../core/model/design-edits';
-import type { DesignerSettings, DocumentState, HostToWebview, WebviewCommand, WebviewToHost } from '../core/protocol/messages';
+import { assertNever, type DesignerSettings, type DocumentState, type HostToWebview, type WebviewCommand, type WebviewToHost } from '../core/protocol/messages';
 import type { DesignAnalyzer } from './design-analyzer';
 import { computeEditReplacement } from './edit-applier';
 import { LatestDebouncer } from './latest-debouncer';
@@ -12,7 +12,7 @@ import type { DesignerLog } from './output-log';
 import { openRuleDoc } from './rule-docs';
 
 export const VIEW_TYPE = 'ppvnet.designer';
-const DIAGRAM_TIMEOUT_MS = 60_000;
+const DIAGRAM_TIMEOUT_MS = 30_000;
 const SENT_KEPT = 50;
 
 export interface SessionDeps {
@@ -195,11 +195,15 @@ export class DesignerSession implements vscode.Disposable {
         return;
       case 'exportBicep':
       case 'exportTerraform':
+      case 'exportDiagramSvg':
+      case 'exportDiagramPng':
         await runOrReport(`ppvnet.${command}`, uri);
         return;
       case 'openRuleDoc':
         if (argument) await openRuleDoc(this.deps.extensionUri, argument);
         return;
+      default:
+        assertNever(command);
     }
   }
 
