@@ -1,0 +1,187 @@
+// Validation cost versus JSON.parse: generated designs of 100, 1,000 and 10,000 elements (paired VNets
+// with delegated, private-endpoint and app subnets, NAT, NSG, private endpoints, DNS zones, peerings),
+// timed as loadDesign + validateDesign (with the source locator, as the CLI and the editor run it).
+import { parseTree } from 'jsonc-parser';
+import { checkIntegrity } from '../src/core/model/integrity';
+import { loadDesign } from '../src/core/model/load-design';
+import { designSchema, type Design, type Element, type Relation } from '../src/core/model/schema';
+import { serializeDesign } from '../src/core/model/serialize-design';
+import { RULES } from '../src/core/rules/registry';
+import { validateDesign } from '../src/core/rules/engine';
+import type { Locator } from '../src/core/rules/rule';
+import { formatIpv4 } from '../src/core/net/cidr';
+
+const SIZES = [100, 1_000, 10_000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGET_RATIO = 3;
+
+/** A realistic design of about `n` elements: units of one paired region (two VNets) and their neighbours. */
+export function generateDesign(n: number): Design {
+  const elements: Element[] = [];
+  const relations: Relation[] = [];
+  const zones = [
+    ['sites', 'privatelink.azurewebsites.net', 'appService'],
+    ['vault', 'privatelink.vaultcore.azure.net', 'keyVault'],
+    ['sqlServer', 'privatelink.database.windows.net', 'sqlServer'],
+    ['blob', 'privatelink.blob.core.windows.net', 'storageAccount'],
+  ] as const;
+  zones.forEach(([, name], z) => elements.push({ id: `dns-${z}`, kind: 'privateDnsZone', name }));
+  let vnetIndex = 0;
+  const vnet = (u: number, side: 'a' | 'b', region: string) => {
+    const i = vnetIndex++;
+    const base = 0x0a000000 + i * 4096; // a /20 per VNet inside 10.0.0.0/8
+    const id = `vnet-${u}${side}`;
+    const prefix = (k: number, len: number) => `${formatIpv4(base + k * 256)}/${len}`;
+    elements.push(
+      { id, kind: 'vnet', name: `vnet-pp-${u}${side}`, region, addressSpaces: [`${formatIpv4(base)}/20`] },
+      { id: `${id}-pp`, kind: 'subnet', name: 'snet-powerplatform', addressPrefix: prefix(1, 24), delegations: ['Microsoft.PowerPlatform/enterprisePolicies'], parent: id },
+      { id: `${id}-pe`, kind: 'subnet', name: 'snet-private-endpoints', addressPrefix: prefix(2, 24), privateEndpointNetworkPolicies: 'Enabled', parent: id },
+      { id: `${id}-app`, kind: 'subnet', name: 'snet-app', addressPrefix: prefix(3, 24), parent: id },
+      { id: `${id}-nat`, kind: 'natGateway', name: `ng-${u}${side}`, region, publicIpCount: 1, idleTimeoutMinutes: 4 },
+      {
+        id: `${id}-nsg`, kind: 'nsg', name: `nsg-${u}${side}`, region,
+        rules: [
+          { name: 'AllowDnsTcpOutbound', priority: 100, direction: 'Outbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '53' },
+          { name: 'AllowDnsUdpOutbound', priority: 110, direction: 'Outbound', access: 'Allow', protocol: 'Udp', sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '53' },
+        ],
+      },
+    );
+    relations.push(
+      { id: `${id}-nat-a`, kind: 'natAssociation', from: `${id}-nat`, to: `${id}-pp` },
+      { id: `${id}-nsg-a`, kind: 'nsgAssociation', from: `${id}-nsg`, to: `${id}-pp` },
+    );
+    zones.forEach((_, z) => relations.push({ id: `${id}-dns-${z}`, kind: 'dnsZoneLink', from: `dns-${z}`, to: id, registrationEnabled: false }));
+    return id;
+  };
+  for (let u = 0; elements.length < n; u++) {
+    const a = vnet(u, 'a', 'westeurope');
+    const b = vnet(u, 'b', 'northeurope');
+    relations.push(
+      { id: `peer-${u}-ab`, kind: 'peering', from: a, to: b, allowVirtualNetworkAccess: true, allowForwardedTraffic: true },
+      { id: `peer-${u}-ba`, kind: 'peering', from: b, to: a, allowVirtualNetworkAccess: true, allowForwardedTraffic: true },
+    );
+    // Every unit also peers with the first unit's VNet, which acts as a shared hub.
+    if (u > 0) {
+      relations.push(
+        { id: `hub-${u}-out`, kind: 'peering', from: a, to: 'vnet-0a', allowVirtualNetworkAccess: true },
+        { id: `hub-${u}-in`, kind: 'peering', from: 'vnet-0a', to: a, allowVirtualNetworkAccess: true },
+      );
+    }
+    elements.push(
+      { id: `env-${u}`, kind: 'environment', name: `Environment ${u}`, geography: 'europe', environmentType: u % 3 === 0 ? 'Production' : 'Sandbox', stage: u % 3 === 0 ? 'prod' : 'dev', managed: true, releaseCycle: 'standard' },
+      { id: `policy-${u}`, kind: 'enterprisePolicy', name: `ep-${u}`, geography: 'europe' },
+      { id: `conn-${u}`, kind: 'connector', name: `Connector ${u}`, connectorType: 'custom', authKind: 'entraIdOAuth' },
+    );
+    relations.push(
+      { id: `link-${u}`, kind: 'policyLink', from: `env-${u}`, to: `policy-${u}` },
+      { id: `inject-${u}-a`, kind: 'policySubnet', from: `policy-${u}`, to: `${a}-pp` },
+      { id: `inject-${u}-b`, kind: 'policySubnet', from: `policy-${u}`, to: `${b}-pp` },
+      { id: `runs-${u}`, kind: 'workload', from: `env-${u}`, to: `conn-${u}` },
+    );
+    zones.forEach(([groupId, , serviceType], z) => {
+      if (z > 1) return; // two private endpoints per unit
+      const svc = `svc-${u}-${z}`;
+      const pe = `pe-${u}-${z}`;
+      elements.push(
+        { id: svc, kind: 'azureService', name: `svc${u}x${z}`, serviceType, region: 'westeurope', publicNetworkAccess: false },
+        { id: pe, kind: 'privateEndpoint', name: `pe-${u}-${z}`, groupId, region: 'westeurope' },
+      );
+      relations.push(
+        { id: `${pe}-t`, kind: 'peTarget', from: pe, to: svc },
+        { id: `${pe}-s`, kind: 'peSubnet', from: pe, to: `${a}-pe` },
+        { id: `${pe}-d`, kind: 'peDnsZone', from: pe, to: `dns-${z}` },
+      );
+      if (z === 0) relations.push({ id: `conn-${u}-t`, kind: 'connectorTarget', from: `conn-${u}`, to: svc });
+    });
+  }
+  return { version: 1, name: `Generated design of ${elements.length} elements`, elements, relations };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+interface Row { elements: number; relations: number; kb: number; parse: number; load: number; validate: number; findings: number }
+
+function measure(n: number): Row {
+  const design = generateDesign(n);
+  const text = serializeDesign(design);
+  const parse: number[] = [];
+  const load: number[] = [];
+  const validate: number[] = [];
+  let findings = 0;
+  for (let r = 0; r < RUNS + 1; r++) {
+    const p = time(() => JSON.parse(text));
+    let loaded: ReturnType<typeof loadDesign> | undefined;
+    const l = time(() => { loaded = loadDesign(text); });
+    if (!loaded?.ok) throw new Error(`generated design does not load: ${loaded?.ok === false ? loaded.errors[0]?.message : ''}`);
+    const { design: d, index } = loaded;
+    const locate: Locator = (ref) => {
+      const range = ref.elementId ? index.elementRange(ref.elementId, ref.property) : ref.relationId ? index.relationRange(ref.relationId, ref.property) : undefined;
+      return range ? { file: 'bench.ppvnet.json', range } : undefined;
+    };
+    const v = time(() => { findings = validateDesign(d, { locate }).length; });
+    if (r === 0) continue; // warm-up
+    parse.push(p);
+    load.push(l);
+    validate.push(v);
+  }
+  return { elements: design.elements.length, relations: design.relations.length, kb: text.length / 1024, parse: median(parse), load: median(load), validate: median(validate), findings };
+}
+
+/** Per-rule time on the largest design (minus the engine's own cost of indexing the design), to find hot spots. */
+function perRule(n: number): { id: string; ms: number }[] {
+  const loaded = loadDesign(serializeDesign(generateDesign(n)));
+  if (!loaded.ok) throw new Error('generated design does not load');
+  const runs = (rules: typeof RULES) => median(Array.from({ length: 5 }, () => time(() => validateDesign(loaded.design, { rules }))));
+  const baseline = runs([]);
+  return RULES.map((rule) => ({ id: rule.meta.id, ms: Math.max(0, runs([rule]) - baseline) })).sort((a, b) => b.ms - a.ms);
+}
+
+/** Where loadDesign spends its time on the largest design: JSON tree with offsets, schema, integrity. */
+function loadBreakdown(n: number): string {
+  const design = generateDesign(n);
+  const text = serializeDesign(design);
+  const plain: unknown = JSON.parse(text);
+  const m = (fn: () => unknown) => median(Array.from({ length: 3 }, () => time(fn)));
+  const parse = m(() => JSON.parse(text));
+  const tree = m(() => parseTree(text, [], { disallowComments: true }));
+  const schema = m(() => designSchema.safeParse(plain));
+  const integrity = m(() => checkIntegrity(design));
+  const x = (v: number) => `${v.toFixed(0)} ms (${(v / parse).toFixed(1)}× JSON.parse)`;
+  return `JSON.parse ${parse.toFixed(0)} ms; jsonc-parser parseTree ${x(tree)}; zod schema ${x(schema)}; integrity ${x(integrity)}`;
+}
+
+function main(): void {
+const rows = SIZES.map(measure);
+const f = (x: number, d = 1) => x.toFixed(d);
+console.log(`${RULES.length} rules, median of ${RUNS} runs after one warm-up, Node ${process.version}\n`);
+console.log('| elements | relations | size KB | JSON.parse ms | loadDesign ms | validateDesign ms | load+validate ms | ratio to JSON.parse | findings |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const total = r.load + r.validate;
+  console.log(`| ${r.elements} | ${r.relations} | ${f(r.kb, 0)} | ${f(r.parse, 2)} | ${f(r.load)} | ${f(r.validate)} | ${f(total)} | ${f(total / r.parse)}× | ${r.findings} |`);
+}
+console.log('\nScaling (time per element, relative to the 1,000-element design; n log n predicts about 1.3× from 1,000 to 10,000):');
+const mid = rows[1]!;
+for (const r of rows) {
+  const perEl = (x: number, base: number) => f((x / r.elements) / (base / mid.elements), 2);
+  console.log(`- ${r.elements} elements: load ${perEl(r.load, mid.load)}×, validate ${perEl(r.validate, mid.validate)}×, JSON.parse ${perEl(r.parse, mid.parse)}×`);
+}
+const big = rows[rows.length - 1]!;
+const ratio = (big.load + big.validate) / big.parse;
+console.log(`\nTarget: load+validate ≤ ${TARGET_RATIO}× JSON.parse at ${big.elements} elements: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'} (${f(ratio)}×).`);
+console.log(`\nloadDesign at ${big.elements} elements: ${loadBreakdown(SIZES[SIZES.length - 1]!)}.`);
+console.log(`validateDesign alone at ${big.elements} elements: ${f(big.validate / big.parse)}× JSON.parse.`);
+console.log('\nSlowest rules at the largest size (ms, engine indexing subtracted):');
+for (const r of perRule(SIZES[SIZES.length - 1]!).slice(0, 8)) console.log(`- ${r.id}: ${f(r.ms, 2)}`);
+}
+
+if (process.argv[1]?.endsWith('rules.bench.ts')) main();
