@@ -1,6 +1,77 @@
-// `ppvnet export`. (Placeholder until the feature lands: refuses with a usage error.)
-import { UsageError, type CliIo } from '../cli-io';
+// `ppvnet export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]`: the same rules as
+// the editor command, without prompts. Refuses (exit 1) when the design has error-level findings unless
+// --allow-errors, and when a file to replace was edited by hand unless --force. The output folder must lie
+// inside the current directory (the CLI's workspace), symlinks included (exit 2 otherwise).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../core/export/export-design';
+import { loadDesign } from '../../core/model/load-design';
+import { validateDesign } from '../../core/rules/engine';
+import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../export/export-files';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 
-export async function runExport(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('export is not available in this build yet');
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(args, ['to', 'out'], ['force', 'allow-errors']);
+  if (positional.length !== 1) throw new UsageError('export takes exactly one design file: export <design> --to bicep|terraform --out <dir>');
+  const format = options.to;
+  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError('--to must be bicep or terraform');
+  if (typeof options.out !== 'string') throw new UsageError('--out <dir> is required');
+  const designArg = positional[0]!;
+  const designPath = path.resolve(io.cwd, designArg);
+
+  let text: string;
+  try {
+    text = await readFile(designPath, 'utf8');
+  } catch {
+    io.stderr(`ppvnet export: cannot read '${designArg}'\n`);
+    return EXIT_USAGE;
+  }
+  const loaded = loadDesign(text);
+  if (!loaded.ok) {
+    for (const e of loaded.errors) io.stderr(`${designArg}:${e.range.start.line + 1}:${e.range.start.character + 1}: error: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+
+  const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const list = errors.map((f) => `  ${f.ruleId}${f.elementId ? ` (${f.elementId})` : f.relationId ? ` (${f.relationId})` : ''}: ${f.message}`).join('\n');
+    if (!options['allow-errors']) {
+      io.stderr(`ppvnet export: the design has ${errors.length} error-level finding(s); fix them or pass --allow-errors:\n${list}\n`);
+      return EXIT_FINDINGS;
+    }
+    io.stderr(`ppvnet export: exporting despite ${errors.length} error-level finding(s) (--allow-errors):\n${list}\n`);
+  }
+
+  let outDir: string;
+  try {
+    outDir = await resolveInside(io.cwd, options.out);
+  } catch (e) {
+    if (e instanceof OutsideWorkspaceError) {
+      io.stderr(`ppvnet export: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+
+  const files = exportDesign(loaded.design, format as ExportFormat, { designFile: path.basename(designPath) });
+  let plan;
+  try {
+    plan = await planWrites(io.cwd, outDir, files);
+  } catch (e) {
+    if (e instanceof OutsideWorkspaceError) {
+      io.stderr(`ppvnet export: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  const blocked = needsConsent(plan);
+  if (blocked.length > 0 && !options.force) {
+    const list = blocked.map((p) => `  ${path.relative(io.cwd, p.absPath)} (${p.state === 'edited' ? 'edited by hand since it was exported' : 'not written by ppvnet'})`).join('\n');
+    io.stderr(`ppvnet export: refusing to overwrite ${blocked.length} file(s); pass --force to replace them:\n${list}\n`);
+    return EXIT_FINDINGS;
+  }
+  const written = await applyWrites(plan);
+  const unchanged = plan.length - written.length;
+  io.stdout(`${written.map((w) => `wrote ${path.relative(io.cwd, w)}`).join('\n')}${written.length ? '\n' : ''}${unchanged ? `${unchanged} file(s) already up to date\n` : ''}`);
+  return EXIT_OK;
 }

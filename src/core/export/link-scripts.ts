@@ -30,7 +30,8 @@ export function environmentLinks(plan: ExportPlan): Link[] {
   return links;
 }
 
-const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** Text safe inside a double-quoted `${VAR:?message}`: no quotes, braces, `$`, backticks or newlines. */
+const shellSafe = (s: string) => s.replace(/[^A-Za-z0-9 ._()-]/g, '_');
 const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
@@ -74,13 +75,13 @@ export function emitLinkScriptSh(plan: ExportPlan): string {
   for (const l of links) {
     const envVar = l.envVar.toUpperCase();
     const policyVar = l.policyVar.toUpperCase();
-    lines.push('', `# ${oneLine(l.env.name)} (${l.env.id}) → ${l.policy.name} (${l.policy.id})`);
+    lines.push('', `# ${oneLine(l.env.name)} (${l.env.id}) → ${oneLine(l.policy.name)} (${l.policy.id})`);
     if (!declared.has(policyVar)) {
-      lines.push(`${policyVar}="\${${policyVar}:-${l.policy.name.replace(/["$`\\]/g, '')}}"`);
+      lines.push(`${policyVar}="\${${policyVar}:-${l.policy.name.replace(/["$`\\}]/g, '')}}"`);
       declared.add(policyVar);
     }
     lines.push(`${envVar}="\${${envVar}:-${l.env.environmentId?.replace(/[^A-Za-z0-9-]/g, '') ?? ''}}"`);
-    lines.push(`: "\${${envVar}:?set ${envVar} to the id of the environment ${shQuote(oneLine(l.env.name)).replace(/"/g, '')}}"`);
+    lines.push(`: "\${${envVar}:?set ${envVar} to the id of the environment ${shellSafe(l.env.name)}}"`);
     lines.push(`link_environment "$${envVar}" "$${policyVar}"`);
   }
   if (links.length === 0) lines.push('', 'echo "This design links no environment to an enterprise policy; nothing to do."');
@@ -130,7 +131,7 @@ export function emitLinkScriptPs1(plan: ExportPlan): string {
     const envParam = `$${pascal(l.envVar)}`;
     lines.push(
       '',
-      `# ${oneLine(l.env.name)} (${l.env.id}) → ${l.policy.name} (${l.policy.id})`,
+      `# ${oneLine(l.env.name)} (${l.env.id}) → ${oneLine(l.policy.name)} (${l.policy.id})`,
       `if (-not ${envParam}) { throw ${psQuote(`Pass -${pascal(l.envVar)}: the id of the environment "${oneLine(l.env.name)}".`)} }`,
       `Enable-SubnetInjection -EnvironmentId ${envParam} -PolicyArmId (Get-PolicyArmId $${pascal(l.policyVar)}) -Endpoint $Endpoint`,
     );

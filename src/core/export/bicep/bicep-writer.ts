@@ -58,7 +58,7 @@ export function renderValue(v: BicepValue, indent = ''): string {
 
 /** `// text` comment lines, wrapped by the caller; empty text gives an empty comment line. */
 export function comments(...lines: string[]): string {
-  return lines.map((l) => (l === '' ? '//' : `// ${l}`)).join('\n');
+  return lines.flatMap((l) => l.split(/\r?\n|\r/)).map((l) => (l === '' ? '//' : `// ${l}`)).join('\n');
 }
 
 export function resource(symbol: string, typeAndVersion: string, body: BicepObject, options: { existing?: boolean; lead?: string } = {}): string {

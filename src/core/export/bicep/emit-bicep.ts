@@ -5,7 +5,7 @@ import { POWER_PLATFORM_DELEGATION } from '../../model/kinds';
 import type { ElementOf } from '../../model/schema';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
-import { comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
+import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
 /** API versions: AVM's known-good versions (domain.md §5.1); gateways and connections are not in AVM's table. */
 export const BICEP_API = {
@@ -301,9 +301,9 @@ export function emitMainBicep(plan: ExportPlan): string {
   for (const zone of plan.all('privateDnsZone')) {
     const zs = symbolOf(zone.id);
     body.push(resource(zs, `Microsoft.Network/privateDnsZones@${BICEP_API.dnsZone}`, obj(
-      ['name', zone.name],
+      ['name', zoneNameValue(zone.name)],
       ['location', 'global'],
-    ), { lead: comments('Private DNS zone names are fixed by Azure for each service; they are not parameters.') }));
+    ), { lead: comments('Private DNS zone names are fixed by Azure for each service, so they are not parameters; cloud-specific', 'suffixes come from environment() so the template also deploys in sovereign clouds.') }));
     for (const link of plan.zoneLinks(zone.id)) {
       body.push(resource(pool.take(link.id), `Microsoft.Network/privateDnsZones/virtualNetworkLinks@${BICEP_API.dnsZoneLink}`, obj(
         ['parent', expr(zs)],
@@ -400,6 +400,22 @@ export function emitMainBicep(plan: ExportPlan): string {
     ...outputs,
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+/** Cloud-specific DNS suffixes written through environment(), as the no-hardcoded-env-urls linter rule asks. */
+const CLOUD_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['.database.windows.net', 'environment().suffixes.sqlServerHostname'],
+  ['.core.windows.net', "'.${environment().suffixes.storage}'"],
+];
+
+function zoneNameValue(zoneName: string): BicepValue {
+  for (const [suffix, replacement] of CLOUD_SUFFIXES) {
+    if (!zoneName.endsWith(suffix)) continue;
+    const head = zoneName.slice(0, -suffix.length);
+    const tail = replacement.startsWith("'") ? replacement.slice(1, -1) : `\${${replacement}}`;
+    return expr(`${bicepString(head).slice(0, -1)}${tail}'`);
+  }
+  return zoneName;
 }
 
 function needsSubnetHandle(plan: ExportPlan, subnetId: string): boolean {

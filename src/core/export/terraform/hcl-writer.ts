@@ -36,7 +36,7 @@ export function hclString(text: string): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
+    .replace(/\$\{/g, () => '$${')
     .replace(/%\{/g, '%%{')}"`;
 }
 
