@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadDesign, type LoadError } from '../core/model/load-design';
 import type { Design } from '../core/model/schema';
 import type { Locator } from '../core/rules/rule';
+import { bicepFileReader, terraformFolderReader } from '../parsers/iac-input-readers';
 
 export interface LoadedInput {
   /** The file or folder as given on the command line, made relative to cwd for output. */
@@ -41,7 +42,7 @@ export const designFileReader: InputReader = {
 };
 
 /** Readers tried in order; the first that claims a path reads it. IaC readers are added here. */
-export const READERS: InputReader[] = [designFileReader];
+export const READERS: InputReader[] = [designFileReader, bicepFileReader, terraformFolderReader];
 
 /**
  * Expands arguments: a design file, or a folder, in which every `*.ppvnet.json` (recursively, skipping
@@ -90,8 +91,9 @@ async function loadFolder(dir: string, cwd: string): Promise<LoadedInput[]> {
     if (e.isDirectory()) {
       const reader = await firstClaiming(abs, true);
       out.push(...(reader ? [await safeRead(reader, abs, display)] : await loadFolder(abs, cwd)));
-    } else if (e.isFile() && (await designFileReader.claims(abs, false))) {
-      out.push(await safeRead(designFileReader, abs, display));
+    } else if (e.isFile()) {
+      const fileReader = await firstClaiming(abs, false);
+      if (fileReader) out.push(await safeRead(fileReader, abs, display));
     }
   }
   return out;

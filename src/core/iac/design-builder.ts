@@ -204,7 +204,8 @@ export function field(obj: Value | undefined, ...path: readonly (string | number
     if (!cur) return undefined;
     if (typeof key === 'number') {
       const item = cur.value.t === 'arr' ? cur.value.items[key] : undefined;
-      cur = item ? { value: item, at: item.at } : undefined;
+      // An item written elsewhere (a variable's default) is reported where the attribute uses it.
+      cur = item ? { value: item, at: within(item.at, cur.at) ? item.at : cur.at } : undefined;
     } else cur = propOf(cur.value, key);
   }
   return cur;
@@ -214,4 +215,9 @@ export function field(obj: Value | undefined, ...path: readonly (string | number
 export function read<T>(obj: Value | undefined, path: readonly (string | number)[], convert: (v: Value | undefined) => T | undefined): Read<T> {
   const p = field(obj, ...path);
   return { value: convert(p?.value), at: p?.at };
+}
+
+function within(inner: SourceLocation, outer: SourceLocation): boolean {
+  const before = (a: SourceLocation['range']['start'], b: SourceLocation['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return inner.file === outer.file && before(outer.range.start, inner.range.start) && before(inner.range.end, outer.range.end);
 }

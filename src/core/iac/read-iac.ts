@@ -1,13 +1,13 @@
 // Entry points of the IaC readers: a Terraform module folder or a Bicep file (with its local modules) in,
 // the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
 import { designSchema, type Design } from '../model/schema';
-import { ZERO_RANGE } from '../model/source-range';
+import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
 import { DesignBuilder, type IacReadResult } from './design-builder';
 import type { IacDiagnostic, IacResource } from './iac-resource';
 import { Budget, READ_LIMITS } from './read-limits';
-import { namedChildren, type SyntaxTree } from './syntax-node';
+import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 import { TerraformEvaluator } from './terraform-evaluator';
 import { terraformChildren, terraformElements, terraformRelations } from './terraform-mapping';
 
@@ -27,7 +27,7 @@ export function readTerraform(files: readonly IacSource[], options: { name?: str
   const evaluator = new TerraformEvaluator(budget);
   const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: f.path, text: f.text, tree: f.tree }));
   const resources = evaluator.evaluate(parsed);
-  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, files[0]?.path));
+  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, files[0]?.path), ...nothingRead(resources, files));
   const name = options.name ?? (dirname(files[0]?.path ?? '').split('/').pop() || 'terraform');
   return build(resources, name, diagnostics);
 }
@@ -40,7 +40,7 @@ export function readBicep(entry: string, files: readonly IacSource[], options: {
   for (const f of files) if (f.tree) map.set(normalise(f.path), { file: f.path, text: f.text, tree: f.tree });
   const evaluator = new BicepEvaluator(map, budget);
   const resources = evaluator.evaluate(normalise(entry));
-  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, entry));
+  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, entry), ...nothingRead(resources, files.filter((f) => normalise(f.path) === normalise(entry))));
   const base = normalise(entry).split('/').pop() ?? 'main.bicep';
   return build(resources, options.name ?? base.replace(/\.bicep$/i, ''), diagnostics);
 }
@@ -99,6 +99,28 @@ function unreadable(files: readonly IacSource[]): IacDiagnostic[] {
       ? `File not checked: ${f.text.length} characters is over the ${READ_LIMITS.maxFileChars} character limit.`
       : 'File not checked: it could not be parsed in the time allowed.',
   }));
+}
+
+/**
+ * Syntax errors are the Bicep and Terraform tools' business; we speak up only when they leave nothing to
+ * check, so an empty Problems list is not mistaken for a clean bill of health.
+ */
+function nothingRead(resources: readonly IacResource[], files: readonly IacSource[]): IacDiagnostic[] {
+  if (resources.length > 0) return [];
+  const broken = files.find((f) => f.tree?.rootNode.hasError);
+  if (!broken?.tree) return [];
+  const at = firstError(broken.tree.rootNode);
+  const lines = new LineIndex(broken.text);
+  return [{ file: broken.path, range: lines.range(at, 0), severity: 'warning', message: 'No resources could be read: the file has syntax errors, so no network rule was checked.' }];
+}
+
+function firstError(node: SyntaxNode, depth = 0): number {
+  if (node.type === 'ERROR' || node.isMissing || depth > 500) return node.startIndex;
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c?.hasError || c?.isMissing) return firstError(c, depth + 1);
+  }
+  return node.startIndex;
 }
 
 function limitDiagnostics(budget: Budget, file: string | undefined): IacDiagnostic[] {
