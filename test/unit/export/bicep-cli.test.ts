@@ -1,0 +1,109 @@
+// Every exported main.bicep compiles with the real Bicep CLI with no error and no warning (compiler or
+// linter). A deliberately wrong variant (the { value: [...] } wrapper) must warn, which proves the CLI
+// checks the enterprise policy against real type data rather than passing it blindly.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDesign } from '../../../src/core/export/export-design';
+import { exportDesigns, findBicep } from './export-support';
+
+const run = promisify(execFile);
+const designs = exportDesigns();
+
+interface Diagnostic { file: string; line: number; level: string; code: string; message: string }
+
+function parseDiagnostics(output: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of output.split('\n')) {
+    const m = /^(.*)\((\d+),\d+\) : (Error|Warning|Info) ([^:]+): (.*)$/.exec(line.trim());
+    if (m) out.push({ file: path.resolve(m[1]!), line: Number(m[2]), level: m[3]!, code: m[4]!, message: m[5]! });
+  }
+  return out;
+}
+
+async function bicep(args: string[]): Promise<{ output: string; code: number }> {
+  const tool = findBicep();
+  try {
+    const r = await run(tool.path, args, { env: tool.env, maxBuffer: 32 * 1024 * 1024 });
+    return { output: `${r.stdout}\n${r.stderr}`, code: 0 };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; code?: number };
+    return { output: `${err.stdout ?? ''}\n${err.stderr ?? ''}`, code: typeof err.code === 'number' ? err.code : 1 };
+  }
+}
+
+describe('exported Bicep against the real Bicep CLI', () => {
+  let dir: string;
+  let build: { output: string; code: number; diagnostics: Diagnostic[] };
+  let lint: { output: string; code: number; diagnostics: Diagnostic[] };
+  let version: string;
+  const trapFile = () => path.join(dir, 'trap', 'value-wrapper.bicep');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-bicep-'));
+    for (const d of designs) {
+      const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
+      mkdirSync(sub, { recursive: true });
+      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
+    }
+    const seed = readFileSync(path.join(dir, 'seed', 'main.bicep'), 'utf8');
+    const wrapped = seed.replace(/virtualNetworks: \[([\s\S]*?)\n {6}\]/, 'virtualNetworks: {\n        value: [$1\n        ]\n      }');
+    expect(wrapped).not.toBe(seed);
+    mkdirSync(path.dirname(trapFile()), { recursive: true });
+    writeFileSync(trapFile(), wrapped);
+    version = (await bicep(['--version'])).output.trim();
+    // One process for all files: each Bicep start costs seconds on a shared machine.
+    const b = await bicep(['build', '--pattern', `${dir}/**/*.bicep`]);
+    build = { ...b, diagnostics: parseDiagnostics(b.output) };
+    const l = await bicep(['lint', '--pattern', `${dir}/**/*.bicep`]);
+    lint = { ...l, diagnostics: parseDiagnostics(l.output) };
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses a real Bicep CLI', () => {
+    expect(version).toMatch(/^Bicep CLI version \d+\.\d+\.\d+/);
+    console.log(version);
+  });
+
+  for (const d of designs) {
+    const name = d.file.replace(/\.ppvnet\.json$/, '');
+    it(`${d.name}: builds with 0 errors and 0 warnings, and lints clean`, () => {
+      const file = path.join(dir, name, 'main.bicep');
+      const own = (list: Diagnostic[]) => list.filter((x) => x.file === file).map((x) => `${x.level} ${x.code} line ${x.line}: ${x.message}`);
+      expect(own(build.diagnostics)).toEqual([]);
+      expect(own(lint.diagnostics)).toEqual([]);
+      expect(existsSync(path.join(dir, name, 'main.json')), `bicep build wrote no main.json:\n${build.output}`).toBe(true);
+    });
+
+    it(`${d.name}: the compiled ARM template carries the policy as a plain virtualNetworks array`, () => {
+      const arm = JSON.parse(readFileSync(path.join(dir, name, 'main.json'), 'utf8')) as { resources: Record<string, unknown>[] | Record<string, Record<string, unknown>> };
+      const resources = Array.isArray(arm.resources) ? arm.resources : Object.values(arm.resources);
+      const policies = resources.filter((r) => r.type === 'Microsoft.PowerPlatform/enterprisePolicies');
+      expect(policies.length).toBe(d.design.elements.filter((e) => e.kind === 'enterprisePolicy').length);
+      for (const p of policies) {
+        expect(p.apiVersion).toBe('2020-10-30-preview');
+        expect(p.kind).toBe('NetworkInjection');
+        const networks = (p.properties as { networkInjection: { virtualNetworks: unknown } }).networkInjection.virtualNetworks;
+        expect(Array.isArray(networks)).toBe(true);
+      }
+    });
+  }
+
+  it('the { value: [...] } wrapper is reported (the type data is real), so a clean build means the plain array', () => {
+    const trap = build.diagnostics.filter((x) => x.file === trapFile());
+    expect(trap.map((x) => x.code)).toContain('BCP036');
+  });
+
+  it('the link script is valid bash', async () => {
+    for (const d of designs) {
+      const script = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''), 'link-environments.sh');
+      await run('bash', ['-n', script]);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+// Every exported Terraform file parses with HashiCorp's HCL parser (@cdktf/hcl2json, the Go parser
+// compiled to WebAssembly), and the parsed structure holds what the design asks for.
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, it } from 'vitest';
+import { exportDesign } from '../../../src/core/export/export-design';
+import type { Design } from '../../../src/core/model/schema';
+import { exportDesigns } from './export-support';
+
+type Parsed = Record<string, Record<string, Record<string, Record<string, unknown>[]>>>;
+
+const EXPECTED: Partial<Record<Design['elements'][number]['kind'], string>> = {
+  vnet: 'azurerm_virtual_network',
+  subnet: 'azurerm_subnet',
+  natGateway: 'azurerm_nat_gateway',
+  nsg: 'azurerm_network_security_group',
+  routeTable: 'azurerm_route_table',
+  vpnGateway: 'azurerm_virtual_network_gateway',
+  expressRouteGateway: 'azurerm_virtual_network_gateway',
+  privateEndpoint: 'azurerm_private_endpoint',
+  privateDnsZone: 'azurerm_private_dns_zone',
+  enterprisePolicy: 'azapi_resource',
+};
+
+const count = (parsed: Parsed, type: string) => Object.keys(parsed.resource?.[type] ?? {}).length;
+
+describe('exported Terraform parses with the HCL parser', () => {
+  for (const d of exportDesigns()) {
+    it(`${d.name}: every file parses; resources, variables and the policy body are as designed`, async () => {
+      const files = exportDesign(d.design, 'terraform', { designFile: d.file });
+      const parsed: Record<string, Parsed> = {};
+      for (const f of files) parsed[f.path] = (await parse(f.path, f.content)) as Parsed;
+      const main = parsed['main.tf']!;
+
+      // Every modelled kind has its resources.
+      const byType = new Map<string, number>();
+      for (const e of d.design.elements) {
+        const type = EXPECTED[e.kind];
+        if (type) byType.set(type, (byType.get(type) ?? 0) + 1);
+      }
+      for (const [type, n] of byType) expect(count(main, type), type).toBe(n);
+      expect(count(main, 'azurerm_virtual_network_peering')).toBe(d.design.relations.filter((r) => r.kind === 'peering').length);
+      expect(count(main, 'azurerm_private_dns_zone_virtual_network_link')).toBe(d.design.relations.filter((r) => r.kind === 'dnsZoneLink').length);
+      expect(count(main, 'azurerm_subnet_nat_gateway_association')).toBe(d.design.relations.filter((r) => r.kind === 'natAssociation').length);
+      expect(count(main, 'azurerm_subnet_network_security_group_association')).toBe(d.design.relations.filter((r) => r.kind === 'nsgAssociation').length);
+      expect(count(main, 'azurerm_subnet_route_table_association')).toBe(d.design.relations.filter((r) => r.kind === 'routeTableAssociation').length);
+      expect(count(main, 'powerplatform_enterprise_policy')).toBe(d.design.relations.filter((r) => r.kind === 'policyLink').length);
+
+      // Delegated subnets carry the service delegation with the join action.
+      for (const subnet of Object.values(main.resource?.azurerm_subnet ?? {})) {
+        const delegations = (subnet[0]!.delegation ?? []) as { name: string; service_delegation: { name: string; actions: string[] }[] }[];
+        for (const del of delegations) {
+          expect(del.service_delegation[0]!.name).toBe(del.name);
+          expect(del.service_delegation[0]!.actions).toEqual(['Microsoft.Network/virtualNetworks/subnets/join/action']);
+        }
+      }
+
+      // The policy body is an object whose virtualNetworks is a plain array of { id, subnet = { name } }.
+      for (const policy of Object.values(main.resource?.azapi_resource ?? {})) {
+        const p = policy[0]! as { type: string; schema_validation_enabled: boolean; body: { kind: string; properties: { networkInjection: { virtualNetworks: unknown } } }; response_export_values: string[] };
+        expect(p.type).toBe('Microsoft.PowerPlatform/enterprisePolicies@2020-10-30-preview');
+        expect(p.schema_validation_enabled).toBe(false);
+        expect(p.body.kind).toBe('NetworkInjection');
+        const networks = p.body.properties.networkInjection.virtualNetworks;
+        expect(Array.isArray(networks)).toBe(true);
+        for (const n of networks as { id: string; subnet: { name: string } }[]) {
+          expect(n.id).toMatch(/^\$\{azurerm_virtual_network\.[a-z0-9_]+\.id\}$/);
+          expect(n.subnet.name).toMatch(/^\$\{azurerm_subnet\.[a-z0-9_]+\.name\}$/);
+        }
+        expect(p.response_export_values).toEqual(['properties.systemId']);
+      }
+
+      // Providers pinned with source addresses; every variable typed and described.
+      const providers = parsed['providers.tf']!.terraform as unknown as { required_version: string; required_providers: Record<string, { source: string; version: string }>[] }[];
+      expect(providers[0]!.required_providers[0]).toEqual({
+        azapi: { source: 'azure/azapi', version: '~> 2.0' },
+        azurerm: { source: 'hashicorp/azurerm', version: '~> 4.0' },
+        powerplatform: { source: 'microsoft/power-platform', version: '~> 4.0' },
+      });
+      for (const [name, v] of Object.entries(parsed['variables.tf']!.variable ?? {})) {
+        expect(v[0]!.type, name).toBeDefined();
+        expect(String(v[0]!.description).length, name).toBeGreaterThan(10);
+      }
+      // Every reference to a variable names a declared one.
+      const declared = new Set(Object.keys(parsed['variables.tf']!.variable ?? {}));
+      for (const f of files) for (const m of f.content.matchAll(/\bvar\.([a-z0-9_]+)/g)) expect(declared.has(m[1]!), `${f.path}: var.${m[1]}`).toBe(true);
+    });
+  }
+});
