@@ -25,6 +25,9 @@ export interface CanvasProps {
   readonly onDropItem: (item: PaletteItem, screen: { x: number; y: number }) => void;
 }
 
+// A first element on an empty canvas must not be blown up to the maximum zoom.
+const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
+
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const Canvas = memo(function Canvas({ design, findings, selection, onSelection, edit, notify, onDropItem }: CanvasProps) {
@@ -123,6 +126,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           minZoom={0.05}
           maxZoom={2.5}
           fitView
+          fitViewOptions={FIT_OPTIONS}
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
         >

@@ -11,12 +11,18 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
+const IN_FLIGHT_TIMEOUT_MS = 10_000;
+
 export type HostListener = (message: HostToWebview) => void;
 
 export class HostChannel {
   private version = -1;
   private nextRequest = 1;
   private readonly listeners = new Set<HostListener>();
+  /** The edit the host is applying; later edits wait, because the host refuses an edit made on an older version. */
+  private inFlight: number | undefined;
+  private readonly queue: { requestId: number; label: string; edit: DesignEdit }[] = [];
+  private inFlightTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly api: VsCodeApi, private readonly target: Pick<Window, 'addEventListener'> = window) {
     this.target.addEventListener('message', (ev: Event) => this.receive((ev as MessageEvent).data));
@@ -36,11 +42,30 @@ export class HostChannel {
     this.post({ type: 'ready' });
   }
 
-  /** Sends one edit (one undo step in VS Code) based on the current version; returns its request id. */
+  /**
+   * Sends one edit (one undo step in VS Code); returns its request id. Edits go one at a time: the next
+   * leaves when the host has answered the previous one, based on the version that answer brought.
+   */
   edit(label: string, edit: DesignEdit): number {
     const requestId = this.nextRequest++;
-    this.post({ type: 'edit', requestId, baseVersion: this.version, label, edit });
+    this.queue.push({ requestId, label, edit });
+    this.pump();
     return requestId;
+  }
+
+  private pump(): void {
+    if (this.inFlight !== undefined) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    this.inFlight = next.requestId;
+    // A host that never answers (a message it rejected as malformed) must not stall every later edit.
+    clearTimeout(this.inFlightTimer);
+    this.inFlightTimer = setTimeout(() => {
+      if (this.inFlight !== next.requestId) return;
+      this.inFlight = undefined;
+      this.pump();
+    }, IN_FLIGHT_TIMEOUT_MS);
+    this.post({ type: 'edit', requestId: next.requestId, baseVersion: this.version, label: next.label, edit: next.edit });
   }
 
   command(command: WebviewCommand, argument?: string): void {
@@ -63,7 +88,13 @@ export class HostChannel {
       if (message.version < this.version) return;
       this.version = message.version;
     }
+    if (message.type === 'editResult' && message.requestId === this.inFlight) {
+      this.inFlight = undefined;
+      // Queued edits were made on top of the refused one; the host has re-sent its state, so drop them.
+      if (!message.ok) this.queue.length = 0;
+    }
     for (const l of this.listeners) l(message);
+    this.pump();
   }
 }
 

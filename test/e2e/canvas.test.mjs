@@ -1,0 +1,244 @@
+// e2e: build a design on the canvas from an empty file with mouse and keyboard, watch a problem appear and
+// go away through its quick fix, auto-layout, delete/undo/redo and save; then pan a 1,000-element design
+// under a Chromium trace and report the longest frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ARTIFACTS, editorTab, freshWorkspace, openWorkbench, quickOpen, screenshot, webview, withBrowser } from './lib.mjs';
+
+const EMPTY = 'canvas.ppvnet.json';
+const LARGE = 'large.ppvnet.json';
+
+async function nodeIds(page) {
+  return webview(page, '.react-flow__node').evaluateAll((ns) => ns.map((n) => n.dataset.id));
+}
+
+let currentPage;
+
+async function waitFor(fn, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) {
+      // The designer's status line usually says why a gesture did nothing.
+      const status = currentPage ? await webview(currentPage, '[data-testid="status"]').innerText({ timeout: 2_000 }).catch(() => '?') : '?';
+      assert.fail(`${message} (designer status: "${status}")`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Drags a palette item onto the canvas with the mouse; resolves with the id of the element it created. */
+async function dragFromPalette(page, key, target, targetPosition) {
+  const before = new Set(await nodeIds(page));
+  await webview(page, `[data-testid="palette-${key}"]`).dragTo(target, { targetPosition });
+  const added = await waitFor(async () => (await nodeIds(page)).find((id) => !before.has(id)), `dropping palette-${key} created no node`);
+  return added;
+}
+
+async function center(locator) {
+  const b = await locator.boundingBox();
+  assert.ok(b, 'element has no box');
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Mouse-drag from one node's source handle to another node's target handle. */
+async function connect(page, fromId, toId) {
+  const from = await center(webview(page, `.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`));
+  const to = await center(webview(page, `.react-flow__node[data-id="${toId}"] .react-flow__handle.target`));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function edgeCount(page) {
+  return webview(page, '.react-flow__edge').count();
+}
+
+async function assertDirty(tab, dirty, message) {
+  await waitFor(async () => /\bdirty\b/.test((await tab.getAttribute('class')) ?? '') === dirty, message, 10_000);
+}
+
+test('build a design on an empty canvas: palette, connections, problems, auto-layout, undo/redo, save', async (t) => {
+  await withBrowser(t, async ({ page, webviewErrors }) => {
+    currentPage = page;
+    const folder = await freshWorkspace('e2e-workspace');
+    await writeFile(join(folder, EMPTY), JSON.stringify({ version: 1, name: 'Canvas test', elements: [], relations: [] }, null, 2) + '\n');
+    await openWorkbench(page, folder, EMPTY);
+    await quickOpen(page, EMPTY);
+    const canvas = webview(page, '[data-testid="canvas"] .react-flow__pane');
+    await canvas.waitFor({ timeout: 60_000 });
+    await webview(page, '[data-testid="palette"]').waitFor();
+    assert.equal((await nodeIds(page)).length, 0, 'the empty design shows nodes');
+    await screenshot(page, 'canvas-empty');
+
+    const env = await dragFromPalette(page, 'environment', canvas, { x: 120, y: 120 });
+    const policy = await dragFromPalette(page, 'enterprisePolicy', canvas, { x: 120, y: 300 });
+    const vnet = await dragFromPalette(page, 'vnet', canvas, { x: 480, y: 160 });
+    const vnetNode = webview(page, `.react-flow__node[data-id="${vnet}"]`);
+    const vbox = await vnetNode.boundingBox();
+    const subnet = await dragFromPalette(page, 'subnet', vnetNode, { x: vbox.width / 2, y: vbox.height / 2 + 10 });
+    t.diagnostic(`created ${env}, ${policy}, ${vnet}, ${subnet}`);
+    const subnetNode = webview(page, `.react-flow__node[data-id="${subnet}"]`);
+    assert.equal(await subnetNode.evaluate((n) => n.closest('.react-flow__nodes') !== null && n.dataset.id), subnet);
+
+    // A subnet dropped on empty canvas is refused with a reason.
+    const before = (await nodeIds(page)).length;
+    await webview(page, '[data-testid="palette-subnet"]').dragTo(canvas, { targetPosition: { x: 120, y: 480 } });
+    await waitFor(async () => /inside a virtual network/.test(await webview(page, '[data-testid="status"]').innerText()), 'no reason shown for a subnet dropped outside a VNet');
+    assert.equal((await nodeIds(page)).length, before, 'a subnet outside a VNet was created');
+
+    // Keyboard: focus a palette item and press Enter.
+    const beforeKeys = new Set(await nodeIds(page));
+    await webview(page, '[data-testid="palette-natGateway"]').focus();
+    await page.keyboard.press('Enter');
+    const nat = await waitFor(async () => (await nodeIds(page)).find((id) => !beforeKeys.has(id)), 'Enter on a palette item added nothing');
+    t.diagnostic(`keyboard added ${nat}`);
+
+    await connect(page, env, policy);
+    await waitFor(async () => (await edgeCount(page)) === 1, 'environment → policy connection was not created');
+    await connect(page, policy, subnet);
+    await waitFor(async () => (await edgeCount(page)) === 2, 'policy → subnet connection was not created');
+    // An invalid connection (environment → subnet) is refused with a visible reason.
+    await connect(page, env, subnet);
+    await waitFor(async () => /cannot be connected/.test(await webview(page, '[data-testid="status"]').innerText()), 'no reason shown for an invalid connection');
+    assert.equal(await edgeCount(page), 2, 'an invalid connection was created');
+    await screenshot(page, 'canvas-built');
+
+    // The policy's subnet is not delegated yet: the engine reports it; its quick fix delegates the subnet.
+    const problem = webview(page, `[data-testid="problem-PPV-008-${subnet}"]`);
+    await problem.waitFor({ timeout: 20_000 });
+    const rows = await webview(page, '[data-testid^="problem-"]').evaluateAll((ns) => ns.map((n) => n.dataset.testid));
+    t.diagnostic(`problems: ${rows.join(', ')}`);
+    await screenshot(page, 'canvas-problem');
+    await problem.locator('.problem-main').click();
+    await waitFor(async () => (await subnetNode.getAttribute('class'))?.includes('selected'), 'clicking the problem did not select its element');
+    await problem.locator('.quick-fix').first().click();
+    await problem.waitFor({ state: 'detached', timeout: 20_000 });
+    await screenshot(page, 'canvas-fixed');
+
+    // Auto-layout: one edit, then fit view.
+    const envBefore = await webview(page, `.react-flow__node[data-id="${env}"]`).getAttribute('style');
+    await webview(page, '[data-testid="auto-layout"]').click();
+    await waitFor(async () => /Laid out/.test(await webview(page, '[data-testid="status"]').innerText()), 'auto-layout did not finish', 30_000);
+    await waitFor(async () => (await webview(page, `.react-flow__node[data-id="${env}"]`).getAttribute('style')) !== envBefore, 'auto-layout moved nothing');
+    await page.waitForTimeout(600);
+    await screenshot(page, 'canvas-layout');
+
+    // Delete with the keyboard, undo and redo through the workbench.
+    await webview(page, `.react-flow__node[data-id="${nat}"]`).click();
+    await page.keyboard.press('Delete');
+    await waitFor(async () => !(await nodeIds(page)).includes(nat), 'Delete did not remove the selected element');
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await nodeIds(page)).includes(nat), 'Ctrl+Z did not bring the element back');
+    await page.keyboard.press('Control+y');
+    await waitFor(async () => !(await nodeIds(page)).includes(nat), 'Ctrl+Y did not delete it again');
+    await page.keyboard.press('Control+z');
+    await waitFor(async () => (await nodeIds(page)).includes(nat), 'second Ctrl+Z did not bring it back');
+
+    const tab = editorTab(page, EMPTY);
+    await assertDirty(tab, true, 'the document is not dirty after editing');
+    await page.keyboard.press('Control+s');
+    await assertDirty(tab, false, 'Ctrl+S did not save');
+    const saved = JSON.parse(await readFile(join(folder, EMPTY), 'utf8'));
+    const ids = saved.elements.map((e) => e.id).sort();
+    assert.deepEqual(ids, [env, nat, policy, subnet, vnet].sort(), 'saved elements differ from what was built');
+    assert.equal(saved.elements.find((e) => e.id === subnet).parent, vnet, 'the subnet is not inside the VNet');
+    assert.deepEqual(saved.elements.find((e) => e.id === subnet).delegations, ['Microsoft.PowerPlatform/enterprisePolicies']);
+    assert.deepEqual(saved.relations.map((r) => `${r.kind}:${r.from}->${r.to}`).sort(), [`policyLink:${env}->${policy}`, `policySubnet:${policy}->${subnet}`].sort());
+    assert.ok(saved.elements.every((e) => e.position), 'an element was saved without a position');
+    await screenshot(page, 'canvas-saved');
+    for (const e of webviewErrors) t.diagnostic(`webview console error: ${e}`);
+  });
+});
+
+/** 1,000 elements: 40 environment/policy pairs, 80 VNets with 6 subnets each, NSGs and NAT gateways. */
+function largeDesign() {
+  const elements = [];
+  const relations = [];
+  for (let p = 0; p < 40; p++) {
+    const y = p * 700;
+    elements.push({ id: `env-${p}`, kind: 'environment', name: `Env ${p}`, geography: 'europe', managed: true, position: { x: 0, y } });
+    elements.push({ id: `policy-${p}`, kind: 'enterprisePolicy', name: `policy-${p}`, geography: 'europe', position: { x: 300, y } });
+    relations.push({ id: `link-${p}`, kind: 'policyLink', from: `env-${p}`, to: `policy-${p}` });
+    for (const [i, region] of ['westeurope', 'northeurope'].entries()) {
+      const v = `vnet-${p}-${i}`;
+      elements.push({ id: v, kind: 'vnet', name: v, region, addressSpaces: [`10.${(p * 2 + i) % 250}.0.0/16`], size: { width: 480, height: 330 }, position: { x: 600 + i * 520, y } });
+      for (let s = 0; s < 6; s++) {
+        const sid = `snet-${p}-${i}-${s}`;
+        elements.push({ id: sid, kind: 'subnet', name: sid, addressPrefix: `10.${(p * 2 + i) % 250}.${s}.0/24`, parent: v, position: { x: 20 + (s % 2) * 230, y: 64 + Math.floor(s / 2) * 88 } });
+        if (s === 0) relations.push({ id: `ps-${p}-${i}`, kind: 'policySubnet', from: `policy-${p}`, to: sid });
+      }
+    }
+    elements.push({ id: `nsg-${p}`, kind: 'nsg', name: `nsg-${p}`, rules: [], position: { x: 1700, y } });
+    elements.push({ id: `nat-${p}`, kind: 'natGateway', name: `nat-${p}`, position: { x: 1700, y: y + 150 } });
+    elements.push({ id: `rt-${p}`, kind: 'routeTable', name: `rt-${p}`, routes: [], position: { x: 1700, y: y + 300 } });
+    relations.push({ id: `nsga-${p}`, kind: 'nsgAssociation', from: `nsg-${p}`, to: `snet-${p}-0-0` });
+  }
+  while (elements.length < 1000) {
+    const n = elements.length;
+    elements.push({ id: `kv-${n}`, kind: 'azureService', serviceType: 'keyVault', name: `kv-${n}`, position: { x: 2000, y: (n - 960) * 120 } });
+  }
+  return { version: 1, name: 'Scale check', elements, relations };
+}
+
+test('scale: pan a 1,000-element design under a performance trace and report the longest frame', async (t) => {
+  await withBrowser(t, async ({ page, browser }) => {
+    const folder = await freshWorkspace('e2e-workspace');
+    const design = largeDesign();
+    assert.equal(design.elements.length, 1000);
+    await writeFile(join(folder, LARGE), JSON.stringify(design, null, 2) + '\n');
+    await openWorkbench(page, folder, LARGE);
+    const t0 = Date.now();
+    await quickOpen(page, LARGE);
+    await webview(page, '.react-flow__node').first().waitFor({ timeout: 90_000 });
+    t.diagnostic(`1,000-element design rendered its first nodes ${Date.now() - t0} ms after quick open`);
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'canvas-large');
+
+    const frame = page.frames().find((f) => f.url().includes('fake.html') || f.name() === 'active-frame') ?? page.frames().at(-1);
+    const inFrame = await findCanvasFrame(page) ?? frame;
+    const pane = await center(webview(page, '[data-testid="canvas"] .react-flow__pane'));
+
+    // rAF gaps inside the webview: the frames the user sees while the canvas pans.
+    await inFrame.evaluate(() => {
+      const w = window;
+      w.__gaps = [];
+      let last = performance.now();
+      w.__stop = false;
+      const tick = (now) => { w.__gaps.push(now - last); last = now; if (!w.__stop) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const browserObj = browser ?? page.context().browser();
+    const tracePath = join(ARTIFACTS, 'canvas-pan-trace.json');
+    await browserObj.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel'] });
+    await page.mouse.move(pane.x, pane.y);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(pane.x - i * 8, pane.y - i * 5);
+    for (let i = 60; i > 0; i--) await page.mouse.move(pane.x - i * 8, pane.y - i * 5);
+    await page.mouse.up();
+    await browserObj.stopTracing();
+    const gaps = await inFrame.evaluate(() => { window.__stop = true; return window.__gaps.slice(1); });
+    gaps.sort((a, b) => b - a);
+    const trace = JSON.parse(await readFile(tracePath, 'utf8'));
+    const events = trace.traceEvents ?? trace;
+    const longestTask = Math.max(0, ...events.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')).map((e) => (e.dur ?? 0) / 1000));
+    t.diagnostic(`pan: ${gaps.length} frames in the webview; longest frame ${gaps[0]?.toFixed(1)} ms; 95th percentile ${gaps[Math.floor(gaps.length * 0.05)]?.toFixed(1)} ms; median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms; longest main-thread task in the trace ${longestTask.toFixed(1)} ms`);
+    console.log(`SCALE longest frame while panning 1,000 elements: ${gaps[0]?.toFixed(1)} ms (median ${gaps[Math.floor(gaps.length / 2)]?.toFixed(1)} ms, ${gaps.length} frames); longest task ${longestTask.toFixed(1)} ms`);
+    await screenshot(page, 'canvas-large-panned');
+    assert.ok(gaps.length > 0, 'no frames were recorded');
+  });
+});
+
+async function findCanvasFrame(page) {
+  for (const f of page.frames()) {
+    try {
+      if (await f.evaluate(() => !!document.querySelector('[data-testid="canvas"]'))) return f;
+    } catch { /* detached or cross-origin frame not ready */ }
+  }
+  return undefined;
+}

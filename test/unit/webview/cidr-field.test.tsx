@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+// CIDR fields in the inspector: errors show while typing, invalid text is never committed, valid text is committed once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { act } from 'react';
+import { TextField } from '../../../webview/components/TextField';
+import { checkCidrField, checkCidrList, checkIpList } from '../../../webview/model/cidr-input';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('CIDR checks', () => {
+  it('accepts Azure CIDR blocks and explains bad ones', () => {
+    expect(checkCidrField('10.0.1.0/24')).toEqual({ ok: true, value: '10.0.1.0/24' });
+    expect(checkCidrField('')).toEqual({ ok: true, value: undefined });
+    expect(checkCidrField('10.0.1.1/24')).toMatchObject({ ok: false, error: expect.stringMatching(/host bits/) });
+    expect(checkCidrList('10.0.0.0/16, 10.1.0.0/16')).toEqual({ ok: true, value: ['10.0.0.0/16', '10.1.0.0/16'] });
+    expect(checkCidrList('10.0.0.0/16\n10.1.0.0/33')).toMatchObject({ ok: false, error: expect.stringMatching(/^Entry 2: .*larger than \/32/) });
+    expect(checkIpList('10.0.0.4, 168.63.129.16')).toEqual({ ok: true, value: ['10.0.0.4', '168.63.129.16'] });
+    expect(checkIpList('10.0.0.4, dns')).toMatchObject({ ok: false, error: expect.stringMatching(/Entry 2/) });
+  });
+});
+
+describe('TextField with CIDR validation', () => {
+  let root: Root | undefined;
+  let host: HTMLDivElement | undefined;
+  afterEach(() => {
+    act(() => root?.unmount());
+    host?.remove();
+  });
+
+  function render(value: string, commits: string[]) {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    const validate = (t: string) => { const r = checkCidrField(t); return r.ok ? undefined : r.error; };
+    act(() => root!.render(createElement(TextField, { label: 'Address prefix', value, validate, onCommit: (t: string) => commits.push(t), testId: 'prop-addressPrefix' })));
+    return host.querySelector('input')!;
+  }
+
+  function type(input: HTMLInputElement, text: string) {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setter.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  const press = (input: HTMLInputElement, key: string) => act(() => { input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); });
+
+  it('shows the parse error while typing and does not commit invalid text', () => {
+    const commits: string[] = [];
+    const input = render('10.0.1.0/24', commits);
+    type(input, '10.0.1.7/24');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(host!.querySelector('[role="alert"]')!.textContent).toMatch(/host bits set; the network address is 10.0.1.0\/24/);
+    press(input, 'Enter');
+    act(() => { input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })); });
+    expect(commits).toEqual([]);
+  });
+
+  it('commits valid text once on Enter and clears the error', () => {
+    const commits: string[] = [];
+    const input = render('10.0.1.0/24', commits);
+    type(input, '10.0.2.0/24');
+    expect(host!.querySelector('[role="alert"]')).toBeNull();
+    press(input, 'Enter');
+    expect(commits).toEqual(['10.0.2.0/24']);
+  });
+
+  it('Escape restores the document value', () => {
+    const commits: string[] = [];
+    const input = render('10.0.1.0/24', commits);
+    type(input, 'garbage');
+    press(input, 'Escape');
+    expect(input.value).toBe('10.0.1.0/24');
+    expect(commits).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+// Connection validation on the canvas: allowed kinds, reversed drags, choices, single-relation limits.
+import { describe, expect, it } from 'vitest';
+import { judgeConnection } from '../../../webview/model/connection-rules';
+import { edited, loadSample, removeRelations } from '../support/designs';
+
+describe('judgeConnection', () => {
+  const seed = loadSample('seed');
+
+  it('creates the only relation kind that fits', () => {
+    const d = edited(seed, removeRelations(...seed.relations.filter((r) => r.kind === 'policyLink').map((r) => r.id)));
+    expect(judgeConnection(d, 'env-prod', 'policy-prod')).toEqual({ ok: true, kind: 'policyLink', from: 'env-prod', to: 'policy-prod' });
+  });
+
+  it('turns a backwards drag around when only the other direction means something', () => {
+    const d = edited(seed, removeRelations(...seed.relations.filter((r) => r.kind === 'policyLink').map((r) => r.id)));
+    expect(judgeConnection(d, 'policy-prod', 'env-prod')).toMatchObject({ ok: true, kind: 'policyLink', from: 'env-prod', to: 'policy-prod' });
+  });
+
+  it('refuses kinds that cannot be connected, with the reason', () => {
+    const r = judgeConnection(seed, 'env-prod', 'snet-pp-weu');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/power platform environment cannot be connected to a subnet/i);
+    expect(judgeConnection(seed, 'kv', 'kv')).toMatchObject({ ok: false });
+  });
+
+  it('refuses a duplicate relation', () => {
+    const link = seed.relations.find((r) => r.kind === 'policyLink')!;
+    expect(judgeConnection(seed, link.from, link.to)).toMatchObject({ ok: false, reason: expect.stringMatching(/already/) });
+  });
+
+  it('enforces one NSG per subnet (singleTo)', () => {
+    const nsgAssoc = seed.relations.find((r) => r.kind === 'nsgAssociation' && r.to === 'snet-pp-weu')!;
+    const other = seed.elements.find((e) => e.kind === 'nsg' && e.id !== nsgAssoc.from)!;
+    const r = judgeConnection(seed, other.id, 'snet-pp-weu');
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/already has a network security group/) });
+  });
+
+  it('enforces one subnet per private endpoint (singleFrom) and picks peSubnet for endpoint → subnet', () => {
+    const r = judgeConnection(seed, 'pe-api', 'snet-pp-weu');
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/already is placed in/) });
+    const freed = edited(seed, removeRelations(...seed.relations.filter((x) => x.kind === 'peSubnet' && x.from === 'pe-api').map((x) => x.id)));
+    expect(judgeConnection(freed, 'pe-api', 'snet-pe-weu')).toMatchObject({ ok: true, kind: 'peSubnet' });
+  });
+
+  it('chooses secrets for connector → Key Vault and calls for other services', () => {
+    const d = edited(seed, removeRelations(...seed.relations.filter((x) => x.from === 'conn-casemgmt').map((x) => x.id)));
+    expect(judgeConnection(d, 'conn-casemgmt', 'kv')).toMatchObject({ ok: true, kind: 'connectorSecret' });
+    expect(judgeConnection(d, 'conn-casemgmt', 'app-api')).toMatchObject({ ok: true, kind: 'connectorTarget' });
+  });
+});
