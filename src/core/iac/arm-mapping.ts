@@ -133,7 +133,7 @@ function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: Iac
   const props = field(s, 'properties')?.value;
   const name = read(s, ['name'], str);
   const prefix = field(props, 'addressPrefix') ?? field(props, 'addressPrefixes', 0);
-  b.addElement(key, 'subnet', nameOverride ? { value: nameOverride, at: name.at } : name, key.split('.').pop() ?? key, field(s, 'name')?.at ?? s.at ?? at, {
+  const subnet = b.addElement(key, 'subnet', nameOverride ? { value: nameOverride, at: name.at } : name, key.split('.').pop() ?? key, field(s, 'name')?.at ?? s.at ?? at, {
     addressPrefix: { value: str(prefix?.value), at: prefix?.at },
     // A subnet written without delegations has none; only an `existing` one is unknown.
     delegations: field(props, 'delegations') || existing ? read(props, ['delegations'], (v) => allOrNothing(items(v), (d) => str(field(d, 'properties', 'serviceName')?.value)))
@@ -142,6 +142,8 @@ function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: Iac
     defaultOutboundAccess: read(props, ['defaultOutboundAccess'], bool),
     serviceEndpoints: read(props, ['serviceEndpoints'], (v) => allOrNothing(items(v), (e) => str(field(e, 'service')?.value))),
   }, vnet.id);
+  if (props?.t === 'obj' && props.at.file === s.at.file) b.sourceMap.set({ elementId: subnet.id, property: '$properties' }, props.at);
+  if (s.t === 'obj') b.sourceMap.set({ elementId: subnet.id, property: '$extent' }, s.at);
 }
 
 /** Phase 2: relations, once every element exists. */

@@ -232,6 +232,7 @@ export class BicepEvaluator {
     const nameNode = decl.node.namedChild(0)!;
     return {
       key: inst.key, flavour: 'arm', type, ...(version ? { apiVersion: version } : {}), typeAt: ctx.src.loc(decl.typeNode), body,
+      extent: ctx.src.loc(decl.node), ...(ctx.prefix === '' && inst.key === decl.symbol ? { address: decl.symbol } : {}),
       at: ctx.src.span(decl.node.startIndex, nameNode.endIndex), ...(parentKey ? { parentKey } : {}), ...(decl.existing ? { existing: true } : {}),
     };
   }

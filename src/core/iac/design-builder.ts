@@ -7,9 +7,14 @@ import type { DesignRef, Locator } from '../rules/rule';
 import { idPart, type IacDiagnostic } from './iac-resource';
 import { propOf, type Prop, type Value } from './iac-value';
 
-/** Where each element, relation and property read from IaC is written. */
+/**
+ * Where each element, relation and property read from IaC is written. Besides design properties it keeps
+ * `$extent` (the whole declaration) and `$properties` (an ARM `properties` object) for quick fixes.
+ */
 export class SourceMap {
   private readonly map = new Map<string, SourceLocation>();
+  /** How the IaC refers to an element or relation's resource (`azurerm_subnet.pp["weu"]`, `vnet`). */
+  readonly addresses = new Map<string, string>();
 
   set(ref: DesignRef, at: SourceLocation | undefined): void {
     if (at) this.map.set(keyOf(ref), at);
@@ -79,6 +84,7 @@ export class DesignBuilder {
   /** Subnets of each VNet in declaration order (inline ones first), for `subnets[0]` references. */
   private readonly inlineSubnets = new Map<string, Draft[]>();
   private readonly relationKeys = new Set<string>();
+  private readonly relationByKey = new Map<string, string>();
 
   private uniqueId(base: string): string {
     let id = idPart(base).slice(0, 64);
@@ -122,6 +128,7 @@ export class DesignBuilder {
     if (this.relationKeys.has(dedupe)) return;
     this.relationKeys.add(dedupe);
     const id = this.uniqueId(base);
+    this.relationByKey.set(base, id);
     const rel = { id, kind, from: from.id, to: to.id } as Mutable<Relation> & Record<string, unknown>;
     this.sourceMap.set({ relationId: id }, at);
     for (const [prop, read] of Object.entries(extra)) {
@@ -130,6 +137,11 @@ export class DesignBuilder {
       this.sourceMap.set({ relationId: id, property: prop }, read.at);
     }
     this.relations.push(rel);
+  }
+
+  /** The id of the relation a resource (an association, a peering) became, if it became exactly one. */
+  relationOf(key: string): string | undefined {
+    return this.relationByKey.get(key);
   }
 
   element(key: string): Draft | undefined {

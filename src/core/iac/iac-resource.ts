@@ -17,6 +17,10 @@ export interface IacResource {
   readonly body: ObjValue;
   /** The resource's header: where findings about the resource as a whole are shown. */
   readonly at: SourceLocation;
+  /** The whole declaration, for quick fixes that insert into or after it. */
+  readonly extent: SourceLocation;
+  /** How other code refers to it: `azurerm_subnet.pp["weu"]`, or a Bicep symbolic name. */
+  readonly address?: string;
   /** Key of the parent resource (`parent:`, nesting, azapi `parent_id`), when known. */
   readonly parentKey?: string;
   readonly existing?: boolean;

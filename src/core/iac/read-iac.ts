@@ -69,6 +69,14 @@ function build(resources: readonly IacResource[], name: string, diagnostics: Iac
   for (const r of resources) (arm(r) ? armElements : terraformElements)(r, b);
   for (const r of resources) (arm(r) ? armChildren : terraformChildren)(r, b);
   for (const r of resources) (arm(r) ? armRelations : terraformRelations)(r, b);
+  for (const r of resources) {
+    const el = b.element(r.key);
+    const id = el?.id ?? b.relationOf(r.key);
+    if (!id) continue;
+    const ref = el ? { elementId: id } : { relationId: id };
+    if (!b.sourceMap.get({ ...ref, property: '$extent' })) b.sourceMap.set({ ...ref, property: '$extent' }, r.extent);
+    if (r.address) b.sourceMap.addresses.set(id, r.address);
+  }
   const result = b.finish(name, diagnostics);
   return { ...result, design: sanitise(result.design) };
 }

@@ -184,12 +184,12 @@ export class TerraformEvaluator {
       if (payload?.t === 'obj') for (const [k, p] of payload.props) props.set(k, p);
       const parentRef = member(body, 'parent_id')?.ref;
       return {
-        key: inst.id, flavour: 'arm', type: armType ?? 'azapi_resource', ...(apiVersion ? { apiVersion } : {}),
+        key: inst.id, flavour: 'arm', type: armType ?? 'azapi_resource', ...(apiVersion ? { apiVersion } : {}), extent: block.src.loc(block.block), address: inst.address,
         typeAt: body.props.get('type')?.at ?? typeLabel, body: { t: 'obj', props, at: body.at }, at: typeLabel,
         ...(parentRef && parentRef.path[0] === 'id' ? { parentKey: this.instances.get(parentRef.target)?.id ?? parentRef.target } : {}),
       };
     }
-    return { key: inst.id, flavour: 'terraform', type: block.type, typeAt: typeLabel, body, at: typeLabel };
+    return { key: inst.id, flavour: 'terraform', type: block.type, typeAt: typeLabel, body, at: typeLabel, extent: block.src.loc(block.block), address: inst.address };
   }
 
   // ---- expressions -------------------------------------------------------------------------------

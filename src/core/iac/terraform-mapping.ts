@@ -40,10 +40,11 @@ export function terraformElements(r: IacResource, b: DesignBuilder): void {
       for (const [i, s] of (items(field(body, 'subnet')?.value) ?? []).entries()) {
         const name = read(s, ['name'], str);
         const prefix = field(s, 'address_prefixes', 0) ?? field(s, 'address_prefix');
-        b.addElement(`${vnet.id}.${name.value ?? i}`, 'subnet', name, `subnet-${i}`, field(s, 'name')?.at ?? s.at, {
+        const subnet = b.addElement(`${vnet.id}.${name.value ?? i}`, 'subnet', name, `subnet-${i}`, field(s, 'name')?.at ?? s.at, {
           addressPrefix: { value: str(prefix?.value), at: prefix?.at },
           delegations: delegations(s),
         }, vnet.id);
+        b.sourceMap.set({ elementId: subnet.id, property: '$extent' }, s.at);
       }
       return;
     }
