@@ -24,6 +24,11 @@ export class SourceMap {
     return this.map.get(keyOf(ref)) ?? (ref.property ? this.map.get(keyOf({ ...ref, property: undefined })) : undefined);
   }
 
+  /** Whether exactly this reference (no fallback to its element) has a location. */
+  has(ref: DesignRef): boolean {
+    return this.map.has(keyOf(ref));
+  }
+
   /** Every file that contributed something, for callers that publish per file. */
   files(): Set<string> {
     return new Set([...this.map.values()].map((l) => l.file));

@@ -74,7 +74,7 @@ function build(resources: readonly IacResource[], name: string, diagnostics: Iac
     const id = el?.id ?? b.relationOf(r.key);
     if (!id) continue;
     const ref = el ? { elementId: id } : { relationId: id };
-    if (!b.sourceMap.get({ ...ref, property: '$extent' })) b.sourceMap.set({ ...ref, property: '$extent' }, r.extent);
+    if (!b.sourceMap.has({ ...ref, property: '$extent' })) b.sourceMap.set({ ...ref, property: '$extent' }, r.extent);
     if (r.address) b.sourceMap.addresses.set(id, r.address);
   }
   const result = b.finish(name, diagnostics);
