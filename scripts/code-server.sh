@@ -2,7 +2,7 @@
 # Starts a real VS Code (code-server) on 127.0.0.1 with a throwaway profile; shared by e2e tests and `npm start`.
 #
 # Usage: bash scripts/code-server.sh --run-dir DIR [--install-extension X.vsix]... [--port N]
-#                                    [--folder WS] [--open-file FILE] [--foreground]
+#                                    [--folder WS] [--foreground]
 #
 # Detached (default): starts the server in its own process group, waits for /healthz and prints
 #   CS_PORT=…  CS_PID=…  CS_URL=…   (shell-quoted, for `eval`). Stop it with: kill -- -$CS_PID
@@ -11,7 +11,7 @@
 # Needs the env from scripts/setup-tools.sh (sourced automatically from the cache when not set).
 set -euo pipefail
 
-RUN= PORT= FOLDER= OPEN_FILE= FOREGROUND=0
+RUN= PORT= FOLDER= FOREGROUND=0
 VSIXES=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -19,7 +19,6 @@ while [ $# -gt 0 ]; do
     --install-extension) VSIXES+=("$2"); shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --folder) FOLDER=$2; shift 2 ;;
-    --open-file) OPEN_FILE=$2; shift 2 ;;
     --foreground) FOREGROUND=1; shift ;;
     *) echo "code-server.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -60,6 +59,8 @@ fi
 
 # code-server, VS Code and chromium otherwise write config.yaml, a device id and crash dirs under $HOME.
 export XDG_CONFIG_HOME=$RUN/xdg XDG_DATA_HOME=$RUN/xdg XDG_CACHE_HOME=$RUN/xdg
+# No extension gallery: these machines cannot reach one, and every failed lookup is log noise and a DNS wait.
+export EXTENSIONS_GALLERY='{}'
 # code-server forks helpers that look up `node` on PATH; they must get Node 24 as well.
 export PATH="$PPVNET_NODE24_BIN:$PATH"
 CS=("$PPVNET_NODE24" "$PPVNET_CODE_SERVER" --user-data-dir "$RUN/data" --extensions-dir "$RUN/exts")
@@ -86,6 +87,10 @@ setsid "${CS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none \
   --vscode-option enable-smoke-test-driver \
   > "$RUN/code-server.log" 2>&1 < /dev/null &
 SRV=$!
+# The server is in its own session, so a Ctrl+C at the terminal never reaches it: stop it ourselves if we are
+# interrupted or fail before handing it over.
+trap 'kill -- "-$SRV" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
 echo "$SRV" > "$RUN/code-server.pid"
 echo "$PORT" > "$RUN/code-server.port"
 
@@ -98,7 +103,6 @@ done
 if [ $ready -ne 1 ]; then
   echo "code-server.sh: server did not become healthy on port $PORT; log:" >&2
   tail -40 "$RUN/code-server.log" >&2
-  kill -- "-$SRV" 2>/dev/null || true
   exit 1
 fi
 
@@ -106,21 +110,14 @@ URL="http://127.0.0.1:$PORT/"
 if [ -n "$FOLDER" ]; then
   FOLDER=$(cd "$FOLDER" && pwd)
   URL+="?folder=$(node -p 'encodeURIComponent(process.argv[1])' "$FOLDER")"
-  if [ -n "$OPEN_FILE" ]; then
-    case "$OPEN_FILE" in /*) ;; *) OPEN_FILE=$FOLDER/$OPEN_FILE ;; esac
-    # The web workbench reads `openFile` from the URL payload (honoured because of enable-smoke-test-driver).
-    URL+="&payload=$(node -p 'encodeURIComponent(JSON.stringify([["openFile", process.argv[1]]]))' \
-      "vscode-remote://127.0.0.1:$PORT$OPEN_FILE")"
-  fi
 fi
 
 if [ $FOREGROUND -eq 0 ]; then
+  trap - EXIT INT TERM   # handed over: the caller kills it with kill -- -$CS_PID
   printf 'CS_PORT=%q\nCS_PID=%q\nCS_URL=%q\n' "$PORT" "$SRV" "$URL"
   exit 0
 fi
 
-trap 'kill -- "-$SRV" 2>/dev/null || true' EXIT
-trap 'exit 130' INT TERM
 echo
 echo "  VS Code (code-server) is running:  $URL"
 echo "  log: $RUN/code-server.log      stop: Ctrl+C"

@@ -3,7 +3,8 @@
 #
 # Usage: bash scripts/e2e.sh [extra node --test args, e.g. --test-name-pattern=designer]
 # Env:   PPVNET_SKIP_BUILD=1  skip `npm run build` (scripts/test-all.sh has just built)
-# Writes test-results/ (screenshots, e2e.tap, e2e-summary.json) and .ppvnet-run/e2e/ (profile, server log, workspaces).
+#        PPVNET_E2E_SUMMARY   where to write {"passed":N,"failed":M} (default test-results/e2e-summary.json)
+# Writes screenshots to test-results/ and .ppvnet-run/e2e-<pid>/ (profile, server log, e2e.tap, workspaces).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,11 +33,17 @@ npx --no-install vsce package --no-dependencies -o out/ppvnet.vsix > "$vsce_log"
 rm -f "$vsce_log"
 echo "   out/ppvnet.vsix: $(stat -c %s out/ppvnet.vsix) bytes"
 
-RUN=$ROOT/.ppvnet-run/e2e
+# One run dir per invocation: several people (or agents) may run the suite in one checkout at the same time.
+# Dirs of runs that are no longer alive are removed; the newest failed one is kept for inspection.
+for d in .ppvnet-run/e2e-*; do
+  [ -d "$d" ] || continue
+  kill -0 "${d##*-}" 2>/dev/null || rm -rf "$d"
+done
+RUN=$ROOT/.ppvnet-run/e2e-$$
 ART=$ROOT/test-results
-rm -rf "$RUN"
+SUMMARY=${PPVNET_E2E_SUMMARY:-$ART/e2e-summary.json}
 mkdir -p "$RUN" "$ART"
-rm -f "$ART"/*.png "$ART/e2e.tap" "$ART/e2e-summary.json"
+rm -f "$ART"/*.png "$SUMMARY"
 
 step "start code-server with the VSIX installed"
 CS_PID=
@@ -55,16 +62,16 @@ rc=0
 CS_PORT=$CS_PORT E2E_RUN_DIR=$RUN E2E_ARTIFACTS=$ART PPVNET_CHROMIUM=$PPVNET_CHROMIUM BICEP_PATH=$BICEP_PATH \
   node --test --test-concurrency=1 --test-timeout=300000 \
     --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$ART/e2e.tap" \
+    --test-reporter=tap --test-reporter-destination="$RUN/e2e.tap" \
     "$@" test/e2e/ || rc=$?
 
-pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ART/e2e.tap" | tail -1)
-fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ART/e2e.tap" | tail -1)
+pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$RUN/e2e.tap" 2>/dev/null | tail -1)
+fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$RUN/e2e.tap" 2>/dev/null | tail -1)
 pass=${pass:-0} fail=${fail:-0}
 # A crash before any test reports would otherwise read as "0 failed".
 if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
 if [ "$pass" -eq 0 ] && [ "$fail" -eq 0 ]; then echo "e2e: no tests ran" >&2; fail=1; rc=1; fi
-printf '{"passed":%d,"failed":%d}\n' "$pass" "$fail" > "$ART/e2e-summary.json"
+printf '{"passed":%d,"failed":%d}\n' "$pass" "$fail" > "$SUMMARY"
 
 if [ "$rc" -ne 0 ]; then
   echo "--- code-server log (tail) ---"

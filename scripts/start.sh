@@ -31,8 +31,6 @@ RUN=$ROOT/.ppvnet-run/start
 rm -rf "$RUN"
 mkdir -p "$RUN/workspace"
 cp -R samples/. "$RUN/workspace/"
-OPEN=seed.ppvnet.json
-[ -f "$RUN/workspace/$OPEN" ] || OPEN=$(cd "$RUN/workspace" && ls -1 ./*.ppvnet.json 2>/dev/null | head -1 | sed 's|^\./||')
 
 PORT=${PPVNET_PORT:-3939}
 if ! node -e "const s=require('net').createServer();s.once('error',()=>process.exit(1));s.listen($PORT,'127.0.0.1',()=>s.close())"; then
@@ -43,6 +41,8 @@ fi
 step "code-server"
 args=(--run-dir "$RUN" --install-extension "$ROOT/out/ppvnet.vsix" --folder "$RUN/workspace" --foreground)
 [ -n "$PORT" ] && args+=(--port "$PORT")
-[ -n "$OPEN" ] && args+=(--open-file "$OPEN")
-echo "   workspace: $RUN/workspace${OPEN:+ (opens $OPEN in the designer)}"
+# The file is not opened through the URL (payload openFile): on a fresh profile that open happens before the
+# extension's custom editor is registered, so VS Code shows plain JSON instead of the designer.
+echo "   workspace: $RUN/workspace"
+echo "   open the URL below, then click seed.ppvnet.json in the Explorer (it opens in the designer)"
 exec bash scripts/code-server.sh "${args[@]}"

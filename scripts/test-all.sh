@@ -36,14 +36,14 @@ step "lint"
 npm run --silent lint || { broken+=(lint); failed=$((failed + 1)); }
 
 step "unit tests (vitest)"
-mkdir -p test-results
-rm -f test-results/vitest.json
-npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+unit_json=$(mktemp --suffix=.json)
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$unit_json"
 unit_rc=$?
 read -r up uf < <(node -e '
-  try { const r = require("./test-results/vitest.json");
+  try { const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
         console.log(r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + (r.numRuntimeErrorTests ?? 0)); }
-  catch { console.log(0, 0); }')
+  catch { console.log(0, 0); }' "$unit_json")
+rm -f "$unit_json"
 # A crash or an unloadable test file can exit non-zero without counting a failed test.
 if [ "$unit_rc" -ne 0 ] && [ "$uf" -eq 0 ]; then uf=1; fi
 echo "unit: $up passed, $uf failed"
@@ -51,12 +51,13 @@ passed=$((passed + up)) failed=$((failed + uf))
 [ "$uf" -eq 0 ] || broken+=(unit)
 
 step "e2e (scripts/e2e.sh)"
-rm -f test-results/e2e-summary.json
-PPVNET_SKIP_BUILD=1 bash scripts/e2e.sh
+e2e_summary=$(mktemp)
+PPVNET_SKIP_BUILD=1 PPVNET_E2E_SUMMARY=$e2e_summary bash scripts/e2e.sh
 e2e_rc=$?
 read -r ep ef < <(node -e '
-  try { const r = require("./test-results/e2e-summary.json"); console.log(r.passed, r.failed); }
-  catch { console.log(0, 0); }')
+  try { const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.passed, r.failed); }
+  catch { console.log(0, 0); }' "$e2e_summary")
+rm -f "$e2e_summary"
 if [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
 passed=$((passed + ep)) failed=$((failed + ef))
 [ "$ef" -eq 0 ] || broken+=(e2e)

@@ -91,7 +91,7 @@ test('renaming an element is undone, redone and saved through the workbench', as
 });
 
 async function assertDirty(tab, dirty, message) {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const isDirty = /\bdirty\b/.test((await tab.getAttribute('class')) ?? '');
     if (isDirty === dirty) return;
@@ -101,7 +101,7 @@ async function assertDirty(tab, dirty, message) {
 }
 
 async function assertValue(input, value, message) {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const current = await input.inputValue();
     if (current === value) return;
