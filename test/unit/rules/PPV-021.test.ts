@@ -23,6 +23,10 @@ testRule(rule, {
     { name: 'the minimal sample: no workloads', design: minimal },
     { name: 'only private targets and API-key auth, no NAT', design: apiKey },
     { name: 'firewall default route instead of NAT', design: edited(noNat, firewallRoutes) },
+    {
+      name: 'a host that names an on-premises target reached by gateway',
+      design: edited(apiKey, add([{ id: 'dc', kind: 'onPremises', name: 'dc' }], [{ id: 'conn-dc', kind: 'connectorTarget', from: 'conn-casemgmt', to: 'dc' }]), set('conn-casemgmt', { host: 'api.corp.example' })),
+    },
     { name: 'public access unknown', design: edited(apiKey, publicStorage, set('st', { publicNetworkAccess: undefined })) },
   ],
   invalid: [

@@ -6,15 +6,17 @@ import type { QuickFix, Rule } from '../rule';
 import { SOURCES, delegatedSubnets, label, policyConnectors } from '../analysis/power-platform';
 
 /**
- * Why a connector needs internet egress, if it does. Counted: a host that is not a modelled service
- * (a public API); a target or secret store that still takes public traffic and has no private
+ * Why a connector needs internet egress, if it does. Counted: a host (one that is not a modelled
+ * service), unless the connector calls an on-premises network, whose name the host then is, reached
+ * through a gateway; a target or secret store that still takes public traffic and has no private
  * endpoint; and Entra ID OAuth. For OAuth Microsoft does not document whether the token request to
  * login.microsoftonline.com leaves from the delegated subnet (domain.md §3.7 [U]); we count it,
  * because if it does and there is no egress, every call fails after linking, and a NAT gateway is
  * what Microsoft recommends for the subnet anyway.
  */
 export function internetNeed(t: Topology, c: ElementOf<'connector'>): string | undefined {
-  if (c.host !== undefined && c.host.trim() !== '') return `calls ${c.host}`;
+  const onPremises = t.targets(c.id, 'connectorTarget', 'onPremises').length > 0;
+  if (!onPremises && c.host !== undefined && c.host.trim() !== '') return `calls ${c.host}`;
   for (const s of [...t.targets(c.id, 'connectorTarget', 'azureService'), ...t.targets(c.id, 'connectorSecret', 'azureService')]) {
     if (s.publicNetworkAccess === true && t.incoming(s.id, 'peTarget').length === 0) return `reaches ${label(s)} over its public endpoint`;
   }
