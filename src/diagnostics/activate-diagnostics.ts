@@ -1,6 +1,16 @@
-// Registers Problems-panel diagnostics on open Bicep and Terraform files, and their import. (Placeholder until that feature lands: registers nothing.)
-import type * as vscode from 'vscode';
+// Registers Problems-panel diagnostics and quick fixes on Bicep and Terraform files, and their import into
+// the designer (command, editor title, code action).
+import * as vscode from 'vscode';
+import { IacCodeActions, OPEN_IAC_COMMAND } from './iac-code-actions';
+import { IacDiagnostics } from './iac-diagnostics';
+import { openIacInDesigner } from './open-iac-in-designer';
 
-export function activateIacDiagnostics(_context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [];
+export function activateIacDiagnostics(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const diagnostics = new IacDiagnostics(context.extensionUri);
+  const selector: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.bicep' }, { scheme: 'file', pattern: '**/*.tf' }];
+  return [
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(selector, new IacCodeActions(diagnostics), { providedCodeActionKinds: IacCodeActions.kinds }),
+    vscode.commands.registerCommand(OPEN_IAC_COMMAND, (uri?: unknown) => openIacInDesigner(uri)),
+  ];
 }
