@@ -191,9 +191,37 @@ suite('designer editor', () => {
     assert.match(String(code.value), /^(PPV|AZ)-\d+$/);
     assert.ok(code.target.path.endsWith(`/docs/rules/${code.value}.md`), `rule link ${code.target.toString()}`);
 
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await waitFor('diagnostics to clear once the document is closed or clean', () => !vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && typeof d.code === 'object'), 30_000);
+    // Putting the prefix back removes the finding (the same document, re-validated on change).
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"10.99.1.0/24"'.length)), '"10.10.1.0/24"');
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await waitFor('the finding to go once the prefix is fixed', () => !vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && typeof d.code === 'object'));
+    await doc.save();
+  });
+
+  test('a finding with a quick fix offers it as a code action that repairs the document in one edit', async () => {
+    const uri = await copyOfSeed('editor-quickfix.ppvnet.json');
+    created.push(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    const delegation = '"Microsoft.PowerPlatform/enterprisePolicies"';
+    const at = original.indexOf(delegation);
+    const wrong = new vscode.WorkspaceEdit();
+    wrong.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + delegation.length)), '"Microsoft.Web/serverFarms"');
+    assert.ok(await vscode.workspace.applyEdit(wrong));
+    const diagnostic = await waitFor('PPV-008 on the wrongly delegated subnet', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => typeof d.code === 'object' && d.code.value === 'PPV-008'));
+    assert.equal(diagnostic.range.start.line, doc.positionAt(at).line, 'the finding points at the delegations property');
+    assert.ok((diagnostic.relatedInformation ?? []).length > 0, 'the injecting policy is related information');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /delegat/i.test(a.title) && a.edit);
+    assert.ok(fix?.edit, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), original, 'the fix restores exactly the original delegation');
+    await waitFor('the finding to go', () => !vscode.languages.getDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'PPV-008'));
+    await doc.save();
   });
 
   test('Export Diagram as SVG writes the picture inside the workspace only', async () => {
