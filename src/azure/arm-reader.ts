@@ -27,6 +27,7 @@ export interface ArmConnection {
 }
 
 export interface GroupOutcome {
+  readonly subscriptionId: string;
   readonly resourceGroup: string;
   readonly ok: boolean;
   /** HTTP status when the service refused (403 = no permission). */
@@ -185,10 +186,10 @@ export async function readSubscription(
     try {
       const part = await readGroup(clients, subscriptionId, rg);
       for (const key of Object.keys(snapshot) as (keyof ArmSnapshot)[]) snapshot[key].push(...part[key]);
-      groups.push({ resourceGroup: rg, ok: true });
+      groups.push({ subscriptionId, resourceGroup: rg, ok: true });
     } catch (e) {
       if (isAbort(e) || connection.signal?.aborted) throw e;
-      groups.push({ resourceGroup: rg, ok: false, ...describeError(e) });
+      groups.push({ subscriptionId, resourceGroup: rg, ok: false, ...describeError(e) });
     }
   }
   return { snapshot, groups, attempts: clients.attempts };

@@ -89,7 +89,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     result = await importFromAzure(
       { credential, endpoint: endpoint.endpoint, scope: endpoint.scope, ...(ca ? { ca } : {}) },
       {
-        subscriptionId, resourceGroups,
+        scopes: [{ subscriptionId, resourceGroups }],
         ...(typeof options.name === 'string' ? { name: options.name } : {}),
         date: new Date().toISOString().slice(0, 10),
         onProgress: (m) => io.stderr(`${m}\n`),

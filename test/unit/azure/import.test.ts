@@ -40,7 +40,7 @@ describe('Azure import against the loopback ARM server', () => {
 
   it('imports the seed subscription, reporting the group it may not read', async () => {
     const { server, connection } = await serve([{ pathIncludes: '/resourcegroups/rg-legacy-restricted', status: 403, times: 1000 }]);
-    const result = await importFromAzure(connection, { subscriptionId: SUB, name: 'imported' });
+    const result = await importFromAzure(connection, { scopes: [{ subscriptionId: SUB }], name: 'imported' });
     expect(result.groups.filter((g) => !g.ok)).toEqual([
       expect.objectContaining({ resourceGroup: 'rg-legacy-restricted', status: 403, error: expect.stringContaining('AuthorizationFailed') }),
     ]);
@@ -67,8 +67,8 @@ describe('Azure import against the loopback ARM server', () => {
       { pathIncludes: '/providers/microsoft.network/natgateways', status: 500, times: 1 },
       { pathIncludes: '/providers/microsoft.network/networksecuritygroups', status: 'reset', times: 1 },
     ]);
-    const result = await readLiveDesign(connection, { subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network'] });
-    expect(result.groups).toEqual([{ resourceGroup: 'rg-casemgmt-network', ok: true }]);
+    const result = await readLiveDesign(connection, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network'] }] });
+    expect(result.groups).toEqual([{ subscriptionId: SUB, resourceGroup: 'rg-casemgmt-network', ok: true }]);
     const hits = (part: string) => server.requests.filter((r) => r.url.toLowerCase().includes(part) && !r.url.toLowerCase().includes(`${part}/`));
     const vnets = hits('/providers/microsoft.network/virtualnetworks?');
     expect(vnets.map((r) => r.status)).toEqual([429, 200]);
@@ -80,7 +80,7 @@ describe('Azure import against the loopback ARM server', () => {
 
   it('fails when no group can be read, naming each group and why', async () => {
     const { connection } = await serve([{ pathIncludes: '/resourcegroups/', status: 403, times: 1000 }]);
-    const error = await readLiveDesign(connection, { subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network', 'rg-casemgmt-policy'] }).catch((e: unknown) => e);
+    const error = await readLiveDesign(connection, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network', 'rg-casemgmt-policy'] }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AzureImportError);
     expect((error as Error).message).toMatch(/rg-casemgmt-network: HTTP 403[\s\S]*rg-casemgmt-policy: HTTP 403/);
   });
