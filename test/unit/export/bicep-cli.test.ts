@@ -42,7 +42,22 @@ describe('exported Bicep against the real Bicep CLI', () => {
   let version: string;
   const trapFile = () => path.join(dir, 'trap', 'value-wrapper.bicep');
 
+  // A missing CLI must fail every test by name, not leave them skipped behind a hook error.
+  let setupError: unknown;
+  const ready = () => {
+    if (setupError) throw setupError;
+  };
+
   beforeAll(async () => {
+    try {
+      await setUp();
+    } catch (e) {
+      setupError = e;
+    }
+  }, 300_000);
+
+  async function setUp(): Promise<void> {
+    findBicep();
     dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-bicep-'));
     for (const d of designs) {
       const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
@@ -60,13 +75,14 @@ describe('exported Bicep against the real Bicep CLI', () => {
     build = { ...b, diagnostics: parseDiagnostics(b.output) };
     const l = await bicep(['lint', '--pattern', `${dir}/**/*.bicep`]);
     lint = { ...l, diagnostics: parseDiagnostics(l.output) };
-  }, 300_000);
+  }
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('uses a real Bicep CLI', () => {
+    ready();
     expect(version).toMatch(/^Bicep CLI version \d+\.\d+\.\d+/);
     console.log(version);
   });
@@ -74,6 +90,7 @@ describe('exported Bicep against the real Bicep CLI', () => {
   for (const d of designs) {
     const name = d.file.replace(/\.ppvnet\.json$/, '');
     it(`${d.name}: builds with 0 errors and 0 warnings, and lints clean`, () => {
+      ready();
       const file = path.join(dir, name, 'main.bicep');
       const own = (list: Diagnostic[]) => list.filter((x) => x.file === file).map((x) => `${x.level} ${x.code} line ${x.line}: ${x.message}`);
       expect(own(build.diagnostics)).toEqual([]);
@@ -82,6 +99,7 @@ describe('exported Bicep against the real Bicep CLI', () => {
     });
 
     it(`${d.name}: the compiled ARM template carries the policy as a plain virtualNetworks array`, () => {
+      ready();
       const arm = JSON.parse(readFileSync(path.join(dir, name, 'main.json'), 'utf8')) as { resources: Record<string, unknown>[] | Record<string, Record<string, unknown>> };
       const resources = Array.isArray(arm.resources) ? arm.resources : Object.values(arm.resources);
       const policies = resources.filter((r) => r.type === 'Microsoft.PowerPlatform/enterprisePolicies');
@@ -96,11 +114,13 @@ describe('exported Bicep against the real Bicep CLI', () => {
   }
 
   it('the { value: [...] } wrapper is reported (the type data is real), so a clean build means the plain array', () => {
+    ready();
     const trap = build.diagnostics.filter((x) => x.file === trapFile());
     expect(trap.map((x) => x.code)).toContain('BCP036');
   });
 
   it('the link script is valid bash', async () => {
+    ready();
     for (const d of designs) {
       const script = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''), 'link-environments.sh');
       await run('bash', ['-n', script]);
