@@ -6,6 +6,7 @@ import Mocha from 'mocha';
 const SUITES: Array<() => Promise<unknown>> = [
   () => import('./suite/activation.test'),
   () => import('./suite/editor.test'),
+  () => import('./suite/export.test'),
 ];
 
 export async function run(): Promise<void> {
