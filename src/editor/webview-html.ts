@@ -16,7 +16,8 @@ export interface DesignerHtmlParts {
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   // React sets styles through the CSSOM and the webview UI toolkit uses constructable stylesheets, both
-  // allowed without 'unsafe-inline'; the nonce covers the one <style> a library may inject on its own.
+  // allowed without 'unsafe-inline'. The toolkit's FAST runtime also probes with a <style> element; it
+  // reads the nonce from <meta property="csp-nonce">, so that probe passes too.
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -37,6 +38,7 @@ export function buildDesignerHtml(p: DesignerHtmlParts): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(p.cspSource, p.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${a(p.nonce)}">
 <link rel="stylesheet" href="${a(p.styleUri)}">
 <title>${escapeText(p.title)}</title>
 </head>

@@ -39,5 +39,7 @@ describe('designer webview HTML', () => {
     expect(scripts[0]!.getAttribute('src')).toBe(parts.scriptUri);
     expect(scripts[0]!.textContent).toBe('');
     expect(doc.title).toBe(parts.title);
+    // FAST (webview UI toolkit) tags the <style> elements it creates with this nonce.
+    expect(doc.querySelector('meta[property="csp-nonce"]')!.getAttribute('content')).toBe(parts.nonce);
   });
 });
