@@ -3,6 +3,14 @@ import { createRoot } from 'react-dom/client';
 import 'reactflow/dist/style.css';
 import './theme/designer.css';
 import { App } from './App';
+import { hostChannel } from './host/host-channel';
+
+// A CSP refusal is otherwise silent in the page; report where it came from to the host's log.
+document.addEventListener('securitypolicyviolation', (e) => {
+  const where = `${e.violatedDirective} at ${e.sourceFile || 'inline'}:${e.lineNumber}:${e.columnNumber} sample "${e.sample}"`;
+  console.error(`CSP refused: ${where}`);
+  hostChannel().log('warn', `CSP refused: ${where}`);
+});
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

@@ -2,7 +2,7 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useNodesInitialized, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
 import type { Design } from '../../src/core/model/schema';
@@ -42,6 +42,23 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     setNodes(flow.nodes);
     setEdges(flow.edges);
   }, [design, findings]);
+
+  // Fit the view once to the design as opened. A design opened empty is never fitted later: the first
+  // element dropped would otherwise jump to the middle of the screen, away from where it was dropped.
+  const { fitView } = useReactFlow();
+  const fitted = useRef<'pending' | 'done'>('pending');
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    if (fitted.current === 'done') return;
+    if (design.elements.length === 0) {
+      fitted.current = 'done';
+      return;
+    }
+    if (initialized) {
+      fitted.current = 'done';
+      fitView(FIT_OPTIONS);
+    }
+  }, [design, initialized, fitView]);
 
   // Selection set from outside (problems list, reveal, paste) is mirrored onto the nodes and edges.
   useEffect(() => {
@@ -125,8 +142,6 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           onlyRenderVisibleElements={large}
           minZoom={0.05}
           maxZoom={2.5}
-          fitView
-          fitViewOptions={FIT_OPTIONS}
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
         >

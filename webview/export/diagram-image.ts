@@ -69,9 +69,9 @@ export function diagramSvg(boxes: readonly DiagramBox[], lines: readonly Diagram
   for (const b of boxes.filter((x) => !x.container)) {
     parts.push(`<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="4" fill="${esc(c.nodeBackground)}" stroke="${esc(c.border)}"/>`);
     parts.push(icon(b, b.x + 8, b.y + 8));
-    parts.push(`<text x="${b.x + 30}" y="${b.y + 20}" fill="${esc(c.muted)}" font-size="10">${esc(b.kindLabel)}</text>`);
-    parts.push(`<text x="${b.x + 10}" y="${b.y + 42}" fill="${esc(c.foreground)}" font-weight="600">${esc(b.element.name)}</text>`);
-    if (b.detail) parts.push(`<text x="${b.x + 10}" y="${b.y + 60}" fill="${esc(c.muted)}" font-size="11">${esc(b.detail)}</text>`);
+    parts.push(`<text x="${b.x + 30}" y="${b.y + 19}" fill="${esc(c.muted)}" font-size="10">${esc(b.kindLabel)}</text>`);
+    parts.push(`<text x="${b.x + 10}" y="${b.y + 36}" fill="${esc(c.foreground)}" font-weight="600">${esc(b.element.name)}</text>`);
+    if (b.detail) parts.push(`<text x="${b.x + 10}" y="${b.y + 50}" fill="${esc(c.muted)}" font-size="10">${esc(b.detail)}</text>`);
   }
   parts.push('</svg>');
   return { svg: parts.join(''), width, height };

@@ -37,7 +37,7 @@ export function pasteSnippet(design: Design, snippet: Snippet, offset = PASTE_OF
     const p = parentOf(e);
     const newParent = p === undefined ? undefined : remap.get(p) ?? (present.has(p) ? p : undefined);
     if (p !== undefined && newParent === undefined) return [];
-    const copy: Record<string, unknown> = { ...structuredClone(e), id: remap.get(e.id)! };
+    const copy: Record<string, unknown> = { ...structuredClone(e), id: remap.get(e.id)!, name: copyName(e, remap.get(e.id)!) };
     if (newParent !== undefined) copy.parent = newParent;
     // Children of a copied VNet keep their place inside it; everything else moves so the copy is visible.
     const movesWithParent = p !== undefined && remap.has(p);
@@ -50,6 +50,11 @@ export function pasteSnippet(design: Design, snippet: Snippet, offset = PASTE_OF
     return { ...structuredClone(r), id, from: remap.get(r.from) ?? r.from, to: remap.get(r.to) ?? r.to } as Relation;
   });
   return { elements, relations };
+}
+
+/** A copy named after its id keeps following its id; other names get a "-copy" suffix (Azure names are ≤ 80 characters). */
+function copyName(e: Element, newId: string): string {
+  return e.name === e.id ? newId : `${e.name.slice(0, 75)}-copy`;
 }
 
 /** `vnet-weu-2` → `vnet-weu`, so copies are numbered from the original's name rather than nesting suffixes. */

@@ -54,7 +54,7 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'onPremises': return e.addressSpaces?.join(', ');
     case 'privateEndpoint': return e.groupId;
     case 'privateDnsZone': return undefined;
-    case 'azureService': return e.serviceType === 'other' ? e.resourceType : SERVICE_LABELS[e.serviceType];
+    case 'azureService': return [e.serviceType === 'other' ? e.resourceType : undefined, e.region, e.publicNetworkAccess ? 'public access' : undefined].filter(Boolean).join(' · ') || undefined;
     case 'connector': return [e.connectorType, e.authKind].filter(Boolean).join(' · ') || undefined;
   }
 }
