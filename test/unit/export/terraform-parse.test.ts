@@ -76,12 +76,13 @@ describe('exported Terraform parses with the HCL parser', () => {
         azurerm: { source: 'hashicorp/azurerm', version: '~> 4.0' },
         powerplatform: { source: 'microsoft/power-platform', version: '~> 4.0' },
       });
-      for (const [name, v] of Object.entries(parsed['variables.tf']!.variable ?? {})) {
+      const variables = (parsed['variables.tf']!.variable ?? {}) as unknown as Record<string, { type?: string; description?: string }[]>;
+      for (const [name, v] of Object.entries(variables)) {
         expect(v[0]!.type, name).toBeDefined();
         expect(String(v[0]!.description).length, name).toBeGreaterThan(10);
       }
       // Every reference to a variable names a declared one.
-      const declared = new Set(Object.keys(parsed['variables.tf']!.variable ?? {}));
+      const declared = new Set(Object.keys(variables));
       for (const f of files) for (const m of f.content.matchAll(/\bvar\.([a-z0-9_]+)/g)) expect(declared.has(m[1]!), `${f.path}: var.${m[1]}`).toBe(true);
     });
   }
