@@ -17,7 +17,7 @@ type Destination = (prefix: string) => boolean;
 export const rule: Rule = {
   meta: {
     id: 'PPV-023',
-    title: 'NSG allows DNS and workload traffic out of the delegated subnet',
+    title: 'NSG allows outbound TCP 53 to the DNS servers',
     severity: 'warning',
     category: 'dns',
     rationale:
