@@ -122,9 +122,9 @@ export function renderDesignSvg(design: Design, options: RenderSvgOptions = {}):
     if (e.kind === 'vnet') containers.push(drawContainer(e, box, badges.get(e.id)));
     else nodes.push(drawNode(e, box, badges.get(e.id), parentOf(e) !== undefined && byId.has(parentOf(e)!)));
   }
-  const edges = drawEdges(design.relations, boxes);
+  const edges = drawEdges(design.relations, boxes, design.elements);
 
-  const all = [...boxes.values()];
+  const all = [...boxes.values(), ...edges.extent.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 }))];
   const minX = Math.min(0, ...all.map((b) => b.x)) - MARGIN;
   const minY = Math.min(0, ...all.map((b) => b.y)) - MARGIN - TITLE_H;
   const maxX = Math.max(360, ...all.map((b) => b.x + b.w)) + MARGIN;
@@ -149,7 +149,7 @@ export function renderDesignSvg(design: Design, options: RenderSvgOptions = {}):
     ...containers,
     '</g>',
     '<g class="ppv-edges">',
-    ...edges,
+    ...edges.svg,
     '</g>',
     '<g class="ppv-nodes">',
     ...nodes,
@@ -327,7 +327,8 @@ function detailOf(e: Element): string {
   }
 }
 
-function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Box>): string[] {
+/** The edges' SVG, and the points they reach (bends and labels) so the picture can be sized to hold them. */
+function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Box>, elements: readonly Element[]): { svg: string[]; extent: Point[] } {
   // Relations between the same two elements (a peering and its reverse) are fanned out side by side.
   const groups = new Map<string, Relation[]>();
   for (const r of relations) {
@@ -335,7 +336,14 @@ function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Bo
     const key = [r.from, r.to].sort().join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
+  // Edges bend around element boxes; crossing a VNet's background is fine, that is where subnets live.
+  // A VNet's header (its name and address space) is text, though, and must stay readable.
+  const obstacles = elements.map((e) => {
+    const box = boxes.get(e.id)!;
+    return { id: e.id, box: e.kind === 'vnet' ? { ...box, h: CONTAINER_HEADER - 4 } : box };
+  });
   const out: string[] = [];
+  const extent: Point[] = [];
   for (const r of relations) {
     const from = boxes.get(r.from);
     const to = boxes.get(r.to);
@@ -349,41 +357,79 @@ function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Bo
     const sameKind = group.filter((g) => g.kind === r.kind);
     const label = sameKind[0] !== r ? undefined
       : sameKind.some((g) => g.from !== r.from) ? `${RELATION_LABELS[r.kind]} ⇄` : RELATION_LABELS[r.kind];
-    out.push(drawEdge(r, from, to, offset, label));
+    const blocking = obstacles.filter((o) => o.id !== r.from && o.id !== r.to).map((o) => o.box);
+    out.push(drawEdge(r, from, to, offset, label, blocking, extent));
   }
-  return out;
+  return { svg: out, extent };
 }
 
-function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string | undefined): string {
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Bends tried, in order, when the straight line would cross another element: small first, alternating sides. */
+const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190];
+
+function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string | undefined, obstacles: readonly Box[], extent: Point[]): string {
   const fc = center(from);
   const tc = center(to);
   const dx = tc.x - fc.x;
   const dy = tc.y - fc.y;
   const len = Math.hypot(dx, dy) || 1;
+  const ux = -dy / len;
+  const uy = dx / len;
   // Perpendicular shift for fanned-out parallel relations.
-  const nx = (-dy / len) * offset;
-  const ny = (dx / len) * offset;
-  const a = clip(from, { x: fc.x + nx, y: fc.y + ny }, { x: tc.x + nx, y: tc.y + ny });
-  const b = clip(to, { x: tc.x + nx, y: tc.y + ny }, { x: fc.x + nx, y: fc.y + ny });
-  const mx = (a.x + b.x) / 2;
-  const my = (a.y + b.y) / 2;
+  const s = { x: fc.x + ux * offset, y: fc.y + uy * offset };
+  const e = { x: tc.x + ux * offset, y: tc.y + uy * offset };
+  let route = { a: clip(from, s, e), c: undefined as Point | undefined, b: clip(to, e, s) };
+  for (const bend of BENDS) {
+    const c = bend === 0 ? undefined : { x: (s.x + e.x) / 2 + ux * bend, y: (s.y + e.y) / 2 + uy * bend };
+    const candidate = { a: clip(from, s, c ?? e), c, b: clip(to, e, c ?? s) };
+    if (bend === 0) route = candidate;
+    if (!obstacles.some((o) => crosses(candidate, o))) {
+      route = candidate;
+      break;
+    }
+  }
+  const { a, c, b } = route;
+  const mid = c ? bezier(a, c, b, 0.5) : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const d = c ? `M${num(a.x)},${num(a.y)} Q${num(c.x)},${num(c.y)} ${num(b.x)},${num(b.y)}` : `M${num(a.x)},${num(a.y)} L${num(b.x)},${num(b.y)}`;
   const lw = label ? estimateWidth(label, 10) + 8 : 0;
+  if (c) extent.push(bezier(a, c, b, 0.25), mid, bezier(a, c, b, 0.75));
+  if (label) extent.push({ x: mid.x - lw / 2, y: mid.y - 7 }, { x: mid.x + lw / 2, y: mid.y + 7 });
   return [
     `<g class="ppv-relation" data-id="${escapeXml(r.id)}" data-kind="${r.kind}">`,
     `<title>${escapeXml(`${r.from} ${RELATION_SPECS[r.kind].verb} ${r.to}`)}</title>`,
-    `<line class="ppv-edge ppv-edge-${RELATION_STYLE[r.kind]}" x1="${num(a.x)}" y1="${num(a.y)}" x2="${num(b.x)}" y2="${num(b.y)}" marker-end="url(#ppv-arrow)"/>`,
-    label ? `<rect class="ppv-label-bg" x="${num(mx - lw / 2)}" y="${num(my - 7)}" width="${num(lw)}" height="13" rx="3"/>` : '',
-    label ? `<text class="ppv-label" x="${num(mx)}" y="${num(my + 3.5)}" text-anchor="middle">${escapeXml(label)}</text>` : '',
+    `<path class="ppv-edge ppv-edge-${RELATION_STYLE[r.kind]}" d="${d}" marker-end="url(#ppv-arrow)"/>`,
+    label ? `<rect class="ppv-label-bg" x="${num(mid.x - lw / 2)}" y="${num(mid.y - 7)}" width="${num(lw)}" height="13" rx="3"/>` : '',
+    label ? `<text class="ppv-label" x="${num(mid.x)}" y="${num(mid.y + 3.5)}" text-anchor="middle">${escapeXml(label)}</text>` : '',
     '</g>',
   ].join('');
 }
 
-function center(b: Box): { x: number; y: number } {
+function bezier(a: Point, c: Point, b: Point, t: number): Point {
+  const u = 1 - t;
+  return { x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y };
+}
+
+/** Whether the route passes through box `o` (sampled; a few pixels of slack at the border). */
+function crosses(route: { a: Point; c: Point | undefined; b: Point }, o: Box): boolean {
+  const pad = 4;
+  for (let i = 1; i < 32; i++) {
+    const t = i / 32;
+    const p = route.c ? bezier(route.a, route.c, route.b, t) : { x: route.a.x + (route.b.x - route.a.x) * t, y: route.a.y + (route.b.y - route.a.y) * t };
+    if (p.x > o.x - pad && p.x < o.x + o.w + pad && p.y > o.y - pad && p.y < o.y + o.h + pad) return true;
+  }
+  return false;
+}
+
+function center(b: Box): Point {
   return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
 }
 
 /** Where the segment from `inside` towards `outside` leaves box `b` (the point itself if it never does). */
-function clip(b: Box, inside: { x: number; y: number }, outside: { x: number; y: number }): { x: number; y: number } {
+function clip(b: Box, inside: Point, outside: Point): Point {
   const dx = outside.x - inside.x;
   const dy = outside.y - inside.y;
   let t = 1;

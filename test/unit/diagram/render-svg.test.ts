@@ -59,7 +59,7 @@ describe('renderDesignSvg', () => {
       expect(g!.getAttribute('data-kind')).toBe(e.kind);
       expect(g!.textContent).toContain(e.name.slice(0, 10));
     }
-    for (const r of design.relations) expect(doc.querySelector(`g.ppv-relation[data-id="${r.id}"] line`), r.id).not.toBeNull();
+    for (const r of design.relations) expect(doc.querySelector(`g.ppv-relation[data-id="${r.id}"] path.ppv-edge`), r.id).not.toBeNull();
   });
 
   it('places children inside their VNet, relative to it', () => {
@@ -137,7 +137,7 @@ describe('renderDesignSvg', () => {
     const peerings = [...doc.querySelectorAll('g.ppv-relation[data-kind="peering"]')];
     expect(peerings).toHaveLength(2);
     expect(peerings.filter((g) => g.querySelector('text')).map((g) => g.querySelector('text')!.textContent)).toEqual(['peering ⇄']);
-    const [a, b] = peerings.map((g) => g.querySelector('line')!.getAttribute('y1'));
+    const [a, b] = peerings.map((g) => g.querySelector('path')!.getAttribute('d'));
     expect(a).not.toBe(b);
   });
 
