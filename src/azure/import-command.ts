@@ -56,7 +56,7 @@ export async function importFromAzureCommand(log: vscode.LogOutputChannel, args?
   }
 
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const fileName = `${sanitiseId(args?.name ?? result.groups.find((g) => g.ok)?.resourceGroup ?? 'azure-import')}.ppvnet.json`;
+  const fileName = `${sanitiseId(args?.name ?? 'azure-import')}.ppvnet.json`;
   const target = args?.target ?? await vscode.window.showSaveDialog({
     title: 'Save the imported design',
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),

@@ -58,6 +58,8 @@ export interface ArmServer {
   ca: string;
   requests: RecordedRequest[];
   close(): Promise<void>;
+  /** Settles when the server has closed (by close() or at the end of its lifetime). */
+  closed: Promise<void>;
 }
 
 /** A fresh self-signed certificate for 127.0.0.1; the private key only ever lives in memory. */
@@ -185,17 +187,22 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let closed: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
+  let onClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => { onClosed = resolve; });
   const close = () => {
-    closed ??= new Promise<void>((resolve) => {
+    closing ??= new Promise<void>((resolve) => {
       clearTimeout(timer);
       for (const s of sockets) s.destroy();
-      server.close(() => resolve());
+      server.close(() => {
+        onClosed();
+        resolve();
+      });
     });
-    return closed;
+    return closing;
   };
   const timer = setTimeout(() => void close(), options.lifetimeMs ?? 10 * 60_000);
-  return { endpoint, ca: cert, requests, close };
+  return { endpoint, ca: cert, requests, close, closed };
 }
 
 /** Loads a fixture file (test/fixtures/arm/*.json). */
@@ -203,7 +210,7 @@ export function loadArmFixture(file: string): ArmFixture {
   return JSON.parse(readFileSync(file, 'utf8')) as ArmFixture;
 }
 
-// Standalone: node test/support/arm-server.ts --fixture <file> --info <file> [--lifetime-seconds N] [--fault <json>]
+// Standalone: node test/support/arm-server.ts --fixture <file> --info <file> [--lifetime-seconds N] [--parent-pid P] [--fault <json>]
 // The token comes from env PPVNET_TEST_ARM_TOKEN (never argv, never a file). Writes {endpoint, ca} to --info.
 if (process.argv[1] && /arm-server\.(ts|js|mjs)$/.test(process.argv[1])) {
   const arg = (name: string) => {
@@ -220,10 +227,22 @@ if (process.argv[1] && /arm-server\.(ts|js|mjs)$/.test(process.argv[1])) {
   const faults = process.argv.flatMap((a, i) => (a === '--fault' ? [JSON.parse(process.argv[i + 1] ?? '{}') as ArmFault] : []));
   const lifetimeMs = Number(arg('lifetime-seconds') ?? '1800') * 1000;
   void startArmServer({ fixture: loadArmFixture(fixtureFile), token, faults, lifetimeMs }).then((s) => {
+    s.closed.then(() => process.exit(0), () => process.exit(1));
     writeFileSync(info, JSON.stringify({ endpoint: s.endpoint, ca: s.ca }));
     process.stdout.write(`arm-server listening on ${s.endpoint} for ${lifetimeMs / 1000}s\n`);
     const stop = () => void s.close().then(() => process.exit(0));
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    // Stops with the script that started it, so an interrupted run leaves no server behind.
+    const parent = Number(arg('parent-pid') ?? '0');
+    if (parent > 0) {
+      setInterval(() => {
+        try {
+          process.kill(parent, 0);
+        } catch {
+          stop();
+        }
+      }, 2000);
+    }
   });
 }
