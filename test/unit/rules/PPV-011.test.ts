@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/core/rules/catalog/PPV-011';
 import { edited, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
-import { seed } from './ppv-fixtures';
+import { add, seed } from './ppv-fixtures';
 
 testRule(rule, {
   valid: [
@@ -28,6 +28,16 @@ describe('PPV-011 resize fix', () => {
   it('moves to the first free block when the aligned one overlaps a sibling', () => {
     const [f] = runRule(rule, edited(seed, set('snet-pp-weu', { addressPrefix: '10.10.1.0/25' }), set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' })));
     expect(f?.fixes?.[0]?.title).toBe('Resize to 10.10.0.0/24');
+  });
+  it('moves past the siblings when the start of the space is taken too', () => {
+    const design = edited(
+      seed,
+      set('snet-pp-weu', { addressPrefix: '10.10.1.0/25' }),
+      set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' }),
+      add([{ id: 'snet-apps', kind: 'subnet', name: 'snet-apps', addressPrefix: '10.10.0.0/24', parent: 'vnet-weu' }]),
+    );
+    const [f] = runRule(rule, design);
+    expect(f?.fixes?.[0]?.title).toBe('Resize to 10.10.2.0/24');
   });
   it('offers no fix when the VNet address space is unknown', () => {
     const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }), set('vnet-neu', { addressSpaces: undefined })));

@@ -1,6 +1,5 @@
 // PPV-009: a Power Platform delegated subnet is dedicated: no other delegation, no private endpoints or gateways.
 import { POWER_PLATFORM_DELEGATION } from '../../model/kinds';
-import type { ElementOf } from '../../model/schema';
 import type { Rule } from '../rule';
 import { SOURCES, hasPowerPlatformDelegation, label } from '../analysis/power-platform';
 
@@ -36,7 +35,7 @@ export const rule: Rule = {
       for (const pe of t.sources(s.id, 'peSubnet', 'privateEndpoint')) {
         ctx.report({
           elementId: pe.id,
-          message: `Private endpoint ${label(pe)} is placed in ${describe(s)}; Azure does not allow private endpoints in a delegated subnet. Use a separate subnet.`,
+          message: `Private endpoint ${label(pe)} is placed in the Power Platform subnet ${label(s)}; Azure does not allow private endpoints in a delegated subnet. Use a separate subnet.`,
           related: [{ elementId: s.id, message: `Subnet ${label(s)} is delegated to Power Platform.` }],
         });
       }
@@ -46,7 +45,3 @@ export const rule: Rule = {
     }
   },
 };
-
-function describe(s: ElementOf<'subnet'>): string {
-  return `the Power Platform subnet ${label(s)}`;
-}

@@ -41,7 +41,7 @@ export const rule: Rule = {
 
 /**
  * Grows a subnet to `/prefix` inside its VNet: the block that contains its current start if that is
- * free, else the first free block of that size in the VNet's address spaces. Offered only when the
+ * free, else the lowest free block of that size in the VNet's address spaces. Offered only when the
  * VNet's spaces and every sibling prefix are known, so the new block is known not to overlap.
  */
 function resizeFix(t: Topology, subnet: ElementOf<'subnet'>, prefix: number): QuickFix | undefined {
@@ -57,9 +57,13 @@ function resizeFix(t: Topology, subnet: ElementOf<'subnet'>, prefix: number): Qu
     if (!c || !spaces.some((s) => contains(s!, c)) || siblings.some((s) => overlaps(s!, c))) return undefined;
     return c;
   };
-  let chosen = free(current.start - (current.start % size));
-  for (const space of spaces) {
-    for (let start = space!.start; !chosen && start + size - 1 <= space!.end; start += size) chosen = free(start);
+  // A free block, if any, starts at a space's start or right after a sibling (aligned up): O(n) candidates.
+  const alignUp = (n: number) => Math.ceil(n / size) * size;
+  const candidates = [current.start - (current.start % size), ...spaces.map((s) => alignUp(s!.start)), ...siblings.map((s) => alignUp(s!.end + 1))];
+  let chosen: Cidr | undefined;
+  for (const start of candidates.slice(0, 1).concat(candidates.slice(1).sort((a, b) => a - b))) {
+    chosen = free(start);
+    if (chosen) break;
   }
   if (!chosen) return undefined;
   return { title: `Resize to ${chosen.text}`, edit: { op: 'updateElement', id: subnet.id, set: { addressPrefix: chosen.text } } };
