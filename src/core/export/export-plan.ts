@@ -1,7 +1,7 @@
 // What both exporters need to know about a design beyond its raw elements: stable ordering, where each
 // regional resource lives, which NAT/NSG/route table serves a subnet, and the Azure facts per service type.
 import type { ElementKind } from '../model/kinds';
-import type { Design, Element, ElementOf } from '../model/schema';
+import type { Design, Element, ElementOf, RelationOf } from '../model/schema';
 import { Topology } from '../model/topology';
 
 /** Sorted by id, so output order never depends on the order of the elements in the file. */
@@ -129,10 +129,14 @@ export class ExportPlan {
   }
 
   /** Peerings sorted by relation id, with both ends resolved. */
-  peerings(): { id: string; from: ElementOf<'vnet'>; to: ElementOf<'vnet'>; relation: ReturnType<Topology['relations']>[number] & { kind: 'peering' } }[] {
-    return byId(this.topology.relations('peering'))
-      .map((relation) => ({ id: relation.id, relation, from: this.topology.get(relation.from, 'vnet'), to: this.topology.get(relation.to, 'vnet') }))
-      .filter((p): p is { id: string; relation: typeof p.relation; from: ElementOf<'vnet'>; to: ElementOf<'vnet'> } => p.from !== undefined && p.to !== undefined);
+  peerings(): { id: string; from: ElementOf<'vnet'>; to: ElementOf<'vnet'>; relation: RelationOf<'peering'> }[] {
+    const out: { id: string; from: ElementOf<'vnet'>; to: ElementOf<'vnet'>; relation: RelationOf<'peering'> }[] = [];
+    for (const relation of byId(this.topology.relations('peering'))) {
+      const from = this.topology.get(relation.from, 'vnet');
+      const to = this.topology.get(relation.to, 'vnet');
+      if (from && to) out.push({ id: relation.id, relation, from, to });
+    }
+    return out;
   }
 
   /** Gateway → on-premises connections sorted by relation id. */
