@@ -28,7 +28,8 @@ step "package VSIX"
 mkdir -p out
 rm -f out/ppvnet.vsix
 vsce_log=$(mktemp)
-npx --no-install vsce package --no-dependencies -o out/ppvnet.vsix > "$vsce_log" 2>&1 ||
+# Relative README links (docs/rules/…) stay relative: the repository URL is not a GitHub one vsce could rewrite to.
+npx --no-install vsce package --no-dependencies --no-rewrite-relative-links -o out/ppvnet.vsix > "$vsce_log" 2>&1 ||
   { cat "$vsce_log" >&2; rm -f "$vsce_log"; echo "e2e: vsce package failed" >&2; exit 1; }
 rm -f "$vsce_log"
 echo "   out/ppvnet.vsix: $(stat -c %s out/ppvnet.vsix) bytes"
@@ -43,7 +44,8 @@ RUN=$ROOT/.ppvnet-run/e2e-$$
 ART=$ROOT/test-results
 SUMMARY=${PPVNET_E2E_SUMMARY:-$ART/e2e-summary.json}
 mkdir -p "$RUN" "$ART"
-rm -f "$ART"/*.png "$SUMMARY"
+# Screenshots are not cleared: a concurrent run's pictures would vanish; each test overwrites its own names.
+rm -f "$SUMMARY"
 
 step "start code-server with the VSIX installed"
 CS_PID=

@@ -24,7 +24,8 @@ step "build"
 npm run --silent build
 
 step "package"
-npm run --silent package > /dev/null
+# Same flags as scripts/e2e.sh, so what you click through is what the tests installed.
+npx --no-install vsce package --no-dependencies --no-rewrite-relative-links -o out/ppvnet.vsix > /dev/null
 echo "   out/ppvnet.vsix ($(stat -c %s out/ppvnet.vsix) bytes)"
 
 RUN=$ROOT/.ppvnet-run/start

@@ -41,6 +41,9 @@ export async function launch() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // Two cores shared with builds and other runs: the workbench bundle alone can take tens of seconds to load.
+  context.setDefaultNavigationTimeout(120_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err));
@@ -83,8 +86,9 @@ export function workbenchUrl(folder, payload) {
 
 /** Open the workbench on `folder` and wait until the explorer lists `fileName` (remote FS and extension host up). */
 export async function openWorkbench(page, folder, fileName) {
-  await page.goto(workbenchUrl(folder));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  // The workbench appears well after DOMContentLoaded; waiting for `load` too would only add time.
+  await page.goto(workbenchUrl(folder), { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   if (fileName) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first()
       .waitFor({ timeout: 90_000 });
@@ -100,7 +104,7 @@ export async function runCommand(page, title, timeoutMs = 60_000) {
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill('>' + title);
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
       await page.keyboard.press('Enter');
       return;
     } catch {
@@ -111,7 +115,7 @@ export async function runCommand(page, title, timeoutMs = 60_000) {
 }
 
 /** Ctrl+P, type the file name, Enter: opens the file with its default editor (ours, for *.ppvnet.json). */
-export async function quickOpen(page, fileName, timeoutMs = 30_000) {
+export async function quickOpen(page, fileName, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget input');
   for (;;) {
@@ -119,8 +123,9 @@ export async function quickOpen(page, fileName, timeoutMs = 30_000) {
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill(fileName);
     try {
-      // The file search index can lag behind the explorer on a cold server.
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 3_000 });
+      // Each retry restarts the file search (ripgrep on the server), so give one attempt long enough to finish
+      // on a loaded machine; retrying only helps when the first search ran before the folder was ready.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Enter');
       return;
     } catch {
