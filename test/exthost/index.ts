@@ -7,6 +7,7 @@ const SUITES: Array<() => Promise<unknown>> = [
   () => import('./suite/activation.test'),
   () => import('./suite/editor.test'),
   () => import('./suite/export.test'),
+  () => import('./suite/azure.test'),
 ];
 
 export async function run(): Promise<void> {
