@@ -1,5 +1,9 @@
 // Every exported Terraform file parses with HashiCorp's HCL parser (@cdktf/hcl2json, the Go parser
 // compiled to WebAssembly), and the parsed structure holds what the design asks for.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../../src/core/export/export-design';
@@ -86,4 +90,31 @@ describe('exported Terraform parses with the HCL parser', () => {
       for (const f of files) for (const m of f.content.matchAll(/\bvar\.([a-z0-9_]+)/g)) expect(declared.has(m[1]!), `${f.path}: var.${m[1]}`).toBe(true);
     });
   }
+});
+
+const hasTerraform = (() => {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('exported Terraform is in `terraform fmt` layout', () => {
+  // The emitter guarantees the layout by construction (hcl-writer tests); where the real terraform binary
+  // exists, it confirms that for every fixture's export.
+  it.skipIf(!hasTerraform)('terraform fmt -check leaves every fixture export unchanged (runs when terraform is on PATH)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-tf-'));
+    try {
+      for (const d of exportDesigns()) {
+        const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
+        mkdirSync(sub);
+        for (const f of exportDesign(d.design, 'terraform', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
+      }
+      execFileSync('terraform', ['fmt', '-check', '-recursive', '-diff', dir], { stdio: 'pipe' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
