@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contains, overlaps, tryCidr } from '../../../src/core/net/cidr';
 import { rule } from '../../../src/core/rules/catalog/PPV-011';
 import { edited, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
@@ -47,5 +49,36 @@ describe('PPV-011 resize fix', () => {
   it('offers no fix when the VNet is full', () => {
     const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }), set('vnet-neu', { addressSpaces: ['10.20.1.0/25'] })));
     expect(f?.fixes).toBeUndefined();
+  });
+});
+
+describe('PPV-011 resize fix, property', () => {
+  it('never proposes a block outside the VNet or overlapping a sibling', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 26 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 255 }),
+        (target, siblingSlots, smallSlot) => {
+          // vnet-neu is 10.20.0.0/16; siblings and the small subnet are /27 slots in its first /19.
+          const slot = (n: number) => `10.20.${Math.floor(n / 8)}.${(n % 8) * 32}/27`;
+          const slots = siblingSlots.filter((n) => n !== smallSlot);
+          const design = edited(
+            seed,
+            set('snet-pp-weu', { addressPrefix: `10.10.0.0/${target}` }),
+            set('snet-pe-weu', { addressPrefix: undefined }),
+            set('snet-pp-neu', { addressPrefix: slot(smallSlot) }),
+            ...(slots.length > 0 ? [add(slots.map((n) => ({ id: `s${n}`, kind: 'subnet' as const, name: `s${n}`, addressPrefix: slot(n), parent: 'vnet-neu' })))] : []),
+          );
+          const fix = runRule(rule, design).find((f) => f.elementId === 'snet-pp-neu')?.fixes?.[0];
+          if (!fix || fix.edit.op !== 'updateElement') return;
+          const chosen = tryCidr(fix.edit.set.addressPrefix as string)!;
+          expect(chosen.prefix).toBe(target);
+          expect(contains(tryCidr('10.20.0.0/16')!, chosen)).toBe(true);
+          for (const n of slots) expect(overlaps(tryCidr(slot(n))!, chosen)).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
