@@ -17,7 +17,9 @@ export const rule: Rule = {
   },
   check(t, ctx) {
     for (const p of t.all('enterprisePolicy')) {
-      const subnets = delegatedSubnets(t, p.id);
+      // One delegated subnet per VNet is enough to judge: reachability is a property of the VNet's peerings
+      // (plus the subnet's route table for hub transit, so the first subnet of a VNet speaks for it).
+      const subnets = delegatedSubnets(t, p.id).filter((d, i, all) => all.findIndex((o) => o.vnet?.id === d.vnet?.id) === i);
       if (subnets.length === 0) continue;
       for (const { service, connectors } of policyServices(t, p.id)) {
         const pes = t.sources(service.id, 'peTarget', 'privateEndpoint');
