@@ -15,16 +15,23 @@ const spoke = {
   ],
 };
 
+// Five spaces on each side: more pairs than the direct check handles, so the sweep runs.
+const many = (extra: string) => edited(seed,
+  set('vnet-weu', { addressSpaces: ['10.10.0.0/16', '10.30.0.0/16', '10.31.0.0/16', '10.32.0.0/16', '10.33.0.0/16'] }),
+  set('vnet-neu', { addressSpaces: ['10.20.0.0/16', '10.40.0.0/16', '10.41.0.0/16', '10.42.0.0/16', extra] }));
+
 testRule(AZ06, {
   valid: [
     { name: 'the seed', design: seed },
     { name: 'the minimal sample', design: loadSample('minimal') },
     { name: 'overlapping VNets that are not peered', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu', 'peer-neu-weu')) },
     { name: 'overlap only through a transitive chain', design: edited(seed, spoke) },
+    { name: 'many disjoint spaces on both sides', design: many('10.43.0.0/16') },
   ],
   invalid: [
     { name: 'peered VNets with the same space (one finding per pair)', design: edited(seed, ...overlapping), expected: ['peer-weu-neu'], messages: [/overlapping address spaces \(10\.10\.0\.0\/16 ↔ 10\.10\.0\.0\/16\)/] },
     { name: 'a one-way peering between overlapping VNets', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu')), expected: ['peer-neu-weu'] },
+    { name: 'one overlap among many spaces, each side listed in its own order', design: many('10.32.128.0/17'), expected: ['peer-weu-neu'], messages: [/\(10\.32\.0\.0\/16 ↔ 10\.32\.128\.0\/17\)/] },
     { name: 'a partial overlap of a second space', design: edited(seed, set('vnet-neu', { addressSpaces: ['10.20.0.0/16', '10.10.128.0/24'] })), expected: ['peer-weu-neu'], messages: [/10\.10\.0\.0\/16 ↔ 10\.10\.128\.0\/24/] },
   ],
 });

@@ -1,5 +1,5 @@
 // AZ-06: directly peered VNets have disjoint address spaces (peering is non-transitive, so only direct peers count).
-import { findOverlaps, type Cidr } from '../../net/cidr';
+import { findOverlaps, overlaps, type Cidr } from '../../net/cidr';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
@@ -29,13 +29,9 @@ export const AZ06: Rule = {
       const a = space.vnets.get(peering.from);
       const b = space.vnets.get(peering.to);
       if (!a?.spaces || !b?.spaces) continue;
-      const items: { cidr: Cidr; tag: 'a' | 'b' }[] = [
-        ...a.spaces.map((cidr) => ({ cidr, tag: 'a' as const })),
-        ...b.spaces.map((cidr) => ({ cidr, tag: 'b' as const })),
-      ];
-      const crossing = findOverlaps(items.map((i) => ({ cidr: i.cidr, tag: i }))).filter(([x, y]) => x.tag !== y.tag);
+      const crossing = crossingOverlaps(a.spaces, b.spaces);
       if (crossing.length === 0) continue;
-      const pairs = crossing.map(([x, y]) => `${x.cidr.text} ↔ ${y.cidr.text}`).join(', ');
+      const pairs = crossing.map(([x, y]) => `${x.text} ↔ ${y.text}`).join(', ');
       report({
         relationId: peering.id,
         message: `Peered VNets "${a.vnet.name}" and "${b.vnet.name}" have overlapping address spaces (${pairs}); Azure refuses the peering.`,
@@ -47,3 +43,16 @@ export const AZ06: Rule = {
     }
   },
 };
+
+/** Overlapping (a, b) pairs across two lists: a direct check for the usual one or two spaces, a sweep beyond. */
+function crossingOverlaps(as: readonly Cidr[], bs: readonly Cidr[]): [Cidr, Cidr][] {
+  if (as.length * bs.length <= 16) {
+    const out: [Cidr, Cidr][] = [];
+    for (const x of as) for (const y of bs) if (overlaps(x, y)) out.push([x, y]);
+    return out;
+  }
+  const items = [...as.map((cidr) => ({ cidr, tag: { cidr, side: 0 } })), ...bs.map((cidr) => ({ cidr, tag: { cidr, side: 1 } }))];
+  return findOverlaps(items)
+    .filter(([x, y]) => x.side !== y.side)
+    .map(([x, y]) => (x.side === 0 ? [x.cidr, y.cidr] : [y.cidr, x.cidr]));
+}
