@@ -1,5 +1,6 @@
 // Maps ARM-shaped resources (Bicep declarations and Terraform azapi_resource bodies) to design elements
 // and relations. Property names follow the ARM schema (domain.md §5.2); keys match case-insensitively.
+import type { ElementKind } from '../model/kinds';
 import type { NsgRule, Route } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import type { IacResource } from './iac-resource';
@@ -13,14 +14,43 @@ const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' 
   'microsoft.search/searchservices': 'aiSearch',
 };
 
+const ARM_ELEMENT_KINDS: Record<string, ElementKind> = {
+  'microsoft.network/virtualnetworks': 'vnet', 'microsoft.network/natgateways': 'natGateway', 'microsoft.network/networksecuritygroups': 'nsg',
+  'microsoft.network/routetables': 'routeTable', 'microsoft.network/privateendpoints': 'privateEndpoint', 'microsoft.network/privatednszones': 'privateDnsZone',
+  'microsoft.network/localnetworkgateways': 'onPremises', 'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicy',
+  ...Object.fromEntries(Object.keys(SERVICE_TYPES).map((k) => [k, 'azureService' as const])),
+};
+
 const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
 const nameOf = (r: IacResource) => read(r.body, ['name'], str);
 const symbolOf = (r: IacResource) => r.key.split('.').pop() ?? r.key;
 const region = (r: IacResource) => read(r.body, ['location'], str);
 
+/** Resources that private endpoints connect to: unknown types among them become 'other' Azure services. */
+export function privateLinkTargets(resources: readonly IacResource[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (r.type.toLowerCase() !== 'microsoft.network/privateendpoints') continue;
+    const props = field(r.body, 'properties')?.value;
+    for (const list of ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']) {
+      for (const c of items(field(props, list)?.value) ?? []) {
+        const target = field(c, 'properties', 'privateLinkServiceId')?.value.ref;
+        if (target && target.path[0] === 'id') out.add(target.target);
+      }
+    }
+  }
+  return out;
+}
+
 /** Phase 1: elements that have no parent. */
-export function armElements(r: IacResource, b: DesignBuilder): void {
+export function armElements(r: IacResource, b: DesignBuilder, linkTargets: ReadonlySet<string> = new Set()): void {
   const t = r.type.toLowerCase();
+  if (r.existing) {
+    // `existing` often re-declares a resource of the same template (or module) to reference it.
+    const kind = ARM_ELEMENT_KINDS[t];
+    const declared = kind ? b.named(kind, str(field(r.body, 'name')?.value)) : undefined;
+    if (declared) return b.alias(r.key, declared);
+  }
   const props = field(r.body, 'properties')?.value;
   switch (t) {
     case 'microsoft.network/virtualnetworks': {
@@ -77,6 +107,9 @@ export function armElements(r: IacResource, b: DesignBuilder): void {
     }
   }
   const service = SERVICE_TYPES[t];
+  if (!service && linkTargets.has(r.key) && !t.startsWith('microsoft.network/')) {
+    b.addElement(r.key, 'azureService', nameOf(r), symbolOf(r), r.at, { serviceType: { value: 'other', at: r.typeAt }, resourceType: { value: r.type, at: r.typeAt }, region: region(r) });
+  }
   if (service) {
     b.addElement(r.key, 'azureService', nameOf(r), symbolOf(r), r.at, {
       serviceType: { value: service, at: r.typeAt },
@@ -86,19 +119,26 @@ export function armElements(r: IacResource, b: DesignBuilder): void {
   }
 }
 
-/** Phase 1b: elements nested in a VNet (child subnets, gateways) and children adding to their parent. */
-export function armChildren(r: IacResource, b: DesignBuilder): void {
+/** Phase 1b: child subnets (declared ones first, then `existing` references to them). */
+export function armSubnets(r: IacResource, b: DesignBuilder): void {
   const t = r.type.toLowerCase();
-  const props = field(r.body, 'properties')?.value;
   if (t === 'microsoft.network/virtualnetworks/subnets') {
     const rawName = str(field(r.body, 'name')?.value);
     // A child declared without `parent:` is named '<vnet>/<subnet>'.
     const slash = rawName?.indexOf('/') ?? -1;
     const vnet = (r.parentKey ? b.element(r.parentKey) : undefined) ?? (slash > 0 ? b.named('vnet', rawName!.slice(0, slash)) : undefined);
     if (vnet?.kind !== 'vnet') return unplaced(b, r, 'subnet');
+    const subnetName = slash > 0 ? rawName!.slice(slash + 1) : rawName;
+    const declared = r.existing ? b.subnetOf(vnet, subnetName) : undefined;
+    if (declared) return b.alias(r.key, declared);
     addSubnet(b, r.key, r.body, vnet, r.at, slash > 0 ? rawName!.slice(slash + 1) : undefined, r.existing);
-    return;
   }
+}
+
+/** Phase 1c: gateways (they need their subnet) and children adding to their parent. */
+export function armChildren(r: IacResource, b: DesignBuilder): void {
+  const t = r.type.toLowerCase();
+  const props = field(r.body, 'properties')?.value;
   if (t === 'microsoft.network/virtualnetworkgateways') {
     const type = str(field(props, 'gatewayType')?.value)?.toLowerCase();
     const subnetRef = field(props, 'ipConfigurations', 0, 'properties', 'subnet', 'id')?.value;

@@ -144,6 +144,11 @@ export class DesignBuilder {
     this.relations.push(rel);
   }
 
+  /** Makes resource `key` (an `existing` re-declaration) stand for an element already read. */
+  alias(key: string, el: Draft): void {
+    this.byKey.set(key, el);
+  }
+
   /** The id of the relation a resource (an association, a peering) became, if it became exactly one. */
   relationOf(key: string): string | undefined {
     return this.relationByKey.get(key);

@@ -31,7 +31,23 @@ const BICEP: Record<string, Fn> = {
   format: (args, at) => formatBicep(args, at),
   resourceId: (args, at) => resourceIdOf(args, at),
   cidrSubnet: (args, at) => cidrSubnet(args, at, 'newLength'),
+  environment: (_args, at) => azureCloud(at),
 };
+
+/**
+ * `environment()` as in AzureCloud, the cloud Power Platform VNet support and the private DNS zone names
+ * of the rules are written for; only the DNS suffixes are modelled, everything else stays unknown.
+ */
+function azureCloud(at: SourceLocation): Value {
+  const s = (v: string): Prop => ({ value: { t: 'str', v, at }, at });
+  const suffixes = new Map<string, Prop>([
+    ['sqlServerHostname', s('.database.windows.net')],
+    ['storage', s('core.windows.net')],
+    ['keyvaultDns', s('.vault.azure.net')],
+    ['acrLoginServer', s('.azurecr.io')],
+  ]);
+  return { t: 'obj', props: new Map([['name', s('AzureCloud')], ['suffixes', { value: { t: 'obj', props: suffixes, at }, at }]]), at };
+}
 
 /** Evaluates a Terraform function call; unknown when the function is not modelled or an argument is unknown. */
 export function callFunction(name: string, args: readonly Value[], at: SourceLocation): Value {

@@ -2,7 +2,7 @@
 // the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
 import { designSchema, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
-import { armChildren, armElements, armRelations } from './arm-mapping';
+import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
 import { DesignBuilder, type IacReadResult } from './design-builder';
 import type { IacDiagnostic, IacResource } from './iac-resource';
@@ -63,10 +63,17 @@ function normalise(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
-function build(resources: readonly IacResource[], name: string, diagnostics: IacDiagnostic[]): IacReadResult {
+function build(all: readonly IacResource[], name: string, diagnostics: IacDiagnostic[]): IacReadResult {
   const b = new DesignBuilder();
+  // Declared resources first, so `existing` re-declarations of them resolve to the same element.
+  const resources = [...all.filter((r) => !r.existing), ...all.filter((r) => r.existing)];
   const arm = (r: IacResource) => r.flavour === 'arm';
-  for (const r of resources) (arm(r) ? armElements : terraformElements)(r, b);
+  const linkTargets = privateLinkTargets(resources);
+  for (const r of resources) {
+    if (arm(r)) armElements(r, b, linkTargets);
+    else terraformElements(r, b);
+  }
+  for (const r of resources) if (arm(r)) armSubnets(r, b);
   for (const r of resources) (arm(r) ? armChildren : terraformChildren)(r, b);
   for (const r of resources) (arm(r) ? armRelations : terraformRelations)(r, b);
   for (const r of resources) {

@@ -19,7 +19,7 @@ describe('IaC reader fuzz', () => {
       try {
         r = runCase(p, c);
       } catch (e) {
-        throw new Error(`case ${n} (${c.name}) failed: ${e instanceof Error ? e.stack : String(e)}\n--- input ---\n${c.text.slice(0, 2000)}`);
+        throw new Error(`case ${n} (${c.name}) failed: ${e instanceof Error ? e.stack : String(e)}\n--- input ---\n${c.text.slice(0, 2000)}`, { cause: e });
       }
       if (r.ms > slowest) {
         slowest = r.ms;
