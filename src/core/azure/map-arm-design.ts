@@ -2,7 +2,6 @@
 // from the ids resources carry (subnet → NAT/NSG/route table, peering → remote VNet, private endpoint →
 // subnet/target/zone, zone link → VNet, policy → VNet + subnet name). References to resources that were
 // not read (another resource group, no permission) are listed as notes instead of guessed.
-import { POWER_PLATFORM_DELEGATION } from '../model/kinds';
 import type { Design, Element, ElementOf, NsgRule, Relation, Route } from '../model/schema';
 import { AZURE_SERVICE_TYPES, nsgRuleSchema, routeSchema, subnetSchema } from '../model/schema';
 import { armKey, armName, parentArmId, parseArmId } from './arm-id';
@@ -339,9 +338,4 @@ function nsgRuleOf(raw: unknown): NsgRule | undefined {
     ...(p('description') ? { description: p('description') } : {}),
   });
   return parsed.success ? parsed.data : undefined;
-}
-
-/** True when the subnet is delegated to Power Platform (used by callers that summarise an import). */
-export function isPowerPlatformSubnet(e: Element): boolean {
-  return e.kind === 'subnet' && (e.delegations ?? []).includes(POWER_PLATFORM_DELEGATION);
 }

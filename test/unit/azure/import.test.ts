@@ -84,4 +84,25 @@ describe('Azure import against the loopback ARM server', () => {
     expect(error).toBeInstanceOf(AzureImportError);
     expect((error as Error).message).toMatch(/rg-casemgmt-network: HTTP 403[\s\S]*rg-casemgmt-policy: HTTP 403/);
   });
+
+  it('follows nextLink on every list when the server pages one item at a time', async () => {
+    const { server, connection } = await serve([], 1);
+    const result = await readLiveDesign(connection, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network', 'rg-casemgmt-policy'] }] });
+    expect(result.design.elements).toHaveLength(16);
+    const paged = server.requests.filter((r) => r.url.includes('skiptoken')).map((r) => new URL(r.url, 'https://x').pathname.split('/').pop());
+    for (const list of ['virtualNetworks', 'natGateways', 'networkSecurityGroups', 'privateEndpoints', 'privateDnsZones', 'virtualNetworkLinks']) {
+      expect(paged).toContain(list);
+    }
+  });
+
+  it('stops at once when cancelled, without reporting the group as failed', async () => {
+    const { connection } = await serve([{ pathIncludes: '/providers/microsoft.network/virtualnetworks', status: 429, times: 1, retryAfterSeconds: 20 }]);
+    const abort = new AbortController();
+    const started = Date.now();
+    setTimeout(() => abort.abort(), 300);
+    const error = await readLiveDesign({ ...connection, signal: abort.signal }, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network'] }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('AbortError');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
