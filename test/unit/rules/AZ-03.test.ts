@@ -12,9 +12,11 @@ testRule(AZ03, {
     { name: 'the minimal sample', design: loadSample('minimal') },
     { name: 'public ranges are allowed', design: spaces('10.10.0.0/16', '20.40.0.0/16') },
     { name: 'RFC 6598 shared space is allowed', design: spaces('10.10.0.0/16', '100.64.0.0/10') },
+    { name: 'an unknown address space (not resolved from IaC)', design: edited(seed, set('vnet-weu', { addressSpaces: undefined })) },
     { name: 'adjacent, disjoint spaces', design: spaces('10.10.0.0/16', '10.11.0.0/16') },
   ],
   invalid: [
+    { name: 'no address space at all', design: spaces(), expected: ['vnet-weu'], messages: [/has no address space/] },
     { name: 'loopback', design: spaces('10.10.0.0/16', '127.0.0.0/8'), expected: ['vnet-weu'], messages: [/127\.0\.0\.0\/8 \(loopback\)/] },
     { name: 'a space containing 168.63.129.16', design: spaces('10.10.0.0/16', '168.63.0.0/16'), expected: ['vnet-weu'], messages: [/168\.63\.129\.16\/32/] },
     { name: 'multicast and broadcast', design: spaces('10.10.0.0/16', '224.0.0.0/3'), expected: ['vnet-weu', 'vnet-weu'], messages: [/multicast/, /broadcast/] },

@@ -35,6 +35,9 @@ export const AZ03: Rule = {
     }
     for (const { vnet, spaces } of space.vnets.values()) {
       if (!spaces) continue;
+      if (vnet.addressSpaces?.length === 0) {
+        report({ elementId: vnet.id, property: 'addressSpaces', message: `VNet "${vnet.name}" has no address space; Azure needs at least one block, such as 10.0.0.0/16.` });
+      }
       for (const s of spaces) {
         for (const ex of EXCLUDED_RANGES) {
           if (overlaps(s, ex.cidr)) {
