@@ -80,11 +80,13 @@ if [ -z "$PORT" ]; then
   PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 fi
 
+# force-disable-user-env: otherwise the server runs `bash -il` to learn a login shell's environment before it
+# starts an extension host, which times out (10 s) on a busy machine and only adds noise.
 # setsid makes the server the leader of its own process group, so one `kill -- -PID` also stops the
 # extension host, pty host and file watcher it forks.
 setsid "${CS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
-  --vscode-option enable-smoke-test-driver \
+  --vscode-option enable-smoke-test-driver --vscode-option force-disable-user-env \
   > "$RUN/code-server.log" 2>&1 < /dev/null &
 SRV=$!
 # The server is in its own session, so a Ctrl+C at the terminal never reaches it: stop it ourselves if we are

@@ -62,7 +62,7 @@ step "node --test test/e2e/"
 rc=0
 # spec for people reading the log, tap to a file for the pass/fail counts (test-all.sh sums them).
 CS_PORT=$CS_PORT E2E_RUN_DIR=$RUN E2E_ARTIFACTS=$ART PPVNET_CHROMIUM=$PPVNET_CHROMIUM BICEP_PATH=$BICEP_PATH \
-  node --test --test-concurrency=1 --test-timeout=300000 \
+  node --test --test-concurrency=1 --test-timeout=900000 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$RUN/e2e.tap" \
     "$@" test/e2e/ || rc=$?

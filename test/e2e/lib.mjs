@@ -162,7 +162,7 @@ export async function screenshot(page, name) {
  * Resolves with the extension host's exit code and everything the workbench and extension host logged
  * (printf-style arguments already formatted).
  */
-export async function runExtHostTests(page, { folder, extensionPath = ROOT, testsPath, timeoutMs = 180_000 }) {
+export async function runExtHostTests(page, { folder, extensionPath = ROOT, testsPath, timeoutMs = 600_000 }) {
   const log = [];
   let onExit;
   const exit = new Promise((r) => { onExit = r; });
