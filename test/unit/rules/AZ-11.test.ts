@@ -18,6 +18,12 @@ testRule(AZ11, {
     { name: '17 public IPs', design: edited(seed, set('nat-weu', { publicIpCount: 17 })), expected: ['nat-weu'] },
     { name: 'idle timeout 3 and 121', design: edited(seed, set('nat-weu', { idleTimeoutMinutes: 3 }), set('nat-neu', { idleTimeoutMinutes: 121 })), expected: ['nat-weu', 'nat-neu'], messages: [/idle timeout of (3|121) minutes; Azure accepts 4–120/] },
     {
+      name: 'two NAT gateways on one subnet',
+      design: edited(seed, { op: 'addElements', elements: [{ id: 'nat-2', kind: 'natGateway', name: 'ng-2', region: 'westeurope', publicIpCount: 1 }], relations: [{ id: 'nat-2-pp', kind: 'natAssociation', from: 'nat-2', to: 'snet-pp-weu' }] }),
+      expected: ['snet-pp-weu'],
+      messages: [/associated with 2 NAT gateways .* can use one NAT gateway/],
+    },
+    {
       name: 'one NAT gateway for subnets in two VNets',
       design: edited(seed, removeRelations('nat-neu-pp'), { op: 'addRelation', relation: { id: 'nat-weu-neu', kind: 'natAssociation', from: 'nat-weu', to: 'snet-pp-neu' } }),
       expected: ['nat-weu'],

@@ -1,4 +1,4 @@
-// The AZ rule pages agree with the rules they document: same title, same severity, every cited source.
+// The AZ rule pages agree with the rules they document: same title, severity, rationale, fix and sources.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ describe('AZ rule docs', () => {
       const text = readFileSync(path.join(ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');
       expect(text.split('\n')[0]).toBe(`# ${rule.meta.id}: ${rule.meta.title}`);
       expect(text).toContain(`Severity: **${rule.meta.severity}**`);
+      expect(text).toContain(`## Why\n\n${rule.meta.rationale}\n`);
+      expect(text).toContain(`## How to fix\n\n${rule.meta.fix}\n`);
       const sources = text.slice(text.indexOf('## Sources'));
       for (const s of rule.meta.sources) expect(sources).toContain(`(${s.url})`);
       expect(text).toMatch(/```bicep\n[\s\S]+?\n```/);
