@@ -15,6 +15,9 @@ export interface SyntaxNode {
   child(index: number): SyntaxNode | null;
   namedChild(index: number): SyntaxNode | null;
   childForFieldName(name: string): SyntaxNode | null;
+  /** All named children in one call (web-tree-sitter has it; far cheaper than namedChild(i) in a loop). */
+  readonly namedChildren?: readonly (SyntaxNode | null)[];
+  readonly children?: readonly (SyntaxNode | null)[];
 }
 
 export interface SyntaxTree {
@@ -26,6 +29,8 @@ export type ParseText = (text: string, file: string) => SyntaxTree | undefined;
 
 /** The named children of a node, as an array. */
 export function namedChildren(node: SyntaxNode): SyntaxNode[] {
+  const all = node.namedChildren;
+  if (all) return all.filter((c): c is SyntaxNode => c !== null);
   const out: SyntaxNode[] = [];
   for (let i = 0; i < node.namedChildCount; i++) {
     const c = node.namedChild(i);
@@ -36,6 +41,7 @@ export function namedChildren(node: SyntaxNode): SyntaxNode[] {
 
 /** Whether an unnamed child token (a keyword such as `existing`) is present. */
 export function hasToken(node: SyntaxNode, token: string): boolean {
+  if (node.children) return node.children.some((c) => c !== null && !c.isNamed && c.type === token);
   for (let i = 0; i < node.childCount; i++) {
     const c = node.child(i);
     if (c && !c.isNamed && c.type === token) return true;

@@ -1,0 +1,202 @@
+// IaC diagnostics cost: a generated 5,000-line Terraform folder and a 5,000-line Bicep file, read with
+// tree-sitter and validated with the full rule catalog (what the Problems panel runs), against
+// @cdktf/hcl2json (HashiCorp's HCL parser in wasm) merely parsing the same folder; then re-validation
+// after a one-line edit, which re-parses incrementally from the previous tree.
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { validateDesign } from '../src/core/rules/engine';
+import { readBicepFile, readTerraformFolder } from '../src/parsers/iac-files';
+import { IacParsers } from '../src/parsers/tree-sitter-parsers';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const LINES = 5_000;
+
+function terraformUnit(i: number): string {
+  const a = i % 250;
+  return `
+resource "azurerm_virtual_network" "v${i}" {
+  name                = "vnet-${i}"
+  location            = "${i % 2 ? 'northeurope' : 'westeurope'}"
+  resource_group_name = "rg"
+  address_space       = ["10.${a}.0.0/16"]
+}
+
+resource "azurerm_subnet" "pp${i}" {
+  name                 = "snet-pp-${i}"
+  resource_group_name  = "rg"
+  virtual_network_name = azurerm_virtual_network.v${i}.name
+  address_prefixes     = ["10.${a}.1.0/24"]
+  delegation {
+    name = "pp"
+    service_delegation {
+      name    = "Microsoft.PowerPlatform/enterprisePolicies"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    }
+  }
+}
+
+resource "azurerm_nat_gateway" "nat${i}" {
+  name                = "nat-${i}"
+  location            = azurerm_virtual_network.v${i}.location
+  resource_group_name = "rg"
+}
+
+resource "azurerm_subnet_nat_gateway_association" "nat${i}" {
+  subnet_id      = azurerm_subnet.pp${i}.id
+  nat_gateway_id = azurerm_nat_gateway.nat${i}.id
+}
+
+resource "azurerm_network_security_group" "nsg${i}" {
+  name     = "nsg-${i}"
+  location = azurerm_virtual_network.v${i}.location
+  security_rule {
+    name                       = "dns"
+    priority                   = 100
+    direction                  = "Outbound"
+    access                     = "Allow"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "53"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "nsg${i}" {
+  subnet_id                 = azurerm_subnet.pp${i}.id
+  network_security_group_id = azurerm_network_security_group.nsg${i}.id
+}
+`;
+}
+
+function bicepUnit(i: number): string {
+  const a = i % 250;
+  return `
+resource nat${i} 'Microsoft.Network/natGateways@2025-05-01' = {
+  name: 'nat-${i}'
+  location: '${i % 2 ? 'northeurope' : 'westeurope'}'
+  sku: { name: 'Standard' }
+}
+
+resource vnet${i} 'Microsoft.Network/virtualNetworks@2025-05-01' = {
+  name: 'vnet-${i}'
+  location: '${i % 2 ? 'northeurope' : 'westeurope'}'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.${a}.0.0/16' ] }
+    subnets: [
+      {
+        name: 'snet-pp'
+        properties: {
+          addressPrefix: '10.${a}.1.0/24'
+          delegations: [ { name: 'pp', properties: { serviceName: 'Microsoft.PowerPlatform/enterprisePolicies' } } ]
+          natGateway: { id: nat${i}.id }
+        }
+      }
+      {
+        name: 'snet-pe'
+        properties: { addressPrefix: '10.${a}.2.0/24' }
+      }
+    ]
+  }
+}
+`;
+}
+
+function generate(unit: (i: number) => string): string[] {
+  const out: string[] = [];
+  let lines = 0;
+  for (let i = 0; lines < LINES; i++) {
+    const u = unit(i);
+    out.push(u);
+    lines += u.split('\n').length - 1;
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(f: () => Promise<unknown> | unknown): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ppvnet-bench-iac-'));
+  try {
+    const tfUnits = generate(terraformUnit);
+    const perFile = Math.ceil(tfUnits.length / 4);
+    mkdirSync(path.join(dir, 'tf'));
+    const tfFiles: string[] = [];
+    for (let f = 0; f < 4; f++) {
+      const file = path.join(dir, 'tf', `part${f}.tf`);
+      tfFiles.push(file);
+      writeFileSync(file, tfUnits.slice(f * perFile, (f + 1) * perFile).join(''), { flag: 'w' });
+    }
+    const bicepFile = path.join(dir, 'main.bicep');
+    writeFileSync(bicepFile, generate(bicepUnit).join(''));
+    const tfTexts = tfFiles.map((f) => readFileSync(f, 'utf8'));
+    const tfLines = tfTexts.reduce((n, t) => n + t.split('\n').length, 0);
+    const bicepLines = readFileSync(bicepFile, 'utf8').split('\n').length;
+
+    const parsers = await IacParsers.create();
+    const tfDir = path.join(dir, 'tf');
+    const forgetAll = () => {
+      for (const f of tfFiles) parsers.forget(f);
+      parsers.forget(bicepFile);
+    };
+    const diagnose = async (kind: 'tf' | 'bicep', openText?: (abs: string) => string | undefined) => {
+      const r = kind === 'tf' ? await readTerraformFolder(tfDir, { parsers, openText }) : await readBicepFile(bicepFile, { parsers, openText });
+      return { read: r, findings: validateDesign(r.design, { locate: r.locate }) };
+    };
+
+    // Warm-up (wasm compilation, JIT), then timed runs from scratch (no cached trees).
+    forgetAll();
+    const sample = await diagnose('tf');
+    await diagnose('bicep');
+    await hcl2json('part0.tf', tfTexts[0]!);
+    const tfCold: number[] = [];
+    const bicepCold: number[] = [];
+    const hcl: number[] = [];
+    const tfEdit: number[] = [];
+    const bicepEdit: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      forgetAll();
+      tfCold.push(await time(() => diagnose('tf')));
+      bicepCold.push(await time(() => diagnose('bicep')));
+      hcl.push(await time(async () => {
+        for (const [i, t] of tfTexts.entries()) await hcl2json(`part${i}.tf`, t);
+      }));
+      // One-line edit: a subnet prefix in the first file, as typed in the editor (unsaved text).
+      const edited = tfTexts[0]!.replace('10.0.1.0/24', `10.0.1.${run % 2 ? 0 : 128}/25`);
+      tfEdit.push(await time(() => diagnose('tf', (abs) => (abs === tfFiles[0] ? edited : undefined))));
+      const bicepText = readFileSync(bicepFile, 'utf8');
+      const bicepEdited = bicepText.replace("addressPrefix: '10.0.1.0/24'", `addressPrefix: '10.0.1.${run % 2 ? 0 : 128}/25'`);
+      bicepEdit.push(await time(() => diagnose('bicep', (abs) => (abs === bicepFile ? bicepEdited : undefined))));
+    }
+
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    const rows: [string, string, string][] = [
+      [`Terraform folder: read + validate (${tfLines} lines, 4 files)`, ms(median(tfCold)), `${sample.read.design.elements.length} elements, ${sample.findings.length} findings`],
+      ['  @cdktf/hcl2json: parse only, same folder', ms(median(hcl)), `ours / hcl2json = ${(median(tfCold) / median(hcl)).toFixed(2)}`],
+      ['  after a one-line edit (incremental parse)', ms(median(tfEdit)), `${(median(tfCold) / median(tfEdit)).toFixed(1)}× faster than from scratch`],
+      [`Bicep file: read + validate (${bicepLines} lines)`, ms(median(bicepCold)), ''],
+      ['  after a one-line edit (incremental parse)', ms(median(bicepEdit)), `${(median(bicepCold) / median(bicepEdit)).toFixed(1)}× faster than from scratch`],
+    ];
+    console.log(`median of ${RUNS} runs\n`);
+    console.log('| measurement | time | note |\n|---|---:|---|');
+    for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
