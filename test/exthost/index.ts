@@ -8,6 +8,7 @@ const SUITES: Array<() => Promise<unknown>> = [
   () => import('./suite/editor.test'),
   () => import('./suite/export.test'),
   () => import('./suite/azure.test'),
+  () => import('./suite/iac.test'),
 ];
 
 export async function run(): Promise<void> {

@@ -1,0 +1,46 @@
+// e2e: Bicep and Terraform files with known problems show ppvnet findings in the real Problems panel.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshWorkspace, openWorkbench, quickOpen, runCommand, screenshot, withBrowser } from './lib.mjs';
+
+const TERRAFORM = ['PPV-001', 'PPV-003', 'PPV-006', 'PPV-008', 'PPV-011', 'PPV-014', 'PPV-015', 'PPV-016', 'AZ-08'];
+const BICEP = ['PPV-003', 'PPV-004', 'PPV-008'];
+
+/** Rule ids shown in the Problems panel rows (the code column renders as "PPV-003" links). */
+async function problemIds(page) {
+  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  return [...new Set(rows.flatMap((r) => r.match(/\b(?:PPV|AZ)-\d+\b/g) ?? []))].sort();
+}
+
+async function waitForIds(page, expected, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = [];
+  for (;;) {
+    seen = await problemIds(page);
+    if (expected.every((id) => seen.includes(id))) return seen;
+    if (Date.now() > deadline) assert.fail(`Problems panel shows ${seen.join(', ') || 'nothing'}; expected ${expected.join(', ')}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+test('IaC findings from Terraform and Bicep appear in the Problems panel', async (t) => {
+  const folder = await freshWorkspace('iac');
+  await withBrowser(t, async ({ page }) => {
+    await openWorkbench(page, folder, 'terraform-problems');
+    await quickOpen(page, 'terraform-problems/main.tf');
+    await runCommand(page, 'Focus on Problems View');
+    await page.locator('.markers-panel').waitFor({ timeout: 30_000 });
+    const tf = await waitForIds(page, TERRAFORM);
+    t.diagnostic(`after main.tf: ${tf.join(', ')}`);
+    await screenshot(page, 'iac-problems-terraform');
+
+    await quickOpen(page, 'bicep-problems/main.bicep');
+    const all = await waitForIds(page, [...new Set([...TERRAFORM, ...BICEP])]);
+    t.diagnostic(`after main.bicep: ${all.join(', ')}`);
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    assert.ok(rows.some((r) => /main\.bicep/.test(r)), 'no file row for main.bicep');
+    assert.ok(rows.some((r) => /wraps virtualNetworks in \{ value/.test(r)), 'the PPV-003 message is not shown');
+    const shot = await screenshot(page, 'iac-problems-bicep');
+    t.diagnostic(`screenshot: ${shot}`);
+  });
+});
