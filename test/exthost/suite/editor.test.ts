@@ -224,6 +224,26 @@ suite('designer editor', () => {
     await doc.save();
   });
 
+  test('the workspace rule configuration applies to open designs and is re-read when it changes', async () => {
+    const uri = await copyOfSeed('editor-config.ppvnet.json');
+    const { session } = await openInDesigner(uri);
+    const has = (ruleId: string) => session.state?.ok === true && session.state.findings.some((f) => f.ruleId === ruleId);
+    await waitFor('the seed finding PPV-026 (info)', () => has('PPV-026'));
+    const config = vscode.Uri.joinPath(folder(), 'ppvnet.config.json');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  // comments are allowed\n  "rules": { "PPV-026": "off", "NOPE-1": "error" }\n}\n'));
+      await waitFor('PPV-026 to be switched off', () => session.state?.ok === true && !has('PPV-026'), 30_000);
+      const problems = await waitFor('the unknown rule id reported on the config file', () => {
+        const found = vscode.languages.getDiagnostics(config).filter((d) => /Unknown rule id "NOPE-1"/.test(d.message));
+        return found.length > 0 && found;
+      });
+      assert.equal(problems[0]!.range.start.line, 2);
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('PPV-026 back once the configuration is gone', () => has('PPV-026'), 30_000);
+  });
+
   test('Export Diagram as SVG writes the picture inside the workspace only', async () => {
     const uri = await copyOfSeed('editor-diagram.ppvnet.json');
     created.push(uri);
