@@ -14,6 +14,7 @@ import { Inspector } from './inspector/Inspector';
 import { layoutInWorker } from './layout/layout-client';
 import { copySelection, pasteSnippet, type Snippet } from './model/clipboard';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
+import { freeSpot, type Box } from './model/placement';
 import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
 import { Palette } from './palette/Palette';
 import { ProblemsPanel } from './problems/ProblemsPanel';
@@ -87,6 +88,8 @@ export function Designer() {
       const abs = parent.positionAbsolute ?? parent.position;
       position = fromKeyboard ? nextChildSlot(d, parent.id) : { x: Math.max(8, position.x - abs.x), y: Math.max(56, position.y - abs.y) };
     }
+    // A keyboard add lands near the viewport centre, but never on top of another element.
+    if (fromKeyboard && !parent) position = freeSpot(topLevelBoxes(flow.getNodes()), position);
     const element = createElement(d, item, position, parent?.id);
     const edits: DesignEdit[] = [{ op: 'addElements', elements: [element] }];
     if (parent) {
@@ -262,6 +265,13 @@ export function Designer() {
       <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
     </div>
   );
+}
+
+function topLevelBoxes(nodes: readonly Node[]): Box[] {
+  return nodes.filter((n) => !n.parentNode).map((n) => {
+    const a = n.positionAbsolute ?? n.position;
+    return { x: a.x, y: a.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height };
+  });
 }
 
 function vnetAt(nodes: Node[], p: { x: number; y: number }): Node | undefined {

@@ -1,4 +1,5 @@
 // Webview entry: mounts the designer into #root. Styles are bundled into main.css (linked by the host page).
+import './host/page-setup';
 import { createRoot } from 'react-dom/client';
 import 'reactflow/dist/style.css';
 import './theme/designer.css';

@@ -129,7 +129,8 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'vnet', region: nextRegion(design), addressSpaces: [nextVnetSpace(design)], size: { width: 320, height: 160 }, position: pos };
     case 'subnet': {
       const prefix = parent ? nextSubnetPrefix(design, parent) : undefined;
-      return { ...head, kind: 'subnet', ...(prefix ? { addressPrefix: prefix } : {}), parent: parent!, position: pos };
+      // A subnet drawn here has no delegation yet, and the design says so (absent would mean "unknown").
+      return { ...head, kind: 'subnet', ...(prefix ? { addressPrefix: prefix } : {}), delegations: [], parent: parent!, position: pos };
     }
     case 'natGateway':
       return { ...head, kind: 'natGateway', region: nextRegionInUse(design), publicIpCount: 1, position: pos };
