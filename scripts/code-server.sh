@@ -2,16 +2,18 @@
 # Starts a real VS Code (code-server) on 127.0.0.1 with a throwaway profile; shared by e2e tests and `npm start`.
 #
 # Usage: bash scripts/code-server.sh --run-dir DIR [--install-extension X.vsix]... [--port N]
-#                                    [--folder WS] [--foreground]
+#                                    [--folder WS] [--foreground [--open-when-ready FILE]]
 #
 # Detached (default): starts the server in its own process group, waits for /healthz and prints
 #   CS_PORT=…  CS_PID=…  CS_URL=…   (shell-quoted, for `eval`). Stop it with: kill -- -$CS_PID
 # --foreground: same, then prints the URL for a human and keeps the server until Ctrl+C.
+# --open-when-ready FILE: once the first browser window has its extension host, open FILE in that window
+#   (with the editor VS Code picks for it then, i.e. our custom editor for *.ppvnet.json).
 #
 # Needs the env from scripts/setup-tools.sh (sourced automatically from the cache when not set).
 set -euo pipefail
 
-RUN= PORT= FOLDER= FOREGROUND=0
+RUN= PORT= FOLDER= FOREGROUND=0 OPEN_WHEN_READY=
 VSIXES=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -20,6 +22,7 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2 ;;
     --folder) FOLDER=$2; shift 2 ;;
     --foreground) FOREGROUND=1; shift ;;
+    --open-when-ready) OPEN_WHEN_READY=$2; shift 2 ;;
     *) echo "code-server.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -118,6 +121,26 @@ if [ $FOREGROUND -eq 0 ]; then
   trap - EXIT INT TERM   # handed over: the caller kills it with kill -- -$CS_PID
   printf 'CS_PORT=%q\nCS_PID=%q\nCS_URL=%q\n' "$PORT" "$SRV" "$URL"
   exit 0
+fi
+
+if [ -n "$OPEN_WHEN_READY" ]; then
+  OPEN_WHEN_READY=$(cd "$(dirname "$OPEN_WHEN_READY")" && pwd)/$(basename "$OPEN_WHEN_READY")
+  # Not through the URL payload (openFile): that open runs before a fresh profile has registered the
+  # extension's custom editors, so it shows plain JSON. Instead, once a window's extension host is up it
+  # registers with code-server's session socket, and `--reuse-window FILE` opens the file in that window,
+  # by then with the custom editors known. The log line is a cheap wait for the first browser; the
+  # registration itself comes a few seconds later, so the open is retried until it lands.
+  (
+    until grep -q 'Launched Extension Host Process' "$RUN/code-server.log" 2>/dev/null; do
+      kill -0 "$SRV" 2>/dev/null || exit 0
+      sleep 0.5
+    done
+    for _ in $(seq 120); do
+      "${CS[@]}" --reuse-window "$OPEN_WHEN_READY" >> "$RUN/open-when-ready.log" 2>&1 && exit 0
+      kill -0 "$SRV" 2>/dev/null || exit 0
+      sleep 1
+    done
+  ) &
 fi
 
 echo

@@ -42,8 +42,9 @@ fi
 step "code-server"
 args=(--run-dir "$RUN" --install-extension "$ROOT/out/ppvnet.vsix" --folder "$RUN/workspace" --foreground)
 [ -n "$PORT" ] && args+=(--port "$PORT")
-# The file is not opened through the URL (payload openFile): on a fresh profile that open happens before the
-# extension's custom editor is registered, so VS Code shows plain JSON instead of the designer.
 echo "   workspace: $RUN/workspace"
-echo "   open the URL below, then click seed.ppvnet.json in the Explorer (it opens in the designer)"
+if [ -f "$RUN/workspace/seed.ppvnet.json" ]; then
+  args+=(--open-when-ready "$RUN/workspace/seed.ppvnet.json")
+  echo "   seed.ppvnet.json opens in the designer a few seconds after the page loads (or click it in the Explorer)"
+fi
 exec bash scripts/code-server.sh "${args[@]}"

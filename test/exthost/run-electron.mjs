@@ -3,7 +3,7 @@
 // Usage: npm run build && node test/exthost/run-electron.mjs [--vscode-version stable]
 // The CI machines cannot reach the VS Code download servers; there the same suites run inside
 // code-server instead (test/e2e/exthost.test.mjs), which is what `npm test` does.
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,5 +35,7 @@ try {
   console.log('extension-host tests passed');
 } catch (err) {
   console.error('extension-host tests failed:', err?.message ?? err);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  await rm(workspace, { recursive: true, force: true });
 }
