@@ -357,7 +357,11 @@ function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Bo
     const sameKind = group.filter((g) => g.kind === r.kind);
     const label = sameKind[0] !== r ? undefined
       : sameKind.some((g) => g.from !== r.from) ? `${RELATION_LABELS[r.kind]} ⇄` : RELATION_LABELS[r.kind];
-    const blocking = obstacles.filter((o) => o.id !== r.from && o.id !== r.to).map((o) => o.box);
+    // Only boxes near the edge can block it: the straight line's bounding box, widened by the largest bend.
+    const reach = BENDS[BENDS.length - 1]! < 0 ? -BENDS[BENDS.length - 1]! : BENDS[BENDS.length - 1]!;
+    const [fc, tc] = [center(from), center(to)];
+    const near = { x: Math.min(fc.x, tc.x) - reach, y: Math.min(fc.y, tc.y) - reach, w: Math.abs(fc.x - tc.x) + 2 * reach, h: Math.abs(fc.y - tc.y) + 2 * reach };
+    const blocking = obstacles.filter((o) => o.id !== r.from && o.id !== r.to && overlapsBox(o.box, near)).map((o) => o.box);
     out.push(drawEdge(r, from, to, offset, label, blocking, extent));
   }
   return { svg: out, extent };
@@ -406,6 +410,10 @@ function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string
     label ? `<text class="ppv-label" x="${num(mid.x)}" y="${num(mid.y + 3.5)}" text-anchor="middle">${escapeXml(label)}</text>` : '',
     '</g>',
   ].join('');
+}
+
+function overlapsBox(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 function bezier(a: Point, c: Point, b: Point, t: number): Point {
