@@ -60,7 +60,8 @@ export async function importFromAzureCommand(log: vscode.LogOutputChannel, args?
   const target = args?.target ?? await vscode.window.showSaveDialog({
     title: 'Save the imported design',
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
-    filters: { 'Power Platform VNet design': ['ppvnet.json'] },
+    // A two-part extension here makes the workbench's simple dialog append it again (x.ppvnet.json.ppvnet.json).
+    filters: { 'Power Platform VNet design (*.ppvnet.json)': ['json'] },
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(serializeDesign(result.design)));
