@@ -1,10 +1,36 @@
 // e2e: Bicep and Terraform files with known problems show ppvnet findings in the real Problems panel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshWorkspace, openWorkbench, quickOpen, runCommand, screenshot, withBrowser } from './lib.mjs';
+import { freshWorkspace, openWorkbench, runCommand, screenshot, withBrowser } from './lib.mjs';
 
 const TERRAFORM = ['PPV-001', 'PPV-003', 'PPV-006', 'PPV-008', 'PPV-011', 'PPV-014', 'PPV-015', 'PPV-016', 'AZ-08'];
 const BICEP = ['PPV-003', 'PPV-004', 'PPV-008'];
+
+/**
+ * Ctrl+P with a folder-qualified path: the list shows the base name with the folder as description, so
+ * wait for the base name and take the best match (the path filter puts the right file first).
+ */
+async function openPath(page, relPath, timeoutMs = 60_000) {
+  const base = relPath.split('/').pop();
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(relPath);
+    try {
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+      await row.waitFor({ timeout: 3_000 });
+      if (!(await row.innerText()).includes(relPath.split('/')[0])) throw new Error('not yet');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: base }).first().waitFor({ timeout: 15_000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`quick open never offered ${relPath}`);
+    }
+  }
+}
 
 /** Rule ids shown in the Problems panel rows (the code column renders as "PPV-003" links). */
 async function problemIds(page) {
@@ -27,14 +53,14 @@ test('IaC findings from Terraform and Bicep appear in the Problems panel', async
   const folder = await freshWorkspace('iac');
   await withBrowser(t, async ({ page }) => {
     await openWorkbench(page, folder, 'terraform-problems');
-    await quickOpen(page, 'terraform-problems/main.tf');
+    await openPath(page, 'terraform-problems/main.tf');
     await runCommand(page, 'Focus on Problems View');
     await page.locator('.markers-panel').waitFor({ timeout: 30_000 });
     const tf = await waitForIds(page, TERRAFORM);
     t.diagnostic(`after main.tf: ${tf.join(', ')}`);
     await screenshot(page, 'iac-problems-terraform');
 
-    await quickOpen(page, 'bicep-problems/main.bicep');
+    await openPath(page, 'bicep-problems/main.bicep');
     const all = await waitForIds(page, [...new Set([...TERRAFORM, ...BICEP])]);
     t.diagnostic(`after main.bicep: ${all.join(', ')}`);
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
