@@ -47,6 +47,10 @@ mkdir -p "$RUN" "$ART"
 # Screenshots are not cleared: a concurrent run's pictures would vanish; each test overwrites its own names.
 rm -f "$SUMMARY"
 
+step "loopback ARM server (Azure import e2e; exports the test-only PPVNET_TEST_ARM_* for code-server)"
+# shellcheck source=test/support/arm-server-env.sh
+source test/support/arm-server-env.sh "$RUN"
+
 step "start code-server with the VSIX installed"
 CS_PID=
 cleanup() { [ -n "$CS_PID" ] && kill -- "-$CS_PID" 2>/dev/null || true; }
