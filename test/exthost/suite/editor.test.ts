@@ -244,6 +244,18 @@ suite('designer editor', () => {
     await waitFor('PPV-026 back once the configuration is gone', () => has('PPV-026'), 30_000);
   });
 
+  test('openRuleDoc opens the rule page in the Markdown preview and ignores anything that is not a rule id', async () => {
+    const uri = await copyOfSeed('editor-ruledoc.ppvnet.json');
+    const { session } = await openInDesigner(uri);
+    const previews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    const before = previews().length;
+    await session.receive({ type: 'command', command: 'openRuleDoc', argument: '../../package' });
+    await session.receive({ type: 'command', command: 'openRuleDoc', argument: 'PPV-026' });
+    const tab = await waitFor('a Markdown preview of PPV-026', () => previews().find((t) => /PPV-026/.test(t.label)));
+    assert.equal(previews().length, before + 1, 'only the real rule id opened a page');
+    await vscode.window.tabGroups.close(tab);
+  });
+
   test('Export Diagram as SVG writes the picture inside the workspace only', async () => {
     const uri = await copyOfSeed('editor-diagram.ppvnet.json');
     created.push(uri);
