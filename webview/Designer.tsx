@@ -11,7 +11,7 @@ import { Button } from './components';
 import { diagramSvg, svgToPngBase64, themeColours, type DiagramBox } from './export/diagram-image';
 import { hostChannel } from './host/host-channel';
 import { Inspector } from './inspector/Inspector';
-import { layoutInWorker } from './layout/layout-client';
+import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
 import { copySelection, pasteSnippet, type Snippet } from './model/clipboard';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
 import { freeSpot, type Box } from './model/placement';
@@ -58,6 +58,12 @@ export function Designer() {
     const live = new Set([...design.elements.map((e) => e.id), ...design.relations.map((r) => r.id)]);
     setSelection((s) => (s.every((id) => live.has(id)) ? s : s.filter((id) => live.has(id))));
   }, [design]);
+
+  // Load elk while the user looks at the design, so the first Auto-layout click answers quickly.
+  useEffect(() => {
+    const timer = window.setTimeout(warmLayoutWorker, 2000);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   const reveal = useCallback((id: string) => {
     setSelection([id]);
@@ -132,7 +138,7 @@ export function Designer() {
       const moves = movesFromLayout(latest, laidOut);
       if (edit('Auto-layout', { op: 'moveElements', moves })) {
         say(`Laid out ${moves.length} elements in ${Math.round(performance.now() - t0)} ms.`);
-        window.setTimeout(() => flow.fitView({ duration: 300, padding: 0.1 }), 50);
+        window.setTimeout(() => flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }), 50);
       }
     } catch (e) {
       say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
@@ -251,7 +257,7 @@ export function Designer() {
       <header className="toolbar" role="toolbar" aria-label="Designer actions">
         <span className="design-title" title={doc.fileName}>{d.name}</span>
         <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>
-        <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1 })}>Fit</Button>
+        <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })}>Fit</Button>
         <Button testId="export-bicep" ariaLabel="Export to Bicep" onClick={() => channel.command('exportBicep')}>Bicep</Button>
         <Button testId="export-terraform" ariaLabel="Export to Terraform" onClick={() => channel.command('exportTerraform')}>Terraform</Button>
         <Button testId="export-svg" ariaLabel="Export diagram as SVG" onClick={() => channel.command('exportDiagramSvg')}>SVG</Button>

@@ -39,3 +39,8 @@ export async function layoutInWorker(graph: LayoutNode): Promise<LayoutNode> {
     w.postMessage({ requestId, graph });
   });
 }
+
+/** Starts the worker ahead of the first layout (elk takes seconds to initialise on a busy machine). */
+export function warmLayoutWorker(): void {
+  startWorker().catch(() => { /* reported when a layout is asked for */ });
+}
