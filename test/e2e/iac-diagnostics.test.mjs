@@ -32,10 +32,22 @@ async function openPath(page, relPath, timeoutMs = 60_000) {
   }
 }
 
-/** Rule ids shown in the Problems panel rows (the code column renders as "PPV-003" links). */
+/**
+ * Rule ids shown in the Problems panel rows (the code column renders as "PPV-003" links). The list is
+ * virtualised, so scroll through it with the mouse wheel and collect the ids of every rendered row.
+ */
 async function problemIds(page) {
-  const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-  return [...new Set(rows.flatMap((r) => r.match(/\b(?:PPV|AZ)-\d+\b/g) ?? []))].sort();
+  const ids = new Set();
+  // Before the first problem arrives the list is hidden behind "No problems have been detected".
+  if ((await page.locator('.markers-panel .monaco-list-row').count()) === 0) return [];
+  await page.locator('.markers-panel').first().hover();
+  for (let i = 0; i < 12; i++) {
+    for (const r of await page.locator('.markers-panel .monaco-list-row').allInnerTexts()) for (const id of r.match(/\b(?:PPV|AZ)-\d+\b/g) ?? []) ids.add(id);
+    await page.mouse.wheel(0, 250);
+    await page.waitForTimeout(100);
+  }
+  await page.mouse.wheel(0, -5_000);
+  return [...ids].sort();
 }
 
 async function waitForIds(page, expected, timeoutMs = 90_000) {
