@@ -3,6 +3,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { checkIntegrity } from './integrity';
+import { DuplicateKeyError, scanDesignSpans, type DesignSpans, type Span } from './json-spans';
 import { DESIGN_VERSION, designSchema, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
@@ -39,39 +40,57 @@ export function loadDesign(text: string): LoadResult {
   }
   if (text.trim() === '') return fail([{ message: 'The file is empty. Use "Power Platform VNet: New Design" to start one.', range: ZERO_RANGE }]);
 
-  const syntax: ParseError[] = [];
-  const root = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (syntax.length > 0 || !root) {
-    return fail(syntax.slice(0, 20).map((e) => ({ message: `JSON syntax: ${describeParseError(e)}`, range: lines.range(e.offset, Math.max(1, e.length)) })));
-  }
-  if (root.type !== 'object') return fail([{ message: 'A design is a JSON object with "version", "name", "elements" and "relations".', range: lines.range(root.offset, root.length) }]);
-
-  const versionNode = findNodeAtLocation(root, ['version']);
-  if (!versionNode) return fail([{ message: `Missing "version": ${DESIGN_VERSION}.`, range: lines.range(root.offset, 1), path: ['version'] }]);
-  if (versionNode.value !== DESIGN_VERSION) {
-    const v = versionNode.value;
-    const message = typeof v === 'number' && Number.isInteger(v) && v > DESIGN_VERSION
-      ? `This design is version ${v}, written by a newer Power Platform VNet Designer; this one reads version ${DESIGN_VERSION}. Update the extension to open it. The file has not been changed.`
-      : `"version" must be ${DESIGN_VERSION}, found ${JSON.stringify(v)}.`;
-    return fail([{ message, range: lines.range(versionNode.offset, versionNode.length), path: ['version'] }]);
-  }
-
-  const index = makeIndex(root, lines);
+  // Fast path: the native parser for values, one scan for duplicate keys and positions. The syntax
+  // tree is built only when an error needs to be described precisely.
   let plain: unknown;
   try {
-    plain = toPlainValue(root);
-  } catch (e) {
-    if (!(e instanceof DuplicateKey)) throw e;
-    return fail([{ message: e.message + ' Each key may appear once per object.', range: lines.range(e.node.offset, e.node.length) }]);
+    plain = JSON.parse(text);
+  } catch {
+    return fail(syntaxErrors(text, lines));
   }
-  const parsed = designSchema.safeParse(plain);
-  if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, root, lines)));
+  let spans: DesignSpans;
+  try {
+    spans = scanDesignSpans(text);
+  } catch (e) {
+    if (!(e instanceof DuplicateKeyError)) throw e;
+    return fail([{ message: `${e.message} Each key may appear once per object.`, range: lines.range(e.offset, e.length) }]);
+  }
+  let tree: Node | undefined;
+  const rootNode = () => (tree ??= parseTree(text, [], { disallowComments: true })!);
 
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    return fail([{ message: 'A design is a JSON object with "version", "name", "elements" and "relations".', range: lines.range(0, text.length) }]);
+  }
+  const versionSpan = spans.root.get('version');
+  const version = (plain as { version?: unknown }).version;
+  if (versionSpan === undefined) return fail([{ message: `Missing "version": ${DESIGN_VERSION}.`, range: lines.range(0, 1), path: ['version'] }]);
+  if (version !== DESIGN_VERSION) {
+    const message = typeof version === 'number' && Number.isInteger(version) && version > DESIGN_VERSION
+      ? `This design is version ${version}, written by a newer Power Platform VNet Designer; this one reads version ${DESIGN_VERSION}. Update the extension to open it. The file has not been changed.`
+      : `"version" must be ${DESIGN_VERSION}, found ${JSON.stringify(version)}.`;
+    return fail([{ message, range: spanRange(lines, versionSpan), path: ['version'] }]);
+  }
+
+  const parsed = designSchema.safeParse(plain);
+  if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, rootNode(), lines)));
+
+  const index = makeIndex(spans, lines, parsed.data, rootNode);
   const integrity = checkIntegrity(parsed.data);
   if (integrity.length > 0) {
     return fail(integrity.slice(0, 50).map((p) => ({ message: p.message, path: p.path, range: index.rangeOf(p.path) ?? ZERO_RANGE })));
   }
   return { ok: true, design: parsed.data, index };
+}
+
+function syntaxErrors(text: string, lines: LineIndex): LoadError[] {
+  const syntax: ParseError[] = [];
+  parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (syntax.length === 0) return [{ message: 'JSON syntax: the text is not valid JSON.', range: ZERO_RANGE }];
+  return syntax.slice(0, 20).map((e) => ({ message: `JSON syntax: ${describeParseError(e)}`, range: lines.range(e.offset, Math.max(1, e.length)) }));
+}
+
+function spanRange(lines: LineIndex, span: Span): SourceRange {
+  return lines.range(span[0], span[1] - span[0]);
 }
 
 function fail(errors: LoadError[]): LoadResult {
@@ -98,35 +117,6 @@ function findExcessiveNesting(text: string): number | undefined {
     } else if (c === 125 || c === 93) depth--;
   }
   return undefined;
-}
-
-/** Builds the plain value ourselves so duplicate keys are caught (JSON.parse keeps the last silently). */
-function toPlainValue(node: Node): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k && v) {
-          const key = k.value as string;
-          if (Object.prototype.hasOwnProperty.call(out, key)) throw new DuplicateKey(key, k);
-          // Keys like __proto__ must not reach the prototype chain.
-          Object.defineProperty(out, key, { value: toPlainValue(v), enumerable: true, writable: true, configurable: true });
-        }
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(toPlainValue);
-    default:
-      return node.value;
-  }
-}
-
-class DuplicateKey extends Error {
-  constructor(readonly key: string, readonly node: Node) {
-    super(`Duplicate key "${key}".`);
-  }
 }
 
 function issueToError(issue: z.core.$ZodIssue, root: Node, lines: LineIndex): LoadError {
@@ -171,24 +161,33 @@ function nearestNode(root: Node, path: readonly (string | number)[]): Node | und
   return root;
 }
 
-function makeIndex(root: Node, lines: LineIndex): DesignIndex {
-  const rangeOf = (path: readonly (string | number)[]) => {
-    const node = findNodeAtLocation(root, [...path]);
-    return node ? lines.range(node.offset, node.length) : undefined;
-  };
-  const positionsById = (list: 'elements' | 'relations') => {
+function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node): DesignIndex {
+  const byId = (list: readonly { id: string }[]) => {
     const map = new Map<string, number>();
-    const arr = findNodeAtLocation(root, [list]);
-    arr?.children?.forEach((child, i) => {
-      const idNode = findNodeAtLocation(child, ['id']);
-      if (typeof idNode?.value === 'string' && !map.has(idNode.value)) map.set(idNode.value, i);
-    });
+    list.forEach((item, i) => { if (!map.has(item.id)) map.set(item.id, i); });
     return map;
   };
-  let elements: Map<string, number> | undefined;
-  let relations: Map<string, number> | undefined;
+  let elementIndex: Map<string, number> | undefined;
+  let relationIndex: Map<string, number> | undefined;
+  const rangeOf = (path: readonly (string | number)[]): SourceRange | undefined => {
+    const [list, i, prop, j] = path;
+    let span: Span | undefined;
+    if (path.length === 1 && typeof list === 'string') return (span = spans.root.get(list)) && spanRange(lines, span);
+    if (list === 'elements' || list === 'relations') {
+      if (typeof i === 'number' && path.length <= 4) {
+        // The scanner sees every value at these depths: absent here means absent from the text.
+        if (path.length === 2) span = spans.item(list, i);
+        else if (typeof prop === 'string' && path.length === 3) span = spans.property(list, i, prop);
+        else if (typeof prop === 'string' && typeof j === 'number') span = spans.property(list, i, prop, j);
+        return span && spanRange(lines, span);
+      }
+    }
+    // Deeper paths (an NSG rule's field, say) are rare: fall back to the syntax tree.
+    const node = findNodeAtLocation(rootNode(), [...path]);
+    return node ? lines.range(node.offset, node.length) : undefined;
+  };
   const lookup = (list: 'elements' | 'relations', id: string, property?: string) => {
-    const map = list === 'elements' ? (elements ??= positionsById('elements')) : (relations ??= positionsById('relations'));
+    const map = list === 'elements' ? (elementIndex ??= byId(design.elements)) : (relationIndex ??= byId(design.relations));
     const i = map.get(id);
     if (i === undefined) return undefined;
     return (property && rangeOf([list, i, property])) || rangeOf([list, i, 'id']) || rangeOf([list, i]);

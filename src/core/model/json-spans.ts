@@ -1,0 +1,142 @@
+// One pass over JSON text that JSON.parse has already accepted: finds duplicate keys (which JSON.parse
+// silently collapses) and records where each element and relation sits, without building a syntax tree.
+// Property positions are found later, per item and only when a finding asks, so big designs stay cheap.
+
+export type Span = readonly [start: number, end: number];
+
+export interface DesignSpans {
+  /** Top-level properties (version, name, elements, …). */
+  readonly root: ReadonlyMap<string, Span>;
+  item(list: 'elements' | 'relations', index: number): Span | undefined;
+  /** A property of an item, or the `j`-th entry of an array property. */
+  property(list: 'elements' | 'relations', index: number, key: string, j?: number): Span | undefined;
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string, readonly offset: number, readonly length: number) {
+    super(`Duplicate key "${key}".`);
+  }
+}
+
+/** Called for every value: depth below the walk's start, its key or index, its parent's key, its extent. */
+type OnValue = (depth: number, key: string | number | undefined, parentKey: string | number | undefined, start: number, end: number) => void;
+
+/**
+ * Walks the JSON value starting at `from`. State lives in per-depth arrays reused across objects, so a
+ * 4 MB design allocates little beyond the key strings, which die young.
+ */
+function walk(text: string, from: number, to: number, onValue: OnValue): void {
+  const isObject: boolean[] = [];
+  const expectKey: boolean[] = [];
+  // keyAt[d]: key (or array index) of the value at depth d, i.e. inside d open containers.
+  const keyAt: (string | number | undefined)[] = [];
+  const indexAt: number[] = [];
+  const keysAt: string[][] = [];
+  const startAt: number[] = [];
+  let depth = 0;
+  const begin = (start: number) => {
+    if (depth > 0 && !isObject[depth - 1]) keyAt[depth] = indexAt[depth - 1];
+    startAt[depth] = start;
+  };
+  const value = (start: number, end: number) => onValue(depth, keyAt[depth], keyAt[depth - 1], start, end);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    if (c === 123 || c === 91) {
+      begin(i);
+      isObject[depth] = c === 123;
+      expectKey[depth] = c === 123;
+      indexAt[depth] = 0;
+      (keysAt[depth] ??= []).length = 0;
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      value(startAt[depth]!, i + 1);
+      if (depth === 0) return;
+    } else if (c === 44) {
+      if (isObject[depth - 1]) expectKey[depth - 1] = true;
+      else indexAt[depth - 1]!++;
+    } else if (c === 58) {
+      expectKey[depth - 1] = false;
+    } else if (c === 34) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < to; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 92) {
+          escaped = true;
+          i++;
+        } else if (s === 34) break;
+      }
+      if (depth > 0 && isObject[depth - 1] && expectKey[depth - 1]) {
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        const keys = keysAt[depth - 1]!;
+        // Objects in a design have a handful of keys: a linear scan beats a Set and allocates nothing.
+        if (keys.includes(key)) throw new DuplicateKeyError(key, start, i + 1 - start);
+        keys.push(key);
+        keyAt[depth] = key;
+      } else {
+        begin(start);
+        value(start, i + 1);
+        if (depth === 0) return;
+      }
+    } else {
+      const start = i;
+      while (i + 1 < to && !isDelimiter(text.charCodeAt(i + 1))) i++;
+      begin(start);
+      value(start, i + 1);
+      if (depth === 0) return;
+    }
+  }
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9 || c === 58;
+}
+
+/** Throws DuplicateKeyError; assumes `text` is valid JSON (callers parse it first). */
+export function scanDesignSpans(text: string): DesignSpans {
+  const root = new Map<string, Span>();
+  // Item extents as flat [start, end] number pairs: no allocation per item.
+  const lists = { elements: [] as number[], relations: [] as number[] };
+  walk(text, 0, text.length, (depth, key, parentKey, start, end) => {
+    if (depth === 1) root.set(key as string, [start, end]);
+    else if (depth === 2 && (parentKey === 'elements' || parentKey === 'relations')) {
+      const out = lists[parentKey];
+      out[2 * (key as number)] = start;
+      out[2 * (key as number) + 1] = end;
+    }
+  });
+  const propertyCache = new Map<string, Map<string, Span[]>>();
+  const propertiesOf = (list: 'elements' | 'relations', index: number) => {
+    const cacheKey = `${list}:${index}`;
+    let props = propertyCache.get(cacheKey);
+    if (props) return props;
+    const found = new Map<string, Span[]>();
+    const start = lists[list][2 * index];
+    const end = lists[list][2 * index + 1];
+    if (start !== undefined && end !== undefined) {
+      walk(text, start, end, (depth, key, parentKey, s, e) => {
+        // Index 0 holds the property itself, 1 + j its j-th array entry.
+        const name = (depth === 1 ? key : parentKey) as string;
+        if (depth !== 1 && depth !== 2) return;
+        const entries = found.get(name) ?? [];
+        entries[depth === 1 ? 0 : (key as number) + 1] = [s, e];
+        found.set(name, entries);
+      });
+    }
+    propertyCache.set(cacheKey, (props = found));
+    return props;
+  };
+  return {
+    root,
+    item(list, index) {
+      const s = lists[list][2 * index];
+      const e = lists[list][2 * index + 1];
+      return s === undefined || e === undefined ? undefined : [s, e];
+    },
+    property(list, index, key, j) {
+      return propertiesOf(list, index).get(key)?.[j === undefined ? 0 : j + 1];
+    },
+  };
+}

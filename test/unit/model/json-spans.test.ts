@@ -1,0 +1,51 @@
+// The position scanner must agree with a full JSON syntax tree on every property of every fixture,
+// and catch duplicate keys at any depth (JSON.parse keeps the last one silently).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { DuplicateKeyError, scanDesignSpans } from '../../../src/core/model/json-spans';
+import { serializeDesign } from '../../../src/core/model/serialize-design';
+import { loadSample } from '../support/designs';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const texts: [string, string][] = [
+  ...['samples', 'test/fixtures/designs'].flatMap((dir) =>
+    readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ppvnet.json')).map((f): [string, string] => [f, readFileSync(path.join(ROOT, dir, f), 'utf8')])),
+  // The same design written compactly and with escapes in keys' neighbourhood.
+  ['seed, minified', JSON.stringify(JSON.parse(serializeDesign(loadSample('seed'))))],
+  ['seed, tabs and CRLF', JSON.stringify(JSON.parse(serializeDesign(loadSample('seed'))), null, '\t').replace(/\n/g, '\r\n')],
+];
+
+describe('scanDesignSpans', () => {
+  for (const [name, text] of texts) {
+    it(`matches the syntax tree on ${name}`, () => {
+      const tree = parseTree(text)!;
+      const spans = scanDesignSpans(text);
+      const at = (p: (string | number)[]) => {
+        const node = findNodeAtLocation(tree, p)!;
+        return [node.offset, node.offset + node.length];
+      };
+      for (const list of ['elements', 'relations'] as const) {
+        const items = JSON.parse(text)[list] as Record<string, unknown>[];
+        expect(spans.item(list, items.length)).toBeUndefined();
+        items.forEach((item, i) => {
+          expect(spans.item(list, i)).toEqual(at([list, i]));
+          for (const [k, v] of Object.entries(item)) {
+            expect(spans.property(list, i, k), `${list}[${i}].${k}`).toEqual(at([list, i, k]));
+            if (Array.isArray(v)) v.forEach((_, j) => expect(spans.property(list, i, k, j)).toEqual(at([list, i, k, j])));
+          }
+          expect(spans.property(list, i, 'noSuchProperty')).toBeUndefined();
+        });
+      }
+      for (const k of Object.keys(JSON.parse(text))) expect(spans.root.get(k)).toEqual(at([k]));
+    });
+  }
+
+  it('finds duplicate keys at any depth, with escaped spellings', () => {
+    expect(() => scanDesignSpans('{"a":1,"b":{"c":[{"d":1,"\\u0064":2}]}}')).toThrow(DuplicateKeyError);
+    expect(() => scanDesignSpans('{"a":1,"a":2}')).toThrow(/Duplicate key "a"/);
+    expect(() => scanDesignSpans('{"a":{"x":1},"b":{"x":1}}')).not.toThrow();
+    expect(() => scanDesignSpans('{"s":"has \\"quotes\\" and {braces}","t":"x"}')).not.toThrow();
+  });
+});
