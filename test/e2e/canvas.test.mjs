@@ -3,7 +3,7 @@
 // under a Chromium trace and report the longest frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACTS, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser } from './lib.mjs';
 
@@ -84,6 +84,9 @@ test('build a design on an empty canvas: palette, connections, problems, auto-la
     currentPage = page;
     const folder = await freshWorkspace('e2e-workspace');
     await writeFile(join(folder, EMPTY), JSON.stringify({ version: 1, name: 'Canvas test', elements: [], relations: [] }, null, 2) + '\n');
+    // VS Code in the browser saves after a delay by default; this test checks that Ctrl+S (sent by the designer) saves.
+    await mkdir(join(folder, '.vscode'), { recursive: true });
+    await writeFile(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }) + '\n');
     await openWorkbench(page, folder, EMPTY);
     await openFromExplorer(page, EMPTY);
     const canvas = webview(page, '[data-testid="canvas"] .react-flow__pane');

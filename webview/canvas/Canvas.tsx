@@ -5,7 +5,8 @@ import ReactFlow, {
   applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useNodesInitialized, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
-import type { Design } from '../../src/core/model/schema';
+import { parentOf, type Design } from '../../src/core/model/schema';
+import { DEFAULT_NODE_SIZE } from '../../src/core/layout/layout-graph';
 import type { Finding } from '../../src/core/rules/rule';
 import { judgeConnection } from '../model/connection-rules';
 import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge } from '../model/flow-model';
@@ -27,6 +28,8 @@ export interface CanvasProps {
 
 // A first element on an empty canvas must not be blown up to the maximum zoom.
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
+/** Above this many elements only the visible ones are rendered. */
+const LARGE_DESIGN = 300;
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -45,7 +48,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
 
   // Fit the view once to the design as opened. A design opened empty is never fitted later: the first
   // element dropped would otherwise jump to the middle of the screen, away from where it was dropped.
-  const { fitView } = useReactFlow();
+  const { fitView, fitBounds } = useReactFlow();
   const fitted = useRef<'pending' | 'done'>('pending');
   const initialized = useNodesInitialized();
   useEffect(() => {
@@ -57,8 +60,20 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     if (initialized) {
       fitted.current = 'done';
       fitView(FIT_OPTIONS);
+    } else if (design.elements.length > LARGE_DESIGN) {
+      // Off-screen nodes of a large design are never rendered, so never measured: fit to the stored boxes.
+      fitted.current = 'done';
+      const boxes = design.elements.filter((e) => !parentOf(e) && e.position).map((e) => ({
+        x: e.position!.x, y: e.position!.y,
+        w: e.kind === 'vnet' && e.size ? e.size.width : DEFAULT_NODE_SIZE.width,
+        h: e.kind === 'vnet' && e.size ? e.size.height : DEFAULT_NODE_SIZE.height,
+      }));
+      if (boxes.length === 0) return;
+      const x = Math.min(...boxes.map((b) => b.x));
+      const y = Math.min(...boxes.map((b) => b.y));
+      fitBounds({ x, y, width: Math.max(...boxes.map((b) => b.x + b.w)) - x, height: Math.max(...boxes.map((b) => b.y + b.h)) - y }, { padding: 0.05 });
     }
-  }, [design, initialized, fitView]);
+  }, [design, initialized, fitView, fitBounds]);
 
   // Selection set from outside (problems list, reveal, paste) is mirrored onto the nodes and edges.
   useEffect(() => {
@@ -120,7 +135,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     onDropItem(item, { x: e.clientX, y: e.clientY });
   }, [onDropItem]);
 
-  const large = design.elements.length > 300;
+  const large = design.elements.length > LARGE_DESIGN;
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
       <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
