@@ -8,8 +8,10 @@ export class Topology {
   private readonly byKind = new Map<ElementKind, Element[]>();
   private readonly childrenOf = new Map<string, Element[]>();
   private readonly relByKind = new Map<RelationKind, Relation[]>();
+  // Keyed by `${endpoint}\0${kind}`, so hubs with thousands of relations are still read in O(1).
   private readonly relFrom = new Map<string, Relation[]>();
   private readonly relTo = new Map<string, Relation[]>();
+  private readonly relBetween = new Map<string, Relation>();
 
   constructor(readonly design: Design) {
     for (const e of design.elements) {
@@ -20,8 +22,10 @@ export class Topology {
     }
     for (const r of design.relations) {
       push(this.relByKind, r.kind, r);
-      push(this.relFrom, r.from, r);
-      push(this.relTo, r.to, r);
+      push(this.relFrom, `${r.from}\0${r.kind}`, r);
+      push(this.relTo, `${r.to}\0${r.kind}`, r);
+      const between = `${r.kind}\0${r.from}\0${r.to}`;
+      if (!this.relBetween.has(between)) this.relBetween.set(between, r);
     }
   }
 
@@ -45,11 +49,16 @@ export class Topology {
   }
 
   outgoing<K extends RelationKind>(fromId: string, kind: K): readonly RelationOf<K>[] {
-    return (this.relFrom.get(fromId) ?? []).filter((r) => r.kind === kind) as RelationOf<K>[];
+    return (this.relFrom.get(`${fromId}\0${kind}`) ?? []) as RelationOf<K>[];
   }
 
   incoming<K extends RelationKind>(toId: string, kind: K): readonly RelationOf<K>[] {
-    return (this.relTo.get(toId) ?? []).filter((r) => r.kind === kind) as RelationOf<K>[];
+    return (this.relTo.get(`${toId}\0${kind}`) ?? []) as RelationOf<K>[];
+  }
+
+  /** The `kind` relation from `fromId` to `toId`, if any (the loader refuses duplicates). */
+  between<K extends RelationKind>(kind: K, fromId: string, toId: string): RelationOf<K> | undefined {
+    return this.relBetween.get(`${kind}\0${fromId}\0${toId}`) as RelationOf<K> | undefined;
   }
 
   /** Elements at the other end of `kind` relations leaving `fromId`. */

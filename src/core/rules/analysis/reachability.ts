@@ -12,8 +12,8 @@ import { overlaps, tryCidr } from '../../net/cidr';
  * `allowVirtualNetworkAccess` is Azure's default, true.
  */
 export function peeringBetween(t: Topology, a: string, b: string): { there: RelationOf<'peering'>; back: RelationOf<'peering'> } | undefined {
-  const there = t.outgoing(a, 'peering').find((r) => r.to === b);
-  const back = t.outgoing(b, 'peering').find((r) => r.to === a);
+  const there = t.between('peering', a, b);
+  const back = t.between('peering', b, a);
   if (!there || !back) return undefined;
   if (there.allowVirtualNetworkAccess === false || back.allowVirtualNetworkAccess === false) return undefined;
   return { there, back };
@@ -28,7 +28,7 @@ export function peersOf(t: Topology, vnetId: string): string[] {
 
 /** Whether two VNets have any peering relation between them, working or not. */
 export function anyPeering(t: Topology, a: string, b: string): boolean {
-  return t.outgoing(a, 'peering').some((r) => r.to === b) || t.outgoing(b, 'peering').some((r) => r.to === a);
+  return t.between('peering', a, b) !== undefined || t.between('peering', b, a) !== undefined;
 }
 
 export type Path =
@@ -78,7 +78,7 @@ function routesToAppliance(t: Topology, subnet: ElementOf<'subnet'>, target: Ele
 /** Gateways (VPN or ExpressRoute) inside a VNet that connect to the on-premises network. */
 function gatewaysTo(t: Topology, vnetId: string, onPremisesId: string): boolean {
   return [...t.children(vnetId, 'vpnGateway'), ...t.children(vnetId, 'expressRouteGateway')].some((g) =>
-    t.outgoing(g.id, 'gatewayConnection').some((r) => r.to === onPremisesId),
+    t.between('gatewayConnection', g.id, onPremisesId) !== undefined,
   );
 }
 

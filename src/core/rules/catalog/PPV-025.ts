@@ -42,7 +42,7 @@ export const rule: Rule = {
             continue;
           }
           for (const v of vnets) {
-            if (t.outgoing(zone.id, 'dnsZoneLink').some((r) => r.to === v.id)) continue;
+            if (t.between('dnsZoneLink', zone.id, v.id)) continue;
             ctx.report({
               elementId: zone.id,
               message: `Private DNS zone '${zone.name}' is not linked to delegated VNet ${label(v)}, so policy ${label(p)} cannot resolve private endpoint ${label(pe)} from there (and loses ${label(service)} on failover).`,
@@ -73,7 +73,7 @@ function registerFix(t: Topology, pe: ElementOf<'privateEndpoint'>, zoneName: st
   taken.add(register);
   relations.push({ id: register, kind: 'peDnsZone', from: pe.id, to: zoneId });
   for (const v of vnets) {
-    if (existing && t.outgoing(existing.id, 'dnsZoneLink').some((r) => r.to === v.id)) continue;
+    if (existing && t.between('dnsZoneLink', existing.id, v.id)) continue;
     relations.push(linkRelation(t, zoneId, v.id, taken));
   }
   if (existing) return { op: 'batch', edits: relations.map((relation) => ({ op: 'addRelation', relation })) };
