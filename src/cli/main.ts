@@ -9,6 +9,8 @@ import { EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 
 interface Command {
   readonly summary: string;
+  /** The command prints its own, longer help for --help. */
+  readonly ownHelp?: boolean;
   run(args: string[], io: CliIo): Promise<number>;
 }
 
@@ -16,7 +18,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate },
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
-  import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport },
+  import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };
 
@@ -35,6 +37,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.stderr(`ppvnet: unknown command '${name}'\n${usage()}`);
     return EXIT_USAGE;
+  }
+  if (!command.ownHelp && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(`ppvnet ${name}: ${command.summary}\n`);
+    return 0;
   }
   try {
     return await command.run(rest, io);
