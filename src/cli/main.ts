@@ -15,7 +15,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate },
+  validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate, ownHelp: true },
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
   import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },
