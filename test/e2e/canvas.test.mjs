@@ -169,7 +169,12 @@ test('build a design on an empty canvas: palette, connections, problems, auto-la
     // Delete with the keyboard, undo and redo through the workbench.
     await webview(page, '[data-testid="fit-view"]').click();
     await page.waitForTimeout(500);
-    await webview(page, `.react-flow__node[data-id="${nat}"]`).click();
+    // Fit view animates; a click during the animation can miss. Confirm the selection before Delete,
+    // or Delete would remove whatever was selected before (the subnet just added).
+    await waitFor(async () => {
+      await webview(page, `.react-flow__node[data-id="${nat}"]`).click();
+      return (await webview(page, `.react-flow__node.selected[data-id="${nat}"]`).count()) === 1;
+    }, 'clicking the NAT gateway did not select it');
     await page.keyboard.press('Delete');
     await waitFor(async () => !(await nodeIds(page)).includes(nat), 'Delete did not remove the selected element');
     await page.keyboard.press('Control+z');
