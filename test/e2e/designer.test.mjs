@@ -55,6 +55,10 @@ test('renaming an element is undone, redone and saved through the workbench', as
     const newName = `${oldName}-renamed`;
     const tab = editorTab(page, FILE);
     const nameInput = webview(page, '[data-testid="prop-name"]');
+    // What the workbench and the webview showed when a dirty-state check failed, for the failure message.
+    const state = async () => `input "${await nameInput.inputValue().catch(() => '?')}", tabs ` +
+      JSON.stringify(await page.locator('.tabs-container .tab').evaluateAll((ts) =>
+        ts.map((t) => `${t.textContent?.trim()} [${t.className}]`)));
 
     await webview(page, `.react-flow__node[data-id="${target.id}"]`).click();
     await nameInput.waitFor({ timeout: 15_000 });
@@ -63,17 +67,17 @@ test('renaming an element is undone, redone and saved through the workbench', as
 
     await nameInput.fill(newName);
     await nameInput.press('Enter');
-    await assertDirty(tab, true, 'the rename did not make the document dirty');
+    await assertDirty(tab, true, 'the rename did not make the document dirty', state);
     await screenshot(page, 'designer-renamed');
 
     // Ctrl+Z inside the webview is forwarded to the workbench, whose undo must reach the document.
     await nameInput.press('Control+z');
     await assertValue(nameInput, oldName, 'Ctrl+Z did not revert the name');
-    await assertDirty(tab, false, 'after undoing the only edit the document should be clean again');
+    await assertDirty(tab, false, 'after undoing the only edit the document should be clean again', state);
 
     await nameInput.press('Control+Shift+z');
     await assertValue(nameInput, newName, 'Ctrl+Shift+Z did not redo the rename');
-    await assertDirty(tab, true, 'redo did not make the document dirty');
+    await assertDirty(tab, true, 'redo did not make the document dirty', state);
 
     await nameInput.press('Control+z');
     await assertValue(nameInput, oldName, 'second Ctrl+Z did not revert the name');
@@ -81,7 +85,7 @@ test('renaming an element is undone, redone and saved through the workbench', as
     await assertValue(nameInput, newName, 'Ctrl+Y did not redo the rename');
 
     await nameInput.press('Control+s');
-    await assertDirty(tab, false, 'Ctrl+S did not save the document');
+    await assertDirty(tab, false, 'Ctrl+S did not save the document', state);
 
     const saved = (await readDesign(folder)).elements.find((e) => e.id === target.id);
     assert.ok(saved, `element ${target.id} vanished from the saved file`);
@@ -90,12 +94,12 @@ test('renaming an element is undone, redone and saved through the workbench', as
   });
 });
 
-async function assertDirty(tab, dirty, message) {
+async function assertDirty(tab, dirty, message, state) {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const isDirty = /\bdirty\b/.test((await tab.getAttribute('class')) ?? '');
     if (isDirty === dirty) return;
-    if (Date.now() > deadline) assert.fail(message);
+    if (Date.now() > deadline) assert.fail(`${message} (${await state()})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
