@@ -2,8 +2,7 @@
 # End-to-end tests in a real VS Code: package the VSIX, install it into a throwaway code-server profile, run test/e2e/ against it.
 #
 # Usage: bash scripts/e2e.sh [extra node --test args, e.g. --test-name-pattern=designer]
-# Env:   PPVNET_SKIP_BUILD=1  skip `npm run build` (scripts/test-all.sh has just built)
-#        PPVNET_E2E_SUMMARY   where to write {"passed":N,"failed":M} (default test-results/e2e-summary.json)
+# Env:   PPVNET_E2E_SUMMARY   where to write {"passed":N,"failed":M} (default test-results/e2e-summary.json)
 # Writes screenshots to test-results/ and .ppvnet-run/e2e-<pid>/ (profile, server log, e2e.tap, workspaces).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,26 +15,21 @@ bash scripts/setup-tools.sh >/dev/null
 # shellcheck disable=SC1091
 source "${PPVNET_CACHE:-$HOME/.cache/ppvnet}/env.sh"
 
-if [ "${PPVNET_SKIP_BUILD:-0}" != 1 ]; then
-  step "build"
-  npm run --silent build
-fi
-for f in out/extension.js out/test/exthost/index.js; do
-  [ -f "$f" ] || { echo "e2e: $f is missing after the build" >&2; exit 1; }
-done
-
-step "package VSIX"
+step "build + package VSIX (npm run package)"
+# The package script makes the production build and the VSIX, so the tests exercise exactly what ships.
 mkdir -p out
 rm -f out/ppvnet.vsix
-vsce_log=$(mktemp)
-# Relative README links (docs/rules/…) stay relative: the repository URL is not a GitHub one vsce could rewrite to.
-npx --no-install vsce package --no-dependencies --no-rewrite-relative-links -o out/ppvnet.vsix > "$vsce_log" 2>&1 ||
-  { cat "$vsce_log" >&2; rm -f "$vsce_log"; echo "e2e: vsce package failed" >&2; exit 1; }
-rm -f "$vsce_log"
+pkg_log=$(mktemp)
+npm run --silent package > "$pkg_log" 2>&1 ||
+  { cat "$pkg_log" >&2; rm -f "$pkg_log"; echo "e2e: npm run package failed" >&2; exit 1; }
+rm -f "$pkg_log"
+for f in out/ppvnet.vsix out/extension.js out/test/exthost/index.js; do
+  [ -f "$f" ] || { echo "e2e: $f is missing after npm run package" >&2; exit 1; }
+done
 echo "   out/ppvnet.vsix: $(stat -c %s out/ppvnet.vsix) bytes"
 
 # One run dir per invocation: several people (or agents) may run the suite in one checkout at the same time.
-# Dirs of runs that are no longer alive are removed; the newest failed one is kept for inspection.
+# Dirs of runs that are no longer alive are removed here, so the last run's dir stays for inspection until the next.
 for d in .ppvnet-run/e2e-*; do
   [ -d "$d" ] || continue
   kill -0 "${d##*-}" 2>/dev/null || rm -rf "$d"

@@ -20,12 +20,9 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
 fi
 
-step "build"
-npm run --silent build
-
-step "package"
-# Same flags as scripts/e2e.sh, so what you click through is what the tests installed.
-npx --no-install vsce package --no-dependencies --no-rewrite-relative-links -o out/ppvnet.vsix > /dev/null
+step "build + package (npm run package)"
+# The same production build and VSIX that scripts/e2e.sh tests.
+npm run --silent package > /dev/null
 echo "   out/ppvnet.vsix ($(stat -c %s out/ppvnet.vsix) bytes)"
 
 RUN=$ROOT/.ppvnet-run/start

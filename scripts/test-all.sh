@@ -52,7 +52,7 @@ passed=$((passed + up)) failed=$((failed + uf))
 
 step "e2e (scripts/e2e.sh)"
 e2e_summary=$(mktemp)
-PPVNET_SKIP_BUILD=1 PPVNET_E2E_SUMMARY=$e2e_summary bash scripts/e2e.sh
+PPVNET_E2E_SUMMARY=$e2e_summary bash scripts/e2e.sh
 e2e_rc=$?
 read -r ep ef < <(node -e '
   try { const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.passed, r.failed); }
