@@ -24,7 +24,8 @@ const browser = { ...common, platform: 'browser', format: 'iife', target: 'es202
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaShim.banner.js }, external: ['performance'] },
-  { ...node, entryPoints: ['test/exthost/index.ts'], outfile: 'out/test/exthost/index.js', external: ['vscode'] },
+  // mocha resolves its parallel-mode workers by path; the in-host suite never runs in parallel mode.
+  { ...node, entryPoints: ['test/exthost/index.ts'], outfile: 'out/test/exthost/index.js', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
   { ...browser, entryPoints: { main: 'webview/main.tsx' }, outdir: 'out/webview', loader: { '.svg': 'text' } },
   { ...browser, entryPoints: { 'layout-worker': 'webview/layout/layout-worker.ts' }, outdir: 'out/webview' },
 ];

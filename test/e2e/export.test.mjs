@@ -33,7 +33,9 @@ test('Export to Bicep from the designer toolbar and to Terraform from the palett
     await page.waitForTimeout(1_000);
     t.diagnostic(`screenshot: ${await screenshot(page, 'export-bicep')}`);
 
-    await quickOpen(page, 'seed.ppvnet.json');
+    // Back to the designer by its tab: quick open on a file already open in a custom editor can leave
+    // main.bicep in front, and Export to Terraform needs the design to be the active editor.
+    await page.locator('.tabs-container .tab', { hasText: 'seed.ppvnet.json' }).first().click();
     await webview(page, '.react-flow__node').first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'Power Platform VNet: Export to Terraform');
     const tf = await waitForFile(join(folder, 'infra', 'seed', 'terraform', 'main.tf'));
