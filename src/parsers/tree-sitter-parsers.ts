@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import { LineIndex } from '../core/model/source-range';
+import { minimalReplacement } from '../core/model/text-diff';
 import { READ_LIMITS } from '../core/iac/read-limits';
 
 export type IacLanguage = 'bicep' | 'terraform';
@@ -89,21 +90,16 @@ export class IacParsers {
 
 /** The single changed span between two texts, as a tree-sitter edit (UTF-16 indexes and positions). */
 export function editBetween(before: string, after: string): Edit {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
+  const r = minimalReplacement(before, after) ?? { offset: before.length, length: 0, text: '' };
+  const start = r.offset;
+  const oldEnd = r.offset + r.length;
+  const newEnd = r.offset + r.text.length;
   const a = new LineIndex(before);
   const b = new LineIndex(after);
   const point = (p: { line: number; character: number }) => ({ row: p.line, column: p.character });
   return new Edit({
-    startIndex: start, oldEndIndex: endBefore, newEndIndex: endAfter,
-    startPosition: point(a.position(start)), oldEndPosition: point(a.position(endBefore)), newEndPosition: point(b.position(endAfter)),
+    startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd,
+    startPosition: point(a.position(start)), oldEndPosition: point(a.position(oldEnd)), newEndPosition: point(b.position(newEnd)),
   });
 }
 
