@@ -3,6 +3,7 @@
 // subnet/target/zone, zone link → VNet, policy → VNet + subnet name). References to resources that were
 // not read (another resource group, no permission) are listed as notes instead of guessed.
 import type { Design, Element, ElementOf, NsgRule, Relation, Route } from '../model/schema';
+import { serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
 import { AZURE_SERVICE_TYPES, nsgRuleSchema, routeSchema, subnetSchema } from '../model/schema';
 import { armKey, armName, parentArmId, parseArmId } from './arm-id';
 import { pick, pickArray, pickBoolean, pickNumber, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
@@ -21,18 +22,9 @@ export interface MapResult {
 
 type AzureServiceType = (typeof AZURE_SERVICE_TYPES)[number];
 
-/** ARM resource type (lower case) of a private link target → design service type. */
-const SERVICE_TYPES: Readonly<Record<string, AzureServiceType>> = {
-  'microsoft.keyvault/vaults': 'keyVault',
-  'microsoft.sql/servers': 'sqlServer',
-  'microsoft.storage/storageaccounts': 'storageAccount',
-  'microsoft.web/sites': 'appService',
-  'microsoft.search/searchservices': 'aiSearch',
-};
-
 /** The design service type of an ARM resource type; `other` keeps the type in `resourceType`. */
 export function serviceTypeOf(resourceType: string): AzureServiceType {
-  return SERVICE_TYPES[resourceType.toLowerCase()] ?? 'other';
+  return serviceTypeOfResourceType(resourceType) ?? 'other';
 }
 
 const byName = (a: ArmResource, b: ArmResource) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);

@@ -3,6 +3,7 @@
 import type { ElementKind } from '../model/kinds';
 import type { Design, Element, ElementOf, RelationOf } from '../model/schema';
 import { Topology } from '../model/topology';
+import { DEFAULT_GROUP_IDS, SERVICE_RESOURCE_TYPES } from '../rules/analysis/private-dns-zones';
 
 /** Sorted by id, so output order never depends on the order of the elements in the file. */
 export function byId<T extends { readonly id: string }>(items: readonly T[]): T[] {
@@ -17,12 +18,17 @@ export interface ServiceFacts {
   readonly defaultGroupId: string;
 }
 
-export const SERVICE_FACTS: Readonly<Record<Exclude<ElementOf<'azureService'>['serviceType'], 'other'>, ServiceFacts>> = {
-  keyVault: { armType: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', defaultGroupId: 'vault' },
-  sqlServer: { armType: 'Microsoft.Sql/servers', apiVersion: '2023-08-01', defaultGroupId: 'sqlServer' },
-  storageAccount: { armType: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', defaultGroupId: 'blob' },
-  appService: { armType: 'Microsoft.Web/sites', apiVersion: '2023-12-01', defaultGroupId: 'sites' },
-  aiSearch: { armType: 'Microsoft.Search/searchServices', apiVersion: '2023-11-01', defaultGroupId: 'searchService' },
+type ModelledService = Exclude<ElementOf<'azureService'>['serviceType'], 'other'>;
+/** ARM type and default groupId come from the table the DNS rules use, so rules and exports agree. */
+const facts = (service: ModelledService, apiVersion: string): ServiceFacts =>
+  ({ armType: SERVICE_RESOURCE_TYPES[service]!, apiVersion, defaultGroupId: DEFAULT_GROUP_IDS[service]! });
+
+export const SERVICE_FACTS: Readonly<Record<ModelledService, ServiceFacts>> = {
+  keyVault: facts('keyVault', '2023-07-01'),
+  sqlServer: facts('sqlServer', '2023-08-01'),
+  storageAccount: facts('storageAccount', '2023-05-01'),
+  appService: facts('appService', '2023-12-01'),
+  aiSearch: facts('aiSearch', '2023-11-01'),
 };
 
 /** ARM type of a service, when the design says it. */

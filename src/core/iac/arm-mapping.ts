@@ -4,21 +4,15 @@ import type { ElementKind } from '../model/kinds';
 import type { NsgRule, Route } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import type { IacResource } from './iac-resource';
+import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 
-const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch'> = {
-  'microsoft.keyvault/vaults': 'keyVault',
-  'microsoft.sql/servers': 'sqlServer',
-  'microsoft.storage/storageaccounts': 'storageAccount',
-  'microsoft.web/sites': 'appService',
-  'microsoft.search/searchservices': 'aiSearch',
-};
 
 const ARM_ELEMENT_KINDS: Record<string, ElementKind> = {
   'microsoft.network/virtualnetworks': 'vnet', 'microsoft.network/natgateways': 'natGateway', 'microsoft.network/networksecuritygroups': 'nsg',
   'microsoft.network/routetables': 'routeTable', 'microsoft.network/privateendpoints': 'privateEndpoint', 'microsoft.network/privatednszones': 'privateDnsZone',
   'microsoft.network/localnetworkgateways': 'onPremises', 'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicy',
-  ...Object.fromEntries(Object.keys(SERVICE_TYPES).map((k) => [k, 'azureService' as const])),
+  ...Object.fromEntries(Object.values(SERVICE_RESOURCE_TYPES).map((k) => [k.toLowerCase(), 'azureService' as const])),
 };
 
 const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
@@ -106,7 +100,7 @@ export function armElements(r: IacResource, b: DesignBuilder, linkTargets: Reado
       return;
     }
   }
-  const service = SERVICE_TYPES[t];
+  const service = serviceTypeOfResourceType(t);
   if (!service && linkTargets.has(r.key) && !t.startsWith('microsoft.network/')) {
     b.addElement(r.key, 'azureService', nameOf(r), symbolOf(r), r.at, { serviceType: { value: 'other', at: r.typeAt }, resourceType: { value: r.type, at: r.typeAt }, region: region(r) });
   }

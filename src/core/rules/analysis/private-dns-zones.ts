@@ -42,6 +42,13 @@ export const SERVICE_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   aiSearch: 'Microsoft.Search/searchServices',
 };
 
+const SERVICE_TYPE_BY_RESOURCE_TYPE = new Map(Object.entries(SERVICE_RESOURCE_TYPES).map(([service, type]) => [type.toLowerCase(), service]));
+
+/** The modelled service type of an ARM resource type (any case), or undefined for anything else. */
+export function serviceTypeOfResourceType(resourceType: string): 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch' | undefined {
+  return SERVICE_TYPE_BY_RESOURCE_TYPE.get(resourceType.toLowerCase()) as ReturnType<typeof serviceTypeOfResourceType>;
+}
+
 /** The groupId a new private endpoint to a service type should use (storage defaults to blob). */
 export const DEFAULT_GROUP_IDS: Readonly<Record<string, string>> = {
   keyVault: 'vault',
