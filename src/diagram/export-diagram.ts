@@ -9,6 +9,7 @@ import { targetDesignDocument } from '../editor/design-target';
 import { VIEW_TYPE } from '../editor/designer-session';
 import type { DesignerLog } from '../editor/output-log';
 import { decodePngData } from './png-data';
+import { reportErrors } from '../editor/report-errors';
 
 export interface DiagramExportDeps {
   readonly sessions: DesignerSessions;
@@ -99,11 +100,3 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promis
   }
 }
 
-async function reportErrors<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-    return undefined;
-  }
-}

@@ -7,6 +7,7 @@ import { DESIGN_SUFFIX } from './design-diagnostics';
 import { targetDesignUri } from './design-target';
 import type { DesignerSessions } from './designer-editor-provider';
 import { VIEW_TYPE } from './designer-session';
+import { reportErrors } from './report-errors';
 
 /** For programmatic callers and the in-host tests: skip the pickers. */
 export interface NewDesignOptions {
@@ -119,11 +120,3 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function reportErrors<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-    return undefined;
-  }
-}
