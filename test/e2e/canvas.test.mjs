@@ -5,83 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser } from './lib.mjs';
+import { ARTIFACTS, freshWorkspace, openWorkbench, screenshot, webview, withBrowser } from './lib.mjs';
+import { assertDirty as assertDirtyOn, center, connect, dragFromPalette, edgeCount, findCanvasFrame, nodeIds, openFromExplorer, waitFor as waitOn } from './canvas-helpers.mjs';
 
 const EMPTY = 'canvas.ppvnet.json';
 const LARGE = 'large.ppvnet.json';
 
-async function nodeIds(page) {
-  return webview(page, '.react-flow__node').evaluateAll((ns) => ns.map((n) => n.dataset.id));
-}
-
-let currentPage;
-
-async function waitFor(fn, message, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) {
-      // The designer's status line usually says why a gesture did nothing.
-      const status = currentPage ? await webview(currentPage, '[data-testid="status"]').innerText({ timeout: 2_000 }).catch(() => '?') : '?';
-      assert.fail(`${message} (designer status: "${status}")`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** Drags a palette item onto the canvas with the mouse; resolves with the id of the element it created. */
-async function dragFromPalette(page, key, target, targetPosition) {
-  const before = new Set(await nodeIds(page));
-  await webview(page, `[data-testid="palette-${key}"]`).dragTo(target, { targetPosition });
-  const added = await waitFor(async () => (await nodeIds(page)).find((id) => !before.has(id)), `dropping palette-${key} created no node`);
-  return added;
-}
-
-async function center(locator) {
-  const b = await locator.boundingBox();
-  assert.ok(b, 'element has no box');
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-/** Mouse-drag from one node's source handle to another node's target handle. */
-async function connect(page, fromId, toId) {
-  const from = await center(webview(page, `.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`));
-  const to = await center(webview(page, `.react-flow__node[data-id="${toId}"] .react-flow__handle.target`));
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-async function edgeCount(page) {
-  return webview(page, '.react-flow__edge').count();
-}
-
-/**
- * Opens a file from the explorer (its default editor is the designer; quick open lags on a busy server).
- * Clicked before the workbench knows our editor contribution, the file opens as text: then reopen it with
- * the extension's own "Open in Designer" command.
- */
-async function openFromExplorer(page, fileName) {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
-  const canvas = webview(page, '[data-testid="canvas"]');
-  try {
-    await canvas.waitFor({ timeout: 15_000 });
-  } catch {
-    await runCommand(page, 'Power Platform VNet: Open in Designer');
-    await canvas.waitFor({ timeout: 60_000 });
-  }
-}
-
-async function assertDirty(tab, dirty, message) {
-  await waitFor(async () => /\bdirty\b/.test((await tab.getAttribute('class')) ?? '') === dirty, message, 10_000);
-}
-
 test('build a design on an empty canvas: palette, connections, problems, auto-layout, undo/redo, save', async (t) => {
   await withBrowser(t, async ({ page, webviewErrors }) => {
-    currentPage = page;
+    const waitFor = (fn, message, timeoutMs) => waitOn(page, fn, message, timeoutMs);
+    const assertDirty = (tab, dirty, message) => assertDirtyOn(page, tab, dirty, message);
     const folder = await freshWorkspace('e2e-workspace');
     await writeFile(join(folder, EMPTY), JSON.stringify({ version: 1, name: 'Canvas test', elements: [], relations: [] }, null, 2) + '\n');
     // VS Code in the browser saves after a delay by default; this test checks that Ctrl+S (sent by the designer) saves.
@@ -280,12 +213,3 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     assert.ok(gaps.length > 0, 'no frames were recorded');
   });
 });
-
-async function findCanvasFrame(page) {
-  for (const f of page.frames()) {
-    try {
-      if (await f.evaluate(() => !!document.querySelector('[data-testid="canvas"]'))) return f;
-    } catch { /* detached or cross-origin frame not ready */ }
-  }
-  return undefined;
-}
