@@ -14,6 +14,11 @@ export interface LoadedInput {
   readonly locate?: Locator;
   /** Load errors: syntax, schema, unreadable file. A positioned error counts as an error finding. */
   readonly errors: readonly (LoadError & { readonly file: string })[];
+  /**
+   * Set when the argument itself is unusable (no such path, or a file no reader understands): a caller
+   * treats that as a usage error rather than a finding about the file's content.
+   */
+  readonly unusableArgument?: string;
 }
 
 /** An input reader claims some paths (by extension, or a folder of its files) and reads them. */
@@ -57,13 +62,13 @@ export async function loadInputs(args: readonly string[], cwd: string): Promise<
     try {
       isDir = (await stat(abs)).isDirectory();
     } catch {
-      out.push(unreadable(display, `cannot read '${arg}': no such file or folder`));
+      out.push(unusable(display, `cannot read '${arg}': no such file or folder`));
       continue;
     }
     const reader = await firstClaiming(abs, isDir);
     if (reader) out.push(await safeRead(reader, abs, display));
     else if (isDir) out.push(...(await loadFolder(abs, cwd)));
-    else out.push(unreadable(display, `'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`));
+    else out.push(unusable(display, `'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`));
   }
   return out;
 }
@@ -102,4 +107,8 @@ async function loadFolder(dir: string, cwd: string): Promise<LoadedInput[]> {
 function unreadable(file: string, message: string): LoadedInput {
   const zero = { line: 0, character: 0 };
   return { file, errors: [{ file, message, range: { start: zero, end: zero } }] };
+}
+
+function unusable(file: string, message: string): LoadedInput {
+  return { ...unreadable(file, message), unusableArgument: message };
 }

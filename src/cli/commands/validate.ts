@@ -15,7 +15,7 @@ import { formatJson } from '../format/json';
 import { CONFIG_RULE_ID, LOAD_RULE_ID, toReportFinding, type ReportFinding, type ValidationReport } from '../format/report';
 import { formatSarif, type SarifRule } from '../format/sarif';
 import { formatText } from '../format/text';
-import { loadInputs, READERS } from '../load-inputs';
+import { loadInputs } from '../load-inputs';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,7 +71,10 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   if (positional.length === 0) throw new UsageError('give at least one design file, Bicep file or Terraform folder');
   const format = (options.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${String(options.format)}'`);
-  for (const arg of positional) await assertReadable(arg, io.cwd);
+  // Read the inputs before the configuration: an unusable argument is the first thing to report.
+  const inputs = await loadInputs(positional, io.cwd);
+  const unusable = inputs.find((i) => i.unusableArgument !== undefined);
+  if (unusable) throw new UsageError(unusable.unusableArgument!);
 
   const knownIds = RULES.map((r) => r.meta.id);
   const configs = new Map<string, Promise<LoadedConfig>>();
@@ -93,7 +96,6 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const inputs = await loadInputs(positional, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no *.ppvnet.json designs found in ${positional.map((p) => `'${p}'`).join(', ')}`);
   const finder = new ConfigFinder();
   const findings: ReportFinding[] = [];
@@ -128,21 +130,6 @@ function render(report: ValidationReport, format: Format, cwd: string): string {
       return formatSarif(report, { toolVersion: pkg.version, informationUri: REPOSITORY, helpBase: HELP_BASE, rules, srcRoot });
     }
   }
-}
-
-/** Missing or unreadable arguments, and files no reader understands, are usage errors (exit 2), not findings. */
-async function assertReadable(arg: string, cwd: string): Promise<void> {
-  const abs = path.resolve(cwd, arg);
-  let dir: boolean;
-  try {
-    dir = (await stat(abs)).isDirectory();
-    await access(abs, constants.R_OK);
-  } catch {
-    throw new UsageError(`cannot read '${arg}': no such file or folder, or no permission`);
-  }
-  if (dir) return;
-  for (const reader of READERS) if (await reader.claims(abs, false)) return;
-  throw new UsageError(`'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`);
 }
 
 async function isDirectory(abs: string): Promise<boolean> {

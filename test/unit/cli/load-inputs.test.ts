@@ -1,0 +1,41 @@
+// loadInputs: which arguments are unusable (a usage error for the caller) and which are read, with their
+// load errors kept as findings about the file.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../../src/cli/load-inputs';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ppvnet-inputs-'));
+  await writeFile(path.join(dir, 'broken.ppvnet.json'), '{ "version": 1, ');
+  await writeFile(path.join(dir, 'notes.txt'), 'not a design');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('loadInputs', () => {
+  it('marks a missing path as an unusable argument', async () => {
+    const [input] = await loadInputs(['missing.ppvnet.json'], dir);
+    expect(input?.unusableArgument).toMatch(/cannot read 'missing\.ppvnet\.json': no such file or folder/);
+    expect(input?.design).toBeUndefined();
+  });
+
+  it('marks a file no reader understands as an unusable argument', async () => {
+    const [input] = await loadInputs(['notes.txt'], dir);
+    expect(input?.unusableArgument).toMatch(/'notes\.txt' is not a design/);
+  });
+
+  it('reads a broken design as a usable argument whose load errors are positioned findings', async () => {
+    const [input] = await loadInputs(['broken.ppvnet.json'], dir);
+    expect(input?.unusableArgument).toBeUndefined();
+    expect(input?.errors.length).toBeGreaterThan(0);
+    expect(input?.errors[0]?.range.start.line).toBe(0);
+  });
+
+  it('skips files in a folder that no reader claims instead of calling the folder unusable', async () => {
+    const inputs = await loadInputs(['.'], dir);
+    expect(inputs.map((i) => i.file)).toEqual(['broken.ppvnet.json']);
+    expect(inputs.every((i) => i.unusableArgument === undefined)).toBe(true);
+  });
+});
