@@ -1,11 +1,12 @@
 // Maps ARM-shaped resources (Bicep declarations and Terraform azapi_resource bodies) to design elements
 // and relations. Property names follow the ARM schema (domain.md §5.2); keys match case-insensitively.
 import type { ElementKind } from '../model/kinds';
-import type { NsgRule, Route } from '../model/schema';
+import type { NsgRule } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import type { IacResource } from './iac-resource';
 import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
 import { bool, items, num, str, strings, type Value } from './iac-value';
+import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
 
 
 const ARM_ELEMENT_KINDS: Record<string, ElementKind> = {
@@ -285,51 +286,9 @@ function armIdName(id: string | undefined): string | undefined {
   return m?.[1];
 }
 
-function allOrNothing<T>(list: readonly Value[] | undefined, map: (v: Value) => T | undefined): T[] | undefined {
-  if (!list) return undefined;
-  const out: T[] = [];
-  for (const v of list) {
-    const m = map(v);
-    if (m === undefined) return undefined;
-    out.push(m);
-  }
-  return out;
-}
+/** ARM keeps a rule's name beside its `properties`; every other field sits inside them. */
+const armRowField = <T>(row: Value, key: keyof T & string): Value | undefined =>
+  key === 'name' ? field(row, 'name')?.value : field(field(row, 'properties')?.value, key)?.value;
 
-const DIRECTIONS = ['Inbound', 'Outbound'] as const;
-const ACCESS = ['Allow', 'Deny'] as const;
-const PROTOCOLS = ['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*'] as const;
-const HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'] as const;
-
-function pickEnum<T extends string>(allowed: readonly T[], v: string | undefined): T | undefined {
-  return allowed.find((a) => a.toLowerCase() === v?.toLowerCase());
-}
-
-/** NSG rules, all of them statically known, or undefined (a partial rule set would mislead the rules). */
-export function nsgRules(v: Value | undefined): NsgRule[] | undefined {
-  return allOrNothing(items(v), (r) => {
-    const p = field(r, 'properties')?.value;
-    const s = (k: string) => str(field(p, k)?.value);
-    const rule = {
-      name: str(field(r, 'name')?.value), priority: num(field(p, 'priority')?.value), direction: pickEnum(DIRECTIONS, s('direction')),
-      access: pickEnum(ACCESS, s('access')), protocol: pickEnum(PROTOCOLS, s('protocol')),
-      sourceAddressPrefix: s('sourceAddressPrefix'), sourcePortRange: s('sourcePortRange'),
-      destinationAddressPrefix: s('destinationAddressPrefix'), destinationPortRange: s('destinationPortRange'),
-    };
-    if (Object.values(rule).some((x) => x === undefined) || !rule.name) return undefined;
-    const description = s('description');
-    return { ...(rule as NsgRule), ...(description !== undefined ? { description } : {}) };
-  });
-}
-
-function routes(v: Value | undefined): Route[] | undefined {
-  return allOrNothing(items(v), (r) => {
-    const p = field(r, 'properties')?.value;
-    const name = str(field(r, 'name')?.value);
-    const addressPrefix = str(field(p, 'addressPrefix')?.value);
-    const nextHopType = pickEnum(HOPS, str(field(p, 'nextHopType')?.value));
-    const ip = str(field(p, 'nextHopIpAddress')?.value);
-    if (!name || addressPrefix === undefined || !nextHopType) return undefined;
-    return { name, addressPrefix, nextHopType, ...(ip !== undefined ? { nextHopIpAddress: ip } : {}) };
-  });
-}
+const nsgRules = (v: Value | undefined) => nsgRulesFrom(v, armRowField);
+const routes = (v: Value | undefined) => routesFrom(v, armRowField);

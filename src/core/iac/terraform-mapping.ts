@@ -1,9 +1,10 @@
 // Maps Terraform provider resources (azurerm, microsoft/power-platform) to design elements and relations,
 // with the attribute names of domain.md §4. azapi_resource bodies go through the ARM mapping instead.
-import type { NsgRule, Route } from '../model/schema';
+import type { NsgRule } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
 import type { IacResource } from './iac-resource';
 import { bool, items, num, str, strings, type Value } from './iac-value';
+import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
 
 const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch'> = {
   azurerm_key_vault: 'keyVault',
@@ -17,10 +18,6 @@ const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' 
 };
 const ENV_TYPES = ['Production', 'Sandbox', 'Developer', 'Default', 'Trial', 'Teams'] as const;
 const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
-const DIRECTIONS = ['Inbound', 'Outbound'] as const;
-const ACCESS = ['Allow', 'Deny'] as const;
-const PROTOCOLS = ['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*'] as const;
-const HOPS = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'VirtualAppliance', 'None'] as const;
 
 const nameOf = (r: IacResource) => read(r.body, ['name'], str);
 const symbolOf = (r: IacResource) => r.key.slice(r.key.indexOf('.') + 1);
@@ -229,39 +226,13 @@ function unplaced(b: DesignBuilder, r: IacResource, what: string): void {
   b.diagnostics.push({ file: r.at.file, range: r.at.range, severity: 'info', message: `Cannot tell statically which virtual network ${what} '${r.key}' belongs to; it is not checked.` });
 }
 
-function allOrNothing<T>(list: readonly Value[] | undefined, map: (v: Value) => T | undefined): T[] | undefined {
-  if (!list) return undefined;
-  const out: T[] = [];
-  for (const v of list) {
-    const m = map(v);
-    if (m === undefined) return undefined;
-    out.push(m);
-  }
-  return out;
-}
+/** Terraform spells the design's field names in snake_case, and calls the appliance's IP next_hop_in_ip_address. */
+const TERRAFORM_NAMES: Readonly<Record<string, string>> = {
+  sourceAddressPrefix: 'source_address_prefix', sourcePortRange: 'source_port_range',
+  destinationAddressPrefix: 'destination_address_prefix', destinationPortRange: 'destination_port_range',
+  addressPrefix: 'address_prefix', nextHopType: 'next_hop_type', nextHopIpAddress: 'next_hop_in_ip_address',
+};
+const terraformRowField = <T>(row: Value, key: keyof T & string): Value | undefined => field(row, TERRAFORM_NAMES[key] ?? key)?.value;
 
-function nsgRules(v: Value | undefined): NsgRule[] | undefined {
-  return allOrNothing(items(v), (r) => {
-    const s = (k: string) => str(field(r, k)?.value);
-    const rule = {
-      name: s('name'), priority: num(field(r, 'priority')?.value), direction: pick(DIRECTIONS)(field(r, 'direction')?.value),
-      access: pick(ACCESS)(field(r, 'access')?.value), protocol: pick(PROTOCOLS)(field(r, 'protocol')?.value),
-      sourceAddressPrefix: s('source_address_prefix'), sourcePortRange: s('source_port_range'),
-      destinationAddressPrefix: s('destination_address_prefix'), destinationPortRange: s('destination_port_range'),
-    };
-    if (Object.values(rule).some((x) => x === undefined) || !rule.name) return undefined;
-    const description = s('description');
-    return { ...(rule as NsgRule), ...(description !== undefined ? { description } : {}) };
-  });
-}
-
-function routes(v: Value | undefined): Route[] | undefined {
-  return allOrNothing(items(v), (r) => {
-    const name = str(field(r, 'name')?.value);
-    const addressPrefix = str(field(r, 'address_prefix')?.value);
-    const nextHopType = pick(HOPS)(field(r, 'next_hop_type')?.value);
-    const ip = str(field(r, 'next_hop_in_ip_address')?.value);
-    if (!name || addressPrefix === undefined || !nextHopType) return undefined;
-    return { name, addressPrefix, nextHopType, ...(ip !== undefined ? { nextHopIpAddress: ip } : {}) };
-  });
-}
+const nsgRules = (v: Value | undefined) => nsgRulesFrom(v, terraformRowField);
+const routes = (v: Value | undefined) => routesFrom(v, terraformRowField);

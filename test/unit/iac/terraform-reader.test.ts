@@ -138,13 +138,22 @@ describe('readTerraform: resolution', () => {
           address_prefix = "0.0.0.0/0"
           next_hop_type  = "Internet"
         }
+        route {
+          name                   = "to-firewall"
+          address_prefix         = "10.0.0.0/8"
+          next_hop_type          = "VirtualAppliance"
+          next_hop_in_ip_address = "10.9.0.4"
+        }
       }
       resource "azurerm_subnet_route_table_association" "a" {
         subnet_id      = azapi_resource.snet.id
         route_table_id = azurerm_route_table.rt.id
       }`);
     expect(el(r, 'azapi_resource.snet')).toMatchObject({ parent: 'azapi_resource.vnet', delegations: ['Microsoft.PowerPlatform/enterprisePolicies'] });
-    expect(el(r, 'azurerm_route_table.rt').routes).toEqual([{ name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' }]);
+    expect(el(r, 'azurerm_route_table.rt').routes).toEqual([
+      { name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' },
+      { name: 'to-firewall', addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.9.0.4' },
+    ]);
     expect(rels(r, 'routeTableAssociation')).toEqual(['azurerm_route_table.rt -> azapi_resource.snet']);
   });
 
