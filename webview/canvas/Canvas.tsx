@@ -2,11 +2,10 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useNodesInitialized, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
-import { parentOf, type Design } from '../../src/core/model/schema';
-import { DEFAULT_NODE_SIZE } from '../../src/core/layout/layout-graph';
+import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
 import { judgeConnection } from '../model/connection-rules';
 import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge } from '../model/flow-model';
@@ -14,6 +13,7 @@ import { paletteItem, type PaletteItem } from '../model/element-factory';
 import { PALETTE_MIME } from '../palette/Palette';
 import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks';
 import { NODE_TYPES } from './node-types';
+import { markOnce } from '../host/perf-marks';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
 export interface CanvasProps {
@@ -30,50 +30,54 @@ export interface CanvasProps {
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
 /** Above this many elements only the visible ones are rendered. */
 const LARGE_DESIGN = 300;
+const MIN_ZOOM = 0.05;
+/** A design of thousands of elements must still fit the view when opened. */
+const MIN_ZOOM_LARGE = 0.005;
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const Canvas = memo(function Canvas({ design, findings, selection, onSelection, edit, notify, onDropItem }: CanvasProps) {
   const cache = useRef(newFlowCache());
+  // Sizes React Flow measured, outside React state: a node scrolled into view is measured, and putting
+  // that into the controlled nodes would rebuild every node of the flow for each one (long frames while panning).
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   const [nodes, setNodes] = useState<ElementFlowNode[]>([]);
   const [edges, setEdges] = useState<RelationFlowEdge[]>([]);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
   useEffect(() => {
-    const flow = designToFlow(design, findings, { selected: new Set(selectionRef.current), cache: cache.current });
+    markOnce('first-flow-start');
+    const flow = designToFlow(design, findings, { selected: new Set(selectionRef.current), cache: cache.current, measured: measured.current });
+    markOnce('first-flow-end', { nodes: flow.nodes.length, edges: flow.edges.length });
     setNodes(flow.nodes);
     setEdges(flow.edges);
   }, [design, findings]);
 
+  // Startup timeline: the first commit with nodes, and the frame after it (the first one painted).
+  useEffect(() => {
+    if (nodes.length === 0) return;
+    markOnce('first-nodes-committed', { nodes: nodes.length });
+    requestAnimationFrame(() => setTimeout(() => markOnce('first-nodes-painted'), 0));
+  }, [nodes.length]);
+
   // Fit the view once to the design as opened. A design opened empty is never fitted later: the first
   // element dropped would otherwise jump to the middle of the screen, away from where it was dropped.
-  const { fitView, fitBounds } = useReactFlow();
-  const fitted = useRef<'pending' | 'done'>('pending');
-  const initialized = useNodesInitialized();
+  // Nodes carry their sizes before they are drawn, so this fits nodes a large design never renders; it waits
+  // for the viewport (before it, useReactFlow's fitView does nothing) and for the nodes to reach the store.
+  const { fitView, viewportInitialized } = useReactFlow();
+  const fitted = useRef(false);
   useEffect(() => {
-    if (fitted.current === 'done') return;
+    if (fitted.current) return;
     if (design.elements.length === 0) {
-      fitted.current = 'done';
+      fitted.current = true;
       return;
     }
-    if (initialized) {
-      fitted.current = 'done';
-      fitView(FIT_OPTIONS);
-    } else if (design.elements.length > LARGE_DESIGN) {
-      // Off-screen nodes of a large design are never rendered, so never measured: fit to the stored boxes.
-      fitted.current = 'done';
-      const boxes = design.elements.filter((e) => !parentOf(e) && e.position).map((e) => ({
-        x: e.position!.x, y: e.position!.y,
-        w: e.kind === 'vnet' && e.size ? e.size.width : DEFAULT_NODE_SIZE.width,
-        h: e.kind === 'vnet' && e.size ? e.size.height : DEFAULT_NODE_SIZE.height,
-      }));
-      if (boxes.length === 0) return;
-      const x = Math.min(...boxes.map((b) => b.x));
-      const y = Math.min(...boxes.map((b) => b.y));
-      fitBounds({ x, y, width: Math.max(...boxes.map((b) => b.x + b.w)) - x, height: Math.max(...boxes.map((b) => b.y + b.h)) - y }, { padding: 0.05 });
-    }
-  }, [design, initialized, fitView, fitBounds]);
+    if (!viewportInitialized || nodes.length === 0) return;
+    fitted.current = true;
+    fitView({ ...FIT_OPTIONS, minZoom: design.elements.length > LARGE_DESIGN ? MIN_ZOOM_LARGE : MIN_ZOOM });
+    markOnce('first-fit');
+  }, [design, nodes, viewportInitialized, fitView]);
 
   // Selection set from outside (problems list, reveal, paste) is mirrored onto the nodes and edges.
   useEffect(() => {
@@ -82,7 +86,18 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     setEdges((es) => (es.some((e) => sel.has(e.id) !== !!e.selected) ? es.map((e) => (sel.has(e.id) !== !!e.selected ? { ...e, selected: sel.has(e.id) } : e)) : es));
   }, [selection]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns) as ElementFlowNode[]), []);
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const rest: NodeChange[] = [];
+    for (const c of changes) {
+      // A measurement (not a resize by the user): React Flow keeps it in its own store already.
+      if (c.type === 'dimensions' && c.resizing === undefined && !c.updateStyle) {
+        if (c.dimensions) measured.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+      } else {
+        rest.push(c);
+      }
+    }
+    if (rest.length) setNodes((ns) => applyChangesById(rest, ns));
+  }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((es) => applyEdgeChanges(changes, es) as RelationFlowEdge[]), []);
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
@@ -155,7 +170,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
           selectionOnDrag={false}
           onlyRenderVisibleElements={large}
-          minZoom={0.05}
+          minZoom={large ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2.5}
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
@@ -168,3 +183,25 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     </CanvasCallbacksContext.Provider>
   );
 });
+
+/**
+ * applyNodeChanges, linear: React Flow's own filters all changes for every node, so a batch of n changes on
+ * n nodes (a selection of everything, an auto-layout) costs n². Changes that add or reset nodes go the slow way.
+ */
+function applyChangesById(changes: readonly NodeChange[], nodes: ElementFlowNode[]): ElementFlowNode[] {
+  if (changes.some((c) => c.type === 'add' || c.type === 'reset')) return applyNodeChanges([...changes], nodes) as ElementFlowNode[];
+  const byId = new Map<string, NodeChange[]>();
+  for (const c of changes) {
+    const id = (c as { id: string }).id;
+    const list = byId.get(id);
+    if (list) list.push(c);
+    else byId.set(id, [c]);
+  }
+  const out: ElementFlowNode[] = [];
+  for (const n of nodes) {
+    const mine = byId.get(n.id);
+    if (!mine) out.push(n);
+    else out.push(...(applyNodeChanges(mine, [n]) as ElementFlowNode[]));
+  }
+  return out;
+}
