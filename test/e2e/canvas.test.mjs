@@ -3,13 +3,15 @@
 // under a Chromium trace and report the longest frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACTS, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser } from './lib.mjs';
 import { assertDirty as assertDirtyOn, center, connect, dragFromPalette, edgeCount, findCanvasFrame, nodeIds, openFromExplorer, waitFor as waitOn } from './canvas-helpers.mjs';
 
 const EMPTY = 'canvas.ppvnet.json';
 const LARGE = 'large.ppvnet.json';
+/** The seed design the fixture workspace holds: the same-run baseline of the open timings. */
+const SMALL = 'seed.ppvnet.json';
 
 test('build a design on an empty canvas: palette, connections, problems, auto-layout, undo/redo, save', async (t) => {
   await withBrowser(t, async ({ page, webviewErrors }) => {
@@ -186,6 +188,13 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     t.diagnostic(`fit on open: zoom ${fit.zoom.toFixed(4)}; design bounds ${fit.bounds}; fraction of the design inside the view ${fit.inside.toFixed(3)}; it spans ${fit.span.toFixed(3)} of the view's width or height`);
     await screenshot(page, 'canvas-large');
 
+    // Baseline in the same run: the seed design (a few dozen elements) opened in the now running VS Code.
+    await runCommand(page, 'View: Close All Editors');
+    await webview(page, '[data-testid="canvas"]').waitFor({ state: 'detached', timeout: 30_000 });
+    const small = await openAndTime(page, SMALL);
+    for (const line of small.lines) t.diagnostic(`baseline, seed design: ${line}`);
+    console.log(`SCALE baseline (seed design) warm open: ${small.lines.join('; ')}`);
+
     // Warm: close and open again, as a user opens a design in a running VS Code; traced, so the trace says
     // whether the webview's time goes to script, style/layout or paint.
     await runCommand(page, 'View: Close All Editors');
@@ -198,6 +207,10 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     for (const line of warm.lines) t.diagnostic(`warm open: ${line}`);
     t.diagnostic(`warm open trace (renderer main threads, ms): ${traceTotals(openTrace.traceEvents ?? openTrace)}`);
     console.log(`SCALE warm open: ${warm.lines.join('; ')}`);
+    const ratio = (k) => `${(warm.ms[k] / small.ms[k]).toFixed(2)}×`;
+    const ratios = `1,000 elements vs the seed design in this run: click → first nodes ${ratio('click')}; webview page → first nodes painted ${ratio('page')}`;
+    t.diagnostic(ratios);
+    console.log(`SCALE ${ratios}`);
     const inFrame = warm.frame;
 
     // Pan at about 100 %, where nodes enter and leave the view (the fitted view shows them all, compact).
@@ -261,11 +274,24 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     const line = `edit → badges on 1,000 elements ("${latency.label}"): edit sent → judged document received ${Math.round(latency.back - latency.sent)} ms; → problem row gone and painted ${Math.round(removedAt - latency.back)} ms; total ${Math.round(removedAt - latency.sent)} ms (ppvnet.validation.delayMs ${latency.delayMs} ms: the host validates at once after a quiet period, and debounces only bursts)`;
     t.diagnostic(line);
     console.log(`SCALE ${line}`);
+    // The host's side of that round trip, from its own log (written before it answers the edit).
+    const hostLine = await waitOn(page, async () => (await hostLog()).findLast((l) => l.includes(`"${latency.label}"`)), 'the host logged no timing for the edit');
+    const hostInit = (await hostLog()).filter((l) => / init: /.test(l)).map((l) => l.replace(/^.*init: /, '')).join('; ');
+    t.diagnostic(`host side: ${hostLine.replace(/^.*\] /, '')}; inits: ${hostInit}`);
+    console.log(`SCALE host side: ${hostLine.replace(/^.*\] /, '')}; inits: ${hostInit}`);
     assert.ok(gaps.length > 0, 'no frames were recorded');
     assert.ok(fit.inside > 0.98, `the large design is not fitted to the view on open (${(fit.inside * 100).toFixed(1)}% of it visible)`);
     assert.ok(fit.span > 0.7, `the large design is fitted far too small (it spans ${(fit.span * 100).toFixed(1)}% of the view)`);
   });
 });
+
+/** Lines of the extension's "Power Platform VNet" log in this run's VS Code profile. */
+async function hostLog() {
+  const logs = join(process.env.E2E_RUN_DIR ?? '', 'data', 'logs');
+  const files = (await readdir(logs, { recursive: true })).filter((f) => f.endsWith(join('ppvnet.ppvnet-designer', 'Power Platform VNet.log')));
+  const texts = await Promise.all(files.map((f) => readFile(join(logs, f), 'utf8')));
+  return texts.join('\n').split('\n');
+}
 
 /** Opens `fileName` from the explorer; times the click → first nodes and the webview's own steps. */
 async function openAndTime(page, fileName) {
@@ -275,7 +301,7 @@ async function openAndTime(page, fileName) {
   const firstNodes = Date.now() - t0;
   const frame = await waitOn(page, () => findCanvasFrame(page), 'no frame holds the canvas');
   const startup = await waitOn(page, () => startupTimeline(frame), 'the webview never marked its first painted nodes');
-  return { frame, lines: describeStartup(startup, t0, firstNodes) };
+  return { frame, lines: describeStartup(startup, t0, firstNodes), ms: { click: firstNodes, page: startup.marks['first-nodes-painted'].at } };
 }
 
 /** The webview's `ppvnet:*` marks and host messages, once the first nodes have been painted. */

@@ -2,7 +2,7 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
 import type { Design } from '../../src/core/model/schema';
@@ -12,6 +12,7 @@ import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge
 import { paletteItem, type PaletteItem } from '../model/element-factory';
 import { PALETTE_MIME } from '../palette/Palette';
 import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks';
+import { COMPACT_BELOW_ZOOM } from './ElementNode';
 import { NODE_TYPES } from './node-types';
 import { markOnce } from '../host/perf-marks';
 import type { DesignEdit } from '../../src/core/model/design-edits';
@@ -33,6 +34,8 @@ const LARGE_DESIGN = 300;
 const MIN_ZOOM = 0.05;
 /** A design of thousands of elements must still fit the view when opened. */
 const MIN_ZOOM_LARGE = 0.005;
+
+const zoomedOutSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW_ZOOM;
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -66,18 +69,18 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
   // Nodes carry their sizes before they are drawn, so this fits nodes a large design never renders; it waits
   // for the viewport (before it, useReactFlow's fitView does nothing) and for the nodes to reach the store.
   const { fitView, viewportInitialized } = useReactFlow();
-  const fitted = useRef(false);
+  const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    if (fitted.current) return;
+    if (fitted) return;
     if (design.elements.length === 0) {
-      fitted.current = true;
+      setFitted(true);
       return;
     }
     if (!viewportInitialized || nodes.length === 0) return;
-    fitted.current = true;
+    setFitted(true);
     fitView({ ...FIT_OPTIONS, minZoom: design.elements.length > LARGE_DESIGN ? MIN_ZOOM_LARGE : MIN_ZOOM });
     markOnce('first-fit');
-  }, [design, nodes, viewportInitialized, fitView]);
+  }, [design, nodes, viewportInitialized, fitView, fitted]);
 
   // Selection set from outside (problems list, reveal, paste) is mirrored onto the nodes and edges.
   useEffect(() => {
@@ -151,11 +154,19 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
   }, [onDropItem]);
 
   const large = design.elements.length > LARGE_DESIGN;
+  // Zoomed far out on a large design, a VNet's subnets and gateways are specks inside it: leave them out,
+  // which halves what the whole-design view (and its minimap) draws. Until the first fit a large design is
+  // taken as zoomed out, or its children would all be drawn once at the default zoom and dropped a frame later.
+  const zoomedOut = useStore(zoomedOutSelector) || !fitted;
+  const shown = useMemo(
+    () => (large && zoomedOut ? nodes.map((n) => (n.parentNode && !n.selected ? { ...n, hidden: true } : n)) : nodes),
+    [large, zoomedOut, nodes],
+  );
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
       <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
