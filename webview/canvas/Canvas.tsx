@@ -2,7 +2,7 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
+  applyEdgeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
 import type { Design } from '../../src/core/model/schema';
@@ -14,6 +14,7 @@ import { PALETTE_MIME } from '../palette/Palette';
 import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks';
 import { COMPACT_BELOW_ZOOM } from './ElementNode';
 import { NODE_TYPES } from './node-types';
+import { applyNodeChangesById } from './node-changes';
 import { markOnce } from '../host/perf-marks';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
@@ -99,7 +100,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
         rest.push(c);
       }
     }
-    if (rest.length) setNodes((ns) => applyChangesById(rest, ns));
+    if (rest.length) setNodes((ns) => applyNodeChangesById(rest, ns));
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((es) => applyEdgeChanges(changes, es) as RelationFlowEdge[]), []);
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
@@ -195,24 +196,3 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
   );
 });
 
-/**
- * applyNodeChanges, linear: React Flow's own filters all changes for every node, so a batch of n changes on
- * n nodes (a selection of everything, an auto-layout) costs n². Changes that add or reset nodes go the slow way.
- */
-function applyChangesById(changes: readonly NodeChange[], nodes: ElementFlowNode[]): ElementFlowNode[] {
-  if (changes.some((c) => c.type === 'add' || c.type === 'reset')) return applyNodeChanges([...changes], nodes) as ElementFlowNode[];
-  const byId = new Map<string, NodeChange[]>();
-  for (const c of changes) {
-    const id = (c as { id: string }).id;
-    const list = byId.get(id);
-    if (list) list.push(c);
-    else byId.set(id, [c]);
-  }
-  const out: ElementFlowNode[] = [];
-  for (const n of nodes) {
-    const mine = byId.get(n.id);
-    if (!mine) out.push(n);
-    else out.push(...(applyNodeChanges(mine, [n]) as ElementFlowNode[]));
-  }
-  return out;
-}
