@@ -16,11 +16,12 @@ export function markOnce(name: PerfMark, detail?: Record<string, number | string
 }
 
 /** Marks every occurrence (edits, document updates), for latencies measured from the outside. */
-export function markEach(name: 'edit-sent' | 'document-changed', detail?: Record<string, number | string>): void {
+export function markEach(name: 'edit-sent' | 'edit-painted' | 'document-changed', detail?: Record<string, number | string>): void {
   if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
   // The timeline keeps every mark; a long session must not grow it without end.
   if (++eachCount % EACH_KEPT === 0) {
     performance.clearMarks('ppvnet:edit-sent');
+    performance.clearMarks('ppvnet:edit-painted');
     performance.clearMarks('ppvnet:document-changed');
   }
   performance.mark(`ppvnet:${name}`, detail ? { detail } : undefined);

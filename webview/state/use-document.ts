@@ -70,6 +70,8 @@ export function useDocument(channel: HostChannel, onOther: (m: HostToWebview) =>
     const next: DocumentView = { status: 'ok', design: result.design, findings: current.findings };
     viewRef.current = next;
     setView(next);
+    // The frame after the optimistic render: until then the page cannot even read the host's answer.
+    requestAnimationFrame(() => setTimeout(() => markEach('edit-painted', { label }), 0));
     return undefined;
   }, [channel, settings.readOnly]);
 
