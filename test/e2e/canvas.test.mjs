@@ -187,6 +187,9 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     const fit = await waitOn(page, () => cold.frame.evaluate(viewportCoverage), 'no viewport transform on the canvas');
     t.diagnostic(`fit on open: zoom ${fit.zoom.toFixed(4)}; design bounds ${fit.bounds}; fraction of the design inside the view ${fit.inside.toFixed(3)}; it spans ${fit.span.toFixed(3)} of the view's width or height`);
     await screenshot(page, 'canvas-large');
+    const compactNodes = await webview(page, '.element-node.compact').count();
+    t.diagnostic(`fitted large design: ${compactNodes} compact nodes drawn`);
+    assert.ok(compactNodes > 0, 'the fitted 1,000-element design is drawn with full nodes');
 
     // Baseline in the same run: the seed design (a few dozen elements) opened in the now running VS Code.
     await runCommand(page, 'View: Close All Editors');
@@ -194,6 +197,9 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     const small = await openAndTime(page, SMALL);
     for (const line of small.lines) t.diagnostic(`baseline, seed design: ${line}`);
     console.log(`SCALE baseline (seed design) warm open: ${small.lines.join('; ')}`);
+    // A small design is always drawn in full, whatever zoom its fit needs; only large ones go compact.
+    assert.equal(await webview(page, '.element-node.compact').count(), 0, 'the seed design is drawn with compact (text-less) nodes');
+    assert.ok(await webview(page, '.element-node .node-name').count() > 0, 'the seed design shows no node names');
 
     // Warm: close and open again, as a user opens a design in a running VS Code; traced, so the trace says
     // whether the webview's time goes to script, style/layout or paint.

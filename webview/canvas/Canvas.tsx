@@ -12,7 +12,7 @@ import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge
 import { paletteItem, type PaletteItem } from '../model/element-factory';
 import { PALETTE_MIME } from '../palette/Palette';
 import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks';
-import { COMPACT_BELOW_ZOOM } from './ElementNode';
+import { COMPACT_BELOW_ZOOM, LARGE_DESIGN } from './level-of-detail';
 import { NODE_TYPES } from './node-types';
 import { applyNodeChangesById } from './node-changes';
 import { markOnce } from '../host/perf-marks';
@@ -30,8 +30,6 @@ export interface CanvasProps {
 
 // A first element on an empty canvas must not be blown up to the maximum zoom.
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
-/** Above this many elements only the visible ones are rendered. */
-const LARGE_DESIGN = 300;
 const MIN_ZOOM = 0.05;
 /** A design of thousands of elements must still fit the view when opened. */
 const MIN_ZOOM_LARGE = 0.005;

@@ -1,17 +1,14 @@
-// Canvas node for every non-container kind: icon, kind label, name, key property, finding badge. Zoomed far
-// out, where no text is legible, it draws only its frame and handles: a whole large design then stays cheap.
+// Canvas node for every non-container kind: icon, kind label, name, key property, finding badge. In a large
+// design zoomed far out, where no text is legible, it draws only its frame and handles, so the whole stays cheap.
 import { memo } from 'react';
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from 'reactflow';
+import { Handle, Position, useStore, type NodeProps } from 'reactflow';
 import { Badge } from '../components';
 import type { ElementNodeData } from '../model/flow-model';
 import { KindIcon } from './KindIcon';
-
-/** Below this zoom a node's 11 px text is under 4 px on screen. */
-export const COMPACT_BELOW_ZOOM = 0.35;
-const compactSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW_ZOOM;
+import { zoomedOutOnLarge } from './level-of-detail';
 
 function ElementNodeView({ data, selected }: NodeProps<ElementNodeData>) {
-  const compact = useStore(compactSelector);
+  const compact = useStore(zoomedOutOnLarge);
   const e = data.element;
   const f = data.findings;
   const className = `element-node kind-${e.kind}${selected ? ' selected' : ''}${f ? ` has-${f.worst}` : ''}`;
