@@ -140,7 +140,9 @@ export class DesignerSession implements vscode.Disposable {
   }
 
   private async sendInit(): Promise<void> {
+    const started = Date.now();
     const analysis = await this.deps.analyzer.analyze(this.document);
+    this.deps.log.info(`init: document version ${analysis.version} loaded and validated in ${Date.now() - started} ms`);
     this.lastState = analysis.state;
     this.lastPosted = { version: analysis.version, generation: this.generation() };
     await this.post({ type: 'init', version: analysis.version, fileName: fileNameOf(this.document.uri), state: analysis.state, settings: this.settings() });
@@ -161,11 +163,15 @@ export class DesignerSession implements vscode.Disposable {
       await this.post({ type: 'editResult', requestId, ok: false, error });
     };
     if (this.readOnly()) return refuse('This design is read-only.', false);
+    const started = Date.now();
+    // The analysis of the current version (cached: the webview was sent it) already holds the parsed design.
+    const analysis = await this.deps.analyzer.analyze(this.document);
     if (baseVersion !== this.document.version) {
       return refuse(`The design changed meanwhile (version ${this.document.version}, edit made on ${baseVersion}); the designer has been refreshed, please repeat the change.`, true);
     }
-    const result = computeEditReplacement(this.document.getText(), edit);
+    const result = computeEditReplacement(this.document.getText(), edit, analysis.version === this.document.version ? analysis.load : undefined);
     if (!result.ok) return refuse(result.error, !this.lastState?.ok);
+    const computed = Date.now();
     if (result.replacement) {
       const { offset, length, text } = result.replacement;
       const range = new vscode.Range(this.document.positionAt(offset), this.document.positionAt(offset + length));
@@ -173,8 +179,11 @@ export class DesignerSession implements vscode.Disposable {
       workspaceEdit.replace(this.document.uri, range, text, { needsConfirmation: false, label: label || 'Design edit' });
       if (!(await vscode.workspace.applyEdit(workspaceEdit))) return refuse('VS Code did not apply the edit (is the file read-only?).', true);
     }
+    const written = Date.now();
     // Answer with the new state first, so the webview never sees "ok" before the design it refers to.
     await this.refresh();
+    // Where an edit's round trip goes on this side; the webview's marks give the rest (see the scale e2e).
+    this.deps.log.info(`edit ${requestId} "${label}": text replacement ${computed - started} ms, workspace edit ${written - computed} ms, reload + rules + post ${Date.now() - written} ms`);
     await this.post({ type: 'editResult', requestId, ok: true });
   }
 

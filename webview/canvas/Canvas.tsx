@@ -2,18 +2,20 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, applyNodeChanges, Background, ConnectionMode, useNodesInitialized, useReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  applyEdgeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
 import { freshId } from '../../src/core/model/design-edits';
-import { parentOf, type Design } from '../../src/core/model/schema';
-import { DEFAULT_NODE_SIZE } from '../../src/core/layout/layout-graph';
+import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
 import { judgeConnection } from '../model/connection-rules';
 import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge } from '../model/flow-model';
 import { paletteItem, type PaletteItem } from '../model/element-factory';
 import { PALETTE_MIME } from '../palette/Palette';
 import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks';
+import { COMPACT_BELOW_ZOOM, LARGE_DESIGN } from './level-of-detail';
 import { NODE_TYPES } from './node-types';
+import { applyNodeChangesById } from './node-changes';
+import { markOnce } from '../host/perf-marks';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
 export interface CanvasProps {
@@ -28,52 +30,56 @@ export interface CanvasProps {
 
 // A first element on an empty canvas must not be blown up to the maximum zoom.
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.2 };
-/** Above this many elements only the visible ones are rendered. */
-const LARGE_DESIGN = 300;
+const MIN_ZOOM = 0.05;
+/** A design of thousands of elements must still fit the view when opened. */
+const MIN_ZOOM_LARGE = 0.005;
+
+const zoomedOutSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW_ZOOM;
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const Canvas = memo(function Canvas({ design, findings, selection, onSelection, edit, notify, onDropItem }: CanvasProps) {
   const cache = useRef(newFlowCache());
+  // Sizes React Flow measured, outside React state: a node scrolled into view is measured, and putting
+  // that into the controlled nodes would rebuild every node of the flow for each one (long frames while panning).
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   const [nodes, setNodes] = useState<ElementFlowNode[]>([]);
   const [edges, setEdges] = useState<RelationFlowEdge[]>([]);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
   useEffect(() => {
-    const flow = designToFlow(design, findings, { selected: new Set(selectionRef.current), cache: cache.current });
+    markOnce('first-flow-start');
+    const flow = designToFlow(design, findings, { selected: new Set(selectionRef.current), cache: cache.current, measured: measured.current });
+    markOnce('first-flow-end', { nodes: flow.nodes.length, edges: flow.edges.length });
     setNodes(flow.nodes);
     setEdges(flow.edges);
   }, [design, findings]);
 
+  // Startup timeline: the first commit with nodes, and the frame after it (the first one painted).
+  useEffect(() => {
+    if (nodes.length === 0) return;
+    markOnce('first-nodes-committed', { nodes: nodes.length });
+    requestAnimationFrame(() => setTimeout(() => markOnce('first-nodes-painted'), 0));
+  }, [nodes.length]);
+
   // Fit the view once to the design as opened. A design opened empty is never fitted later: the first
   // element dropped would otherwise jump to the middle of the screen, away from where it was dropped.
-  const { fitView, fitBounds } = useReactFlow();
-  const fitted = useRef<'pending' | 'done'>('pending');
-  const initialized = useNodesInitialized();
+  // Nodes carry their sizes before they are drawn, so this fits nodes a large design never renders; it waits
+  // for the viewport (before it, useReactFlow's fitView does nothing) and for the nodes to reach the store.
+  const { fitView, viewportInitialized } = useReactFlow();
+  const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    if (fitted.current === 'done') return;
+    if (fitted) return;
     if (design.elements.length === 0) {
-      fitted.current = 'done';
+      setFitted(true);
       return;
     }
-    if (initialized) {
-      fitted.current = 'done';
-      fitView(FIT_OPTIONS);
-    } else if (design.elements.length > LARGE_DESIGN) {
-      // Off-screen nodes of a large design are never rendered, so never measured: fit to the stored boxes.
-      fitted.current = 'done';
-      const boxes = design.elements.filter((e) => !parentOf(e) && e.position).map((e) => ({
-        x: e.position!.x, y: e.position!.y,
-        w: e.kind === 'vnet' && e.size ? e.size.width : DEFAULT_NODE_SIZE.width,
-        h: e.kind === 'vnet' && e.size ? e.size.height : DEFAULT_NODE_SIZE.height,
-      }));
-      if (boxes.length === 0) return;
-      const x = Math.min(...boxes.map((b) => b.x));
-      const y = Math.min(...boxes.map((b) => b.y));
-      fitBounds({ x, y, width: Math.max(...boxes.map((b) => b.x + b.w)) - x, height: Math.max(...boxes.map((b) => b.y + b.h)) - y }, { padding: 0.05 });
-    }
-  }, [design, initialized, fitView, fitBounds]);
+    if (!viewportInitialized || nodes.length === 0) return;
+    setFitted(true);
+    fitView({ ...FIT_OPTIONS, minZoom: design.elements.length > LARGE_DESIGN ? MIN_ZOOM_LARGE : MIN_ZOOM });
+    markOnce('first-fit');
+  }, [design, nodes, viewportInitialized, fitView, fitted]);
 
   // Selection set from outside (problems list, reveal, paste) is mirrored onto the nodes and edges.
   useEffect(() => {
@@ -82,7 +88,18 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     setEdges((es) => (es.some((e) => sel.has(e.id) !== !!e.selected) ? es.map((e) => (sel.has(e.id) !== !!e.selected ? { ...e, selected: sel.has(e.id) } : e)) : es));
   }, [selection]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns) as ElementFlowNode[]), []);
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const rest: NodeChange[] = [];
+    for (const c of changes) {
+      // A measurement (not a resize by the user): React Flow keeps it in its own store already.
+      if (c.type === 'dimensions' && c.resizing === undefined && !c.updateStyle) {
+        if (c.dimensions) measured.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+      } else {
+        rest.push(c);
+      }
+    }
+    if (rest.length) setNodes((ns) => applyNodeChangesById(rest, ns));
+  }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((es) => applyEdgeChanges(changes, es) as RelationFlowEdge[]), []);
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
     const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
@@ -136,11 +153,19 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
   }, [onDropItem]);
 
   const large = design.elements.length > LARGE_DESIGN;
+  // Zoomed far out on a large design, a VNet's subnets and gateways are specks inside it: leave them out,
+  // which halves what the whole-design view (and its minimap) draws. Until the first fit a large design is
+  // taken as zoomed out, or its children would all be drawn once at the default zoom and dropped a frame later.
+  const zoomedOut = useStore(zoomedOutSelector) || !fitted;
+  const shown = useMemo(
+    () => (large && zoomedOut ? nodes.map((n) => (n.parentNode && !n.selected ? { ...n, hidden: true } : n)) : nodes),
+    [large, zoomedOut, nodes],
+  );
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
       <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
@@ -155,7 +180,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
           selectionOnDrag={false}
           onlyRenderVisibleElements={large}
-          minZoom={0.05}
+          minZoom={large ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2.5}
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
@@ -168,3 +193,4 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     </CanvasCallbacksContext.Provider>
   );
 });
+

@@ -2,6 +2,7 @@
 // with the shared protocol, drops stale document versions, and numbers edit requests.
 import type { DesignEdit } from '../../src/core/model/design-edits';
 import type { HostToWebview, WebviewCommand, WebviewToHost } from '../../src/core/protocol/messages';
+import { markOnce, recordHostMessage } from './perf-marks';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -39,6 +40,7 @@ export class HostChannel {
   }
 
   ready(): void {
+    markOnce('ready-sent');
     this.post({ type: 'ready' });
   }
 
@@ -83,6 +85,7 @@ export class HostChannel {
   private receive(raw: unknown): void {
     if (typeof raw !== 'object' || raw === null || typeof (raw as { type?: unknown }).type !== 'string') return;
     const message = raw as HostToWebview;
+    recordHostMessage(message);
     if (message.type === 'init' || message.type === 'documentChanged') {
       // Messages can overtake each other around undo bursts; an older document must not replace a newer one.
       if (message.version < this.version) return;

@@ -108,6 +108,8 @@ export function newFlowCache(): FlowCache {
 export interface ToFlowOptions {
   readonly selected?: ReadonlySet<string>;
   readonly cache?: FlowCache;
+  /** Sizes React Flow measured; nodes not measured yet get their expected size. */
+  readonly measured?: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
 }
 
 /** Maps the design to React Flow nodes (VNets first: React Flow needs parents before children) and edges. */
@@ -139,12 +141,21 @@ export function designToFlow(design: Design, findings: readonly Finding[], optio
       selected: selected.has(e.id),
       ariaLabel: `${data.kindLabel} ${e.name}`,
     };
+    // Every node carries a size from the start: React Flow then renders only the nodes in view (it renders
+    // every node it has no size for, to measure it), and can fit the view to nodes it has never drawn.
+    const measured = options.measured?.get(e.id);
     if (e.kind === 'vnet') {
       const size = vnetSizeOf(e, childCount.get(e.id) ?? 0);
       node.style = { width: size.width, height: size.height };
       node.zIndex = -1;
+      node.width = size.width;
+      node.height = size.height;
       nodes.push(node);
-    } else if (nested) {
+      continue;
+    }
+    node.width = measured?.width ?? DEFAULT_NODE_SIZE.width;
+    node.height = measured?.height ?? DEFAULT_NODE_SIZE.height;
+    if (nested) {
       node.parentNode = p;
       node.extent = 'parent';
       later.push(node);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { designToFlow, newFlowCache, relationLabel, summarizeFindings } from '../../../webview/model/flow-model';
 import { edited, loadSample, set } from '../support/designs';
 import type { Finding } from '../../../src/core/rules/rule';
+import { DEFAULT_NODE_SIZE } from '../../../src/core/layout/layout-graph';
 
 describe('designToFlow', () => {
   const seed = loadSample('seed');
@@ -66,6 +67,16 @@ describe('designToFlow', () => {
     expect(b.nodes.find((n) => n.id === 'kv')!.position).toEqual({ x: 999, y: 9 });
     expect(data(b, 'app-api')).not.toBe(data(a, 'app-api'));
     expect(data(b, 'app-api').element.name).toBe('app-renamed');
+  });
+
+  it('gives every node a size before React Flow measures it (so only visible nodes render), and keeps measured sizes', () => {
+    const { nodes } = designToFlow(seed, [], { measured: new Map([['kv', { width: 212, height: 81 }]]) });
+    expect(nodes.every((n) => typeof n.width === 'number' && typeof n.height === 'number')).toBe(true);
+    expect(nodes.find((n) => n.id === 'kv')).toMatchObject({ width: 212, height: 81 });
+    expect(nodes.find((n) => n.id === 'env-prod')).toMatchObject({ width: DEFAULT_NODE_SIZE.width, height: DEFAULT_NODE_SIZE.height });
+    // A VNet's size is its frame, whatever was measured.
+    const vnet = nodes.find((n) => n.id === 'vnet-weu')!;
+    expect({ width: vnet.width, height: vnet.height }).toEqual(vnet.style);
   });
 
   it('marks selected nodes and edges', () => {
