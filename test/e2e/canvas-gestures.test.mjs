@@ -412,7 +412,9 @@ test('gestures: box selection, group move and delete, Ctrl+click and Ctrl+A', as
     assert.deepEqual(dPol, dEnv, 'the two selected elements did not move together');
     assert.ok(Math.abs(dEnv.x - 60 / zoom) <= 3 && Math.abs(dEnv.y - 80 / zoom) <= 3, `the group moved by ${JSON.stringify(dEnv)}, not by the drag`);
     for (const id of ['vnet-a', 'nsg-1', 'rt-1']) assert.deepEqual(byId(moved, id).position, byId(original, id).position, `${id} moved with the group`);
+    const envMoved = await node(page, 'env-1').getAttribute('style');
     await page.keyboard.press('Control+z');
+    await waitFor(page, async () => (await node(page, 'env-1').getAttribute('style')) !== envMoved, 'the canvas did not show the undone group move');
     const back = await saved(ctx, (d) => byId(d, 'env-1').position.y === 0, 'one Ctrl+Z did not undo the group move');
     assert.deepEqual(strip(back), strip(original), 'undoing the group move did not restore both positions');
 
@@ -483,30 +485,33 @@ function luminance(css) {
   return (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3])) / 255;
 }
 
-async function pickTheme(page, name, bodyClass) {
-  await runCommand(page, 'Preferences: Color Theme');
-  // The command's quick pick closes and the theme picker opens in its place once the themes are listed.
-  const picker = page.locator('.quick-input-widget:visible', { has: page.locator('.quick-input-list .monaco-list-row', { hasText: /Dark Modern|Light Modern/ }) });
-  await picker.waitFor({ timeout: 30_000 });
-  await picker.locator('input').fill(name);
-  await picker.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await waitFor(page, async () => (await webview(page, 'body').getAttribute('class'))?.split(/\s+/).includes(bodyClass), `the designer did not switch to ${name} (${bodyClass})`, 30_000);
+/**
+ * Switches VS Code's colour theme the way the theme picker does, by writing workbench.colorTheme (here into
+ * the workspace settings, which VS Code applies live). The picker itself closes again in this harness when the
+ * workbench hands focus back to the webview as the command palette closes, so it cannot be driven reliably.
+ */
+async function pickTheme(ctx, name, bodyClass) {
+  const settings = join(ctx.folder, '.vscode', 'settings.json');
+  const current = JSON.parse(await readFile(settings, 'utf8'));
+  await writeFile(settings, JSON.stringify({ ...current, 'workbench.colorTheme': name }) + '\n');
+  await waitFor(ctx.page, async () => (await webview(ctx.page, 'body').getAttribute('class'))?.split(/\s+/).includes(bodyClass), `the designer did not switch to ${name} (${bodyClass})`, 30_000);
 }
 
 test('gestures: theme-aware colours in light and high-contrast themes', async (t) => {
   await withBrowser(t, async ({ page }) => {
-    await openDesign(page);
+    const ctx = await openDesign(page);
     // A selected VNet shows its resize handles; the problems list and badges come from the fixture's findings.
     await selectOnly(page, 'vnet-a');
     await webview(page, '.react-flow__node .badge').first().waitFor({ timeout: 20_000 });
+    // This code-server starts in a light theme: begin from the dark default.
+    await pickTheme(ctx, 'Dark Modern', 'vscode-dark');
     const dark = await partColours(page);
     await screenshot(page, 'gestures-theme-dark');
-    await pickTheme(page, 'Light Modern', 'vscode-light');
+    await pickTheme(ctx, 'Light Modern', 'vscode-light');
     await waitFor(page, async () => (await partColours(page))['canvas background'] !== dark['canvas background'], 'the canvas background did not follow the light theme');
     const light = await partColours(page);
     await screenshot(page, 'gestures-theme-light');
-    await pickTheme(page, 'Dark High Contrast', 'vscode-high-contrast');
+    await pickTheme(ctx, 'Default High Contrast', 'vscode-high-contrast');
     const hc = await partColours(page);
     await screenshot(page, 'gestures-theme-hc');
     t.diagnostic(`dark ${JSON.stringify(dark)}`);

@@ -1,6 +1,6 @@
 // Table editor for list-valued properties (NSG rules, routes): each committed cell, added or removed row
 // is one updateElement edit of the whole list; a cell Azure would reject shows why and is not committed.
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Button } from '../components';
 import type { Column, Row } from './rule-columns';
 
@@ -15,8 +15,25 @@ export interface RowsEditorProps {
   readonly testId: string;
 }
 
+interface CellError {
+  readonly order: string;
+  readonly where: string;
+  readonly message: string;
+  readonly testId: string;
+}
+
 export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: RowsEditorProps) {
   const noun = label.toLowerCase();
+  const baseId = useId();
+  // Refusals are listed under the table, outside its horizontal scroll, so they stay in view.
+  const [errors, setErrors] = useState<Readonly<Record<string, CellError>>>({});
+  const report = useCallback((id: string, error: CellError | undefined) => setErrors((all) => {
+    if (error === undefined ? !(id in all) : all[id]?.message === error.message) return all;
+    const next = { ...all };
+    if (error === undefined) delete next[id];
+    else next[id] = error;
+    return next;
+  }), []);
   const setCell = (i: number, c: Column, v: unknown) => {
     onCommit(rows.map((r, j) => {
       if (j !== i) return r;
@@ -41,7 +58,8 @@ export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: R
               <tr key={i} data-testid={`${testId}-row-${i}`}>
                 {columns.map((c) => (
                   <td key={c.key}>
-                    <Cell column={c} row={row} rowLabel={`${label} row ${i + 1}`} testId={`${testId}-${i}-${c.key}`} onCommit={(v) => setCell(i, c, v)} />
+                    <Cell column={c} row={row} rowLabel={`${label} row ${i + 1}`} testId={`${testId}-${i}-${c.key}`} errorId={`${baseId}-${i}-${c.key}`}
+                      order={`${String(i).padStart(4, '0')}-${String(columns.indexOf(c)).padStart(2, '0')}`} report={report} onCommit={(v) => setCell(i, c, v)} />
                   </td>
                 ))}
                 <td>
@@ -53,17 +71,40 @@ export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: R
           </tbody>
         </table>
       )}
+      {Object.keys(errors).length > 0 && (
+        <div className="rows-errors">
+          {Object.entries(errors).sort(([, a], [, b]) => a.order.localeCompare(b.order)).map(([id, e]) => (
+            <div key={id} id={id} className="field-error" role="alert" data-testid={`${e.testId}-error`}>{e.where}: {e.message}</div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }
 
-function Cell({ column, row, rowLabel, testId, onCommit }: { column: Column; row: Row; rowLabel: string; testId: string; onCommit: (v: unknown) => void }) {
+interface CellProps {
+  readonly column: Column;
+  readonly row: Row;
+  readonly rowLabel: string;
+  readonly testId: string;
+  readonly errorId: string;
+  readonly order: string;
+  readonly report: (id: string, error: CellError | undefined) => void;
+  readonly onCommit: (v: unknown) => void;
+}
+
+function Cell({ column, row, rowLabel, testId, errorId, order, report, onCommit }: CellProps) {
   const value = row[column.key];
   const text = value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(text);
   useEffect(() => setDraft(text), [text]);
-  const errorId = useId();
   const aria = `${rowLabel} ${column.label}`;
+  const error = column.type === 'enum' ? undefined
+    : column.check?.(draft, row) ?? (column.type === 'number' && !/^-?\d+$/.test(draft.trim()) ? 'A whole number.' : undefined);
+  useEffect(() => {
+    report(errorId, error === undefined ? undefined : { order, where: aria, message: error, testId });
+  }, [report, errorId, error, order, aria, testId]);
+  useEffect(() => () => report(errorId, undefined), [report, errorId]);
   if (column.type === 'enum') {
     return (
       <select aria-label={aria} data-testid={testId} value={text} onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}>
@@ -74,19 +115,15 @@ function Cell({ column, row, rowLabel, testId, onCommit }: { column: Column; row
     );
   }
   // An optional cell left empty is fine unless its check says the row needs it (a VirtualAppliance's IP).
-  const error = column.check?.(draft, row) ?? (column.type === 'number' && !/^-?\d+$/.test(draft.trim()) ? 'A whole number.' : undefined);
   const commit = () => {
     if (draft === text || error !== undefined) return;
     if (draft.trim() === '' && column.optional) return onCommit(undefined);
     onCommit(column.type === 'number' ? Number(draft.trim()) : draft.trim());
   };
   return (
-    <div className="cell">
-      <input aria-label={aria} data-testid={testId} aria-invalid={error !== undefined} aria-describedby={error !== undefined ? errorId : undefined}
-        value={draft} size={column.type === 'number' ? 5 : 10}
-        onChange={(e) => setDraft(e.target.value)} onBlur={commit}
-        onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(text); }} />
-      {error !== undefined && <div className="field-error" id={errorId} role="alert" data-testid={`${testId}-error`}>{error}</div>}
-    </div>
+    <input aria-label={aria} data-testid={testId} aria-invalid={error !== undefined} aria-describedby={error !== undefined ? errorId : undefined}
+      value={draft} size={column.type === 'number' ? 5 : 10}
+      onChange={(e) => setDraft(e.target.value)} onBlur={commit}
+      onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(text); }} />
   );
 }
