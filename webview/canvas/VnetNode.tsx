@@ -43,7 +43,7 @@ const MIN = { width: 220, height: 120 };
 const PAD = 12;
 
 /** "minWidth,minHeight" that keep every child inside the frame (a string, so the store selector compares cheaply). */
-function childExtent(s: ReactFlowState, vnetId: string): string {
+export function childExtent(s: Pick<ReactFlowState, 'nodeInternals'>, vnetId: string): string {
   let w = MIN.width;
   let h = MIN.height;
   for (const n of s.nodeInternals.values()) {
