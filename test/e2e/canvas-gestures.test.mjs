@@ -456,7 +456,8 @@ async function partColours(page) {
       'edge label': ['.react-flow__edge-text', 'fill'],
       'edge label background': ['.react-flow__edge-textbg', 'fill'],
       handle: ['.react-flow__handle', 'backgroundColor'],
-      badge: ['.react-flow__node .badge', 'backgroundColor'],
+      'handle border': ['.react-flow__handle', 'borderTopColor'],
+      'badge text': ['.react-flow__node .badge', 'color'],
       'minimap background': ['.react-flow__minimap', 'backgroundColor'],
       'minimap node': ['.react-flow__minimap-node', 'fill'],
       'zoom button': ['.react-flow__controls-button', 'backgroundColor'],
@@ -470,6 +471,14 @@ async function partColours(page) {
       'resize handle': ['.react-flow__resize-control.handle', 'backgroundColor'],
     };
     const out = {};
+    // A badge is tinted with the theme's error colour, which Dark Modern and Light Modern happen to share:
+    // compare it with that variable rather than across themes.
+    const badge = document.querySelector('.react-flow__node .badge.severity-error');
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--vscode-errorForeground)';
+    document.body.append(probe);
+    out['badge is the error colour'] = String(!!badge && getComputedStyle(badge).backgroundColor === getComputedStyle(probe).color);
+    probe.remove();
     for (const [name, [sel, prop]] of Object.entries(parts)) {
       const el = document.querySelector(sel);
       out[name] = el ? getComputedStyle(el)[prop] : 'missing';
@@ -519,7 +528,12 @@ test('gestures: theme-aware colours in light and high-contrast themes', async (t
     t.diagnostic(`high contrast ${JSON.stringify(hc)}`);
     for (const [part, colour] of Object.entries(light)) {
       assert.notEqual(colour, 'missing', `${part} is not on the page`);
-      if (part !== 'themeClass') assert.notEqual(colour, dark[part], `${part} kept its dark-theme colour ${colour} in the light theme (hard-coded?)`);
+      if (part === 'badge is the error colour') assert.ok(colour === 'true' && dark[part] === 'true' && hc[part] === 'true', 'the error badge is not tinted with the theme\'s error colour');
+      else if (part !== 'themeClass') assert.notEqual(colour, dark[part], `${part} kept its dark-theme colour ${colour} in the light theme (hard-coded?)`);
+    }
+    for (const theme of [dark, light, hc]) {
+      assert.notEqual(theme['zoom button'], 'rgba(0, 0, 0, 0)', `the zoom buttons have no background in ${theme.themeClass}`);
+      assert.ok(theme.handle !== theme['canvas background'] || theme['handle border'] !== theme['canvas background'], `connection handles are invisible in ${theme.themeClass}`);
     }
     assert.ok(luminance(light['canvas background']) > 0.8 && luminance(dark['canvas background']) < 0.3, 'the canvas is not light in the light theme and dark in the dark theme');
     assert.ok(luminance(light['node text']) < 0.4, 'node text is not dark on the light theme');
@@ -598,6 +612,7 @@ test('gestures: keyboard focus rings and accessible names', async (t) => {
     // The parts the brief names, each checked on its own so a regression names the part.
     const names = await webview(page, 'body').evaluate(() => ({
       nodes: [...document.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('aria-label')),
+      edges: [...document.querySelectorAll('.react-flow__edge')].map((n) => n.getAttribute('aria-label')),
       palette: [...document.querySelectorAll('.palette-item')].map((n) => n.getAttribute('aria-label')),
       problems: [...document.querySelectorAll('.problem-main')].map((n) => n.getAttribute('aria-label')),
       toolbar: [...document.querySelectorAll('.toolbar vscode-button')].map((n) => n.getAttribute('aria-label')),
@@ -610,6 +625,7 @@ test('gestures: keyboard focus rings and accessible names', async (t) => {
       assert.ok(list.every((n) => n && n.trim()), `${part} without a name: ${JSON.stringify(list)}`);
     }
     assert.ok(names.nodes.includes('Network security group nsg-one'), `node names do not say kind and name: ${names.nodes.join(', ')}`);
+    assert.ok(names.edges.includes('Env One linked policy-one'), `edge names do not read as a sentence of element names: ${names.edges.join(', ')}`);
     // Playwright's accessibility tree agrees: no unnamed button, text box or combo box.
     const tree = await webview(page, 'body').ariaSnapshot();
     const bare = tree.split('\n').filter((l) => /^\s*- (button|textbox|combobox|checkbox|link)\s*(?:\[[^\]]*\])?\s*:?\s*$/.test(l));
