@@ -205,8 +205,13 @@ export function Designer() {
       const action = shortcutOf(ev);
       if (!action) return;
       const inText = isTextInput(ev.target);
-      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself).
-      if (inText) return;
+      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself). Select-all
+      // is the box's alone: forwarded, VS Code sends a second select-all back a moment later, which would
+      // select whatever was typed meanwhile.
+      if (inText) {
+        if (action === 'selectAll') ev.stopPropagation();
+        return;
+      }
       const canvasAction = action === 'delete' || action === 'copy' || action === 'paste' || action === 'duplicate' || action === 'selectAll';
       if (canvasAction && (ev.target as HTMLElement | null)?.closest?.('.palette, .inspector, .problems, .toolbar')) return;
       ev.preventDefault();
