@@ -63,14 +63,12 @@ async function viewport(page) {
   return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
 }
 
-/** Waits until an animated fit or pan has stopped: the transform reads the same twice in a row. */
+/** Waits until an animated fit or pan has stopped: the transform reads the same three times in a row. */
 async function viewportSettled(page) {
-  let last = '';
+  const reads = [];
   await waitFor(page, async () => {
-    const now = JSON.stringify(await viewport(page));
-    const same = now === last;
-    last = now;
-    return same;
+    reads.push(JSON.stringify(await viewport(page)));
+    return reads.length >= 3 && reads.slice(-3).every((r) => r === reads.at(-1));
   }, 'the canvas viewport kept moving');
 }
 
