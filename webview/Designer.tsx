@@ -12,7 +12,8 @@ import { diagramSvg, svgToPngBase64, themeColours, type DiagramBox } from './exp
 import { hostChannel } from './host/host-channel';
 import { Inspector } from './inspector/Inspector';
 import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
-import { copySelection, pasteSnippet, type Snippet } from './model/clipboard';
+import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model/clipboard';
+import { revealBox } from './canvas/reveal-box';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
 import { freeSpot, type Box } from './model/placement';
 import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
@@ -191,18 +192,26 @@ export function Designer() {
     if (!d || !snippet || snippet.elements.length === 0) return;
     const copy = pasteSnippet(d, snippet);
     if (copy.elements.length === 0) return say('Nothing to paste: the copied subnets\' virtual network is gone.', 'error');
-    if (edit(label, { op: 'addElements', elements: copy.elements, relations: copy.relations })) {
+    const add: DesignEdit = { op: 'addElements', elements: copy.elements, relations: copy.relations };
+    if (edit(label, copy.grow.length ? { op: 'batch', edits: [add, { op: 'moveElements', moves: copy.grow }] } : add)) {
       setSelection(copy.elements.filter((e) => !copy.elements.some((p) => p.id === parentOf(e))).map((e) => e.id));
+      revealBox(flow, pastedBounds(d, copy));
+      say(`${label === 'Paste' ? 'Pasted' : 'Duplicated'} ${copy.elements.length} element${copy.elements.length === 1 ? '' : 's'}.`);
     }
-  }, [edit, say]);
+  }, [edit, flow, say]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       const action = shortcutOf(ev);
       if (!action) return;
       const inText = isTextInput(ev.target);
-      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself).
-      if (inText) return;
+      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself). Select-all
+      // is the box's alone: forwarded, VS Code sends a second select-all back a moment later, which would
+      // select whatever was typed meanwhile.
+      if (inText) {
+        if (action === 'selectAll') ev.stopPropagation();
+        return;
+      }
       const canvasAction = action === 'delete' || action === 'copy' || action === 'paste' || action === 'duplicate' || action === 'selectAll';
       if (canvasAction && (ev.target as HTMLElement | null)?.closest?.('.palette, .inspector, .problems, .toolbar')) return;
       ev.preventDefault();

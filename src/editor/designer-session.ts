@@ -46,7 +46,11 @@ export class DesignerSession implements vscode.Disposable {
     this.disposables.push(
       transport,
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document && e.contentChanges.length > 0) this.refresher.trigger();
+        if (e.document !== this.document || e.contentChanges.length === 0) return;
+        // Undo and redo come from the designer's own keys: post at once, or an edit made right after them
+        // would be refused as made on the older version while a debounced refresh is still waiting.
+        if (e.reason !== undefined) this.refresher.flush();
+        else this.refresher.trigger();
       }),
       // Save and revert can change the text without a content change event on some paths; reload is cheap.
       vscode.workspace.onDidSaveTextDocument((d) => {

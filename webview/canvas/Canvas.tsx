@@ -119,6 +119,8 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
       .map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } }));
     if (moves.length) edit(moves.length === 1 ? 'Move element' : `Move ${moves.length} elements`, { op: 'moveElements', moves });
   }, [edit]);
+  // Dragging a box selection by its frame moves the same nodes, reported by a different React Flow event.
+  const onSelectionDragStop = useCallback((e: unknown, dragged: Node[]) => onNodeDragStop(e, dragged[0]!, dragged), [onNodeDragStop]);
 
   const callbacks = useMemo<CanvasCallbacks>(() => ({
     resized: (id, box) => edit('Resize virtual network', {
@@ -172,6 +174,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           onEdgesChange={onEdgesChange}
           onSelectionChange={onSelectionChange}
           onNodeDragStop={onNodeDragStop}
+          onSelectionDragStop={onSelectionDragStop}
           onConnect={onConnect}
           connectionMode={ConnectionMode.Loose}
           connectionRadius={36}

@@ -4,13 +4,14 @@ import { memo, useMemo } from 'react';
 import { ALL_REGIONS, allowedRegions, findGeography, GEOGRAPHIES } from '../../src/core/geo/geographies';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 import { ELEMENT_LABELS, RELATION_SPECS } from '../../src/core/model/kinds';
-import { nsgRuleSchema, routeSchema, type Design, type Element, type Relation } from '../../src/core/model/schema';
+import type { Design, Element, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { FIELDS, type FieldSpec } from './field-specs';
-import { RowsEditor, type Column } from './RowsEditor';
+import { RowsEditor } from './RowsEditor';
+import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
 
 export interface InspectorProps {
   readonly design: Design;
@@ -79,25 +80,6 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
   );
 }
 
-const NSG_COLUMNS: Column[] = [
-  { key: 'name', label: 'Name', type: 'text' },
-  { key: 'priority', label: 'Priority', type: 'number' },
-  { key: 'direction', label: 'Direction', type: 'enum', options: nsgRuleSchema.shape.direction.options },
-  { key: 'access', label: 'Access', type: 'enum', options: nsgRuleSchema.shape.access.options },
-  { key: 'protocol', label: 'Protocol', type: 'enum', options: nsgRuleSchema.shape.protocol.options },
-  { key: 'sourceAddressPrefix', label: 'Source', type: 'text' },
-  { key: 'sourcePortRange', label: 'Src ports', type: 'text' },
-  { key: 'destinationAddressPrefix', label: 'Destination', type: 'text' },
-  { key: 'destinationPortRange', label: 'Dst ports', type: 'text' },
-];
-
-const ROUTE_COLUMNS: Column[] = [
-  { key: 'name', label: 'Name', type: 'text' },
-  { key: 'addressPrefix', label: 'Prefix', type: 'text' },
-  { key: 'nextHopType', label: 'Next hop', type: 'enum', options: routeSchema.shape.nextHopType.options },
-  { key: 'nextHopIpAddress', label: 'Next hop IP', type: 'text', optional: true },
-];
-
 function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: unknown; onSet: (k: string, v: unknown) => void }) {
   const testId = `prop-${spec.key}`;
   switch (spec.type) {
@@ -135,12 +117,10 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
     case 'region':
       return <RegionField spec={spec} design={design} element={element} value={value as string | undefined} onSet={onSet} />;
     case 'nsgRules':
-      return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_COLUMNS}
-        newRow={(rows) => ({ name: `rule-${rows.length + 1}`, priority: 100 + rows.length * 10, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' })}
+      return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_RULE_COLUMNS} newRow={newNsgRule}
         onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'routes':
-      return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS}
-        newRow={(rows) => ({ name: `route-${rows.length + 1}`, addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' })}
+      return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
         onCommit={(rows) => onSet(spec.key, rows)} />;
   }
 }

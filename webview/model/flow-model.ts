@@ -179,7 +179,8 @@ export function designToFlow(design: Design, findings: readonly Finding[], optio
       data: { relation: r, ...(f ? { findings: f } : {}) },
       selected: selected.has(r.id),
       className: f ? `relation-edge severity-${f.worst}` : 'relation-edge',
-      ariaLabel: `${r.kind} from ${r.from} to ${r.to}`,
+      // Read aloud as "Env One linked policy-one": element names, not ids.
+      ariaLabel: `${byId.get(r.from)!.name} ${relationLabel(r)} ${byId.get(r.to)!.name}`,
     });
   }
   return { nodes: [...nodes, ...later], edges };
