@@ -46,9 +46,17 @@ export function Designer() {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
+  // Edits sent and not yet answered: shown on the page (data-pending-edits) so a driver can wait for the host.
+  const [pendingEdits, setPendingEdits] = useState(0);
+  useEffect(() => channel.onMessage((m) => {
+    // A refused edit drops the queued ones behind it: none of them will be answered.
+    if (m.type === 'editResult') setPendingEdits((n) => (m.ok ? Math.max(0, n - 1) : 0));
+  }), [channel]);
+
   const edit = useCallback((label: string, e: DesignEdit) => {
     const refused = doc.edit(label, e);
     if (refused) say(refused, 'error');
+    else setPendingEdits((n) => n + 1);
     return refused === undefined;
   }, [doc, say]);
 
@@ -253,7 +261,7 @@ export function Designer() {
   }
   const d = doc.view.design;
   return (
-    <div className="designer">
+    <div className="designer" data-pending-edits={pendingEdits}>
       <header className="toolbar" role="toolbar" aria-label="Designer actions">
         <span className="design-title" title={doc.fileName}>{d.name}</span>
         <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>

@@ -54,7 +54,7 @@ function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps
       <h2>Design</h2>
       <TextField label="Name" testId="design-name" value={design.name} validate={(t) => (t.trim() === '' ? 'A design needs a name.' : undefined)}
         onCommit={(name) => onEdit('Rename design', { op: 'setDesignInfo', name })} />
-      <TextField label="Description" multiline value={design.description ?? ''}
+      <TextField label="Description" testId="design-description" multiline value={design.description ?? ''}
         onCommit={(d) => onEdit('Describe design', { op: 'setDesignInfo', description: d.trim() === '' ? null : d })} />
       <p className="muted">{design.elements.length} elements, {design.relations.length} relations. Select an element to edit it; drag from the palette to add one.</p>
     </section>
@@ -72,7 +72,7 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
         validate={(t) => (t.trim() === '' ? 'A name is required.' : t.length > 80 ? 'At most 80 characters.' : undefined)}
         onCommit={(name) => set('name', name)} />
       {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} />)}
-      <TextField label="Description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
+      <TextField label="Description" testId="prop-description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
       <Divider />
       <Button testId="delete-element" ariaLabel={`Delete ${element.name}`} onClick={() => onEdit('Delete', { op: 'removeElements', ids: [element.id] })}>Delete</Button>
     </section>
@@ -89,6 +89,7 @@ const NSG_COLUMNS: Column[] = [
   { key: 'sourcePortRange', label: 'Src ports', type: 'text' },
   { key: 'destinationAddressPrefix', label: 'Destination', type: 'text' },
   { key: 'destinationPortRange', label: 'Dst ports', type: 'text' },
+  { key: 'description', label: 'Description', type: 'text', optional: true },
 ];
 
 const ROUTE_COLUMNS: Column[] = [
