@@ -262,7 +262,7 @@ export function Designer() {
   const d = doc.view.design;
   return (
     <div className="designer" data-pending-edits={pendingEdits}>
-      <header className="toolbar" role="toolbar" aria-label="Designer actions">
+      <header className="toolbar nokey" role="toolbar" aria-label="Designer actions">
         <span className="design-title" title={doc.fileName}>{d.name}</span>
         <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>
         <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })}>Fit</Button>

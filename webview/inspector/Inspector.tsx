@@ -22,8 +22,9 @@ export interface InspectorProps {
 export const Inspector = memo(function Inspector({ design, selection, readOnly, onEdit }: InspectorProps) {
   const element = selection.length === 1 ? design.elements.find((e) => e.id === selection[0]) : undefined;
   const relation = selection.length === 1 && !element ? design.relations.find((r) => r.id === selection[0]) : undefined;
+  // nokey: React Flow takes Space (pan) from the whole page, which would stop Space from toggling a checkbox here.
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Properties">
+    <aside className="inspector nokey" data-testid="inspector" aria-label="Properties">
       {selection.length === 0 && <DesignInfo design={design} onEdit={onEdit} />}
       {element && <ElementProperties key={element.id} design={design} element={element} onEdit={onEdit} />}
       {relation && <RelationProperties key={relation.id} design={design} relation={relation} onEdit={onEdit} />}
