@@ -15,6 +15,7 @@ import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
 import { copySelection, pasteSnippet, type Snippet } from './model/clipboard';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
 import { freeSpot, type Box } from './model/placement';
+import { viewportShowing } from './model/viewport-fit';
 import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
 import { Palette } from './palette/Palette';
 import { ProblemsPanel } from './problems/ProblemsPanel';
@@ -146,7 +147,12 @@ export function Designer() {
       const moves = movesFromLayout(latest, laidOut);
       if (edit('Auto-layout', { op: 'moveElements', moves })) {
         say(`Laid out ${moves.length} elements in ${Math.round(performance.now() - t0)} ms.`);
-        window.setTimeout(() => flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }), 50);
+        // React Flow draws the new positions a little later (much later on a busy machine): fit to the
+        // layout's own boxes, or the view would frame the drawing as it was before.
+        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+        const boxes = (laidOut.children ?? []).flatMap((n) => (n.x === undefined || n.y === undefined ? [] : [{ x: n.x, y: n.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height }]));
+        const view = rect ? viewportShowing(boxes, rect.width, rect.height) : undefined;
+        if (view) void flow.setViewport(view, { duration: 300 });
       }
     } catch (e) {
       say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');

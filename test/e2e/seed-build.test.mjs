@@ -162,17 +162,24 @@ test('seed: build the reference architecture from an empty design with mouse and
     }
     t.diagnostic(`drawing at zoom ${(await viewport()).zoom.toFixed(3)} on a ${Math.round(paneBox.width)}×${Math.round(paneBox.height)} pane`);
 
-    /** The view moved away from `before` and stopped (fit view animates): two reads a moment apart agree. */
-    async function viewSettled(before) {
+    /** Fit view and auto-layout animate: wait until every node lies inside the pane and the view stopped moving. */
+    async function viewShowsAll(step) {
+      const inside = () => ui('[data-testid="canvas"]').evaluate((c) => {
+        const p = c.querySelector('.react-flow__pane').getBoundingClientRect();
+        return [...c.querySelectorAll('.react-flow__node')].every((n) => {
+          const r = n.getBoundingClientRect();
+          return r.left >= p.left - 1 && r.top >= p.top - 1 && r.right <= p.right + 1 && r.bottom <= p.bottom + 1;
+        });
+      });
+      await waitFor(inside, `after ${step} some elements lie outside the view`);
       const same = (a, b) => a.x === b.x && a.y === b.y && a.zoom === b.zoom;
-      await waitFor(async () => !same(await viewport(), before), 'the view did not move');
       let last = await viewport();
       await waitFor(async () => {
         const now = await viewport();
         const stopped = same(now, last);
         last = now;
-        return stopped;
-      }, 'the view never stopped moving');
+        return stopped && (await inside());
+      }, `the view never stopped moving after ${step}`);
     }
 
     async function viewport() {
@@ -418,10 +425,9 @@ test('seed: build the reference architecture from an empty design with mouse and
     // Relation properties in the inspector: the peering's flags as the seed has them; a flag set by
     // mistake is reported (no gateway on the other side) and goes away when unset again. Clicking the
     // problems centred the view on them: fit the whole design first.
-    const beforeFit = await viewport();
     await ui('[data-testid="fit-view"]').click();
     count.clicks++;
-    await viewSettled(beforeFit);
+    await viewShowsAll('Fit');
     /** Clicks an edge's label; resolves with the id of the relation the inspector then shows. */
     const selectEdge = async (edge, kind) => {
       // The two directions of a peering put their labels on the same spot; either one will do.
@@ -451,7 +457,6 @@ test('seed: build the reference architecture from an empty design with mouse and
 
     // ---- Auto-layout (one edit), save; Ctrl+Z puts every element back, Ctrl+Y lays it out again; save.
     const drawn = await positions();
-    const beforeLayout = await viewport();
     await ui('[data-testid="auto-layout"]').click();
     count.clicks++;
     await waitFor(async () => /Laid out/.test(await ui('[data-testid="status"]').innerText()), 'auto-layout did not finish', 90_000);
@@ -459,7 +464,7 @@ test('seed: build the reference architecture from an empty design with mouse and
     const laidOut = await positions();
     assert.notDeepEqual(laidOut, drawn, 'auto-layout moved nothing');
     // fitView animates after the layout; wait until the viewport stops moving before the picture.
-    await viewSettled(beforeLayout);
+    await viewShowsAll('auto-layout');
     await screenshot(page, 'seed-layout');
 
     await assertDirty(tab, true, 'the built design is not dirty');
