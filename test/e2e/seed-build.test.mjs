@@ -87,9 +87,21 @@ test('seed: build the reference architecture from an empty design with mouse and
       await settled();
       await waitFor(async () => (await field.inputValue()) === value, `the field did not keep "${value}"`);
     };
-    /** A native select chosen by typing the start of the option's text (the browser's type-ahead). */
+    /**
+     * A native select chosen by typing the start of the option's text (the browser's type-ahead), as few
+     * letters as tell it apart: type-ahead forgets what was typed after a second's pause.
+     */
     const choose = async (select, value) => {
-      const label = await select.evaluate((s, v) => [...s.options].find((o) => o.value === v)?.text, value);
+      const label = await select.evaluate((s, v) => {
+        const options = [...s.options].map((o) => ({ value: o.value, text: o.text.toLowerCase() }));
+        const text = options.find((o) => o.value === v)?.text;
+        if (text === undefined) return undefined;
+        for (let k = 1; k < text.length; k++) {
+          const prefix = text.slice(0, k);
+          if (options.every((o) => !o.text.startsWith(prefix) || o.value === v)) return prefix;
+        }
+        return text;
+      }, value);
       assert.ok(label, `the dropdown offers no ${value}`);
       await waitFor(async () => {
         if ((await select.inputValue()) === value) return true;
