@@ -152,7 +152,12 @@ test('seed: build the reference architecture from an empty design with mouse and
     // further in than that, and above the minimap at the bottom right.
     const paneBox = await pane.boundingBox();
     const MARGIN = 60;
-    const span = { width: 1300 * SPREAD + NODE.width, height: 520 + NODE.height };
+    // The seed's extent as drawn here: new VNets are 320 wide; they grow downwards as subnets arrive.
+    const topLevel = SEED.elements.filter((e) => !e.parent);
+    const span = {
+      width: Math.max(...topLevel.map((e) => e.position.x * SPREAD + (e.kind === 'vnet' ? 320 : NODE.width))),
+      height: Math.max(...topLevel.map((e) => e.position.y + (e.kind === 'vnet' ? 260 : NODE.height))),
+    };
     const fits = (zoom) => span.width * zoom <= paneBox.width - 2 * MARGIN && span.height * zoom <= paneBox.height - 2 * MARGIN - 150;
     while (!fits((await viewport()).zoom)) {
       const before = await viewport();
