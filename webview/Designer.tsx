@@ -16,6 +16,7 @@ import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model
 import { revealBox } from './canvas/reveal-box';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
 import { freeSpot, type Box } from './model/placement';
+import { viewportShowing } from './model/viewport-fit';
 import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
 import { Palette } from './palette/Palette';
 import { ProblemsPanel } from './problems/ProblemsPanel';
@@ -47,9 +48,17 @@ export function Designer() {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
+  // Edits sent and not yet answered: shown on the page (data-pending-edits) so a driver can wait for the host.
+  const [pendingEdits, setPendingEdits] = useState(0);
+  useEffect(() => channel.onMessage((m) => {
+    // A refused edit drops the queued ones behind it: none of them will be answered.
+    if (m.type === 'editResult') setPendingEdits((n) => (m.ok ? Math.max(0, n - 1) : 0));
+  }), [channel]);
+
   const edit = useCallback((label: string, e: DesignEdit) => {
     const refused = doc.edit(label, e);
     if (refused) say(refused, 'error');
+    else setPendingEdits((n) => n + 1);
     return refused === undefined;
   }, [doc, say]);
 
@@ -139,7 +148,12 @@ export function Designer() {
       const moves = movesFromLayout(latest, laidOut);
       if (edit('Auto-layout', { op: 'moveElements', moves })) {
         say(`Laid out ${moves.length} elements in ${Math.round(performance.now() - t0)} ms.`);
-        window.setTimeout(() => flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }), 50);
+        // React Flow draws the new positions a little later (much later on a busy machine): fit to the
+        // layout's own boxes, or the view would frame the drawing as it was before.
+        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+        const boxes = (laidOut.children ?? []).flatMap((n) => (n.x === undefined || n.y === undefined ? [] : [{ x: n.x, y: n.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height }]));
+        const view = rect ? viewportShowing(boxes, rect.width, rect.height) : undefined;
+        if (view) void flow.setViewport(view, { duration: 300 });
       }
     } catch (e) {
       say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
@@ -262,8 +276,8 @@ export function Designer() {
   }
   const d = doc.view.design;
   return (
-    <div className="designer">
-      <header className="toolbar" role="toolbar" aria-label="Designer actions">
+    <div className="designer" data-pending-edits={pendingEdits}>
+      <header className="toolbar nokey" role="toolbar" aria-label="Designer actions">
         <span className="design-title" title={doc.fileName}>{d.name}</span>
         <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>
         <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })}>Fit</Button>

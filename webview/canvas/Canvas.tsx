@@ -4,10 +4,9 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent
 import ReactFlow, {
   applyEdgeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
-import { freshId } from '../../src/core/model/design-edits';
 import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
-import { judgeConnection } from '../model/connection-rules';
+import { judgeConnection, newRelation } from '../model/connection-rules';
 import { designToFlow, newFlowCache, type ElementFlowNode, type RelationFlowEdge } from '../model/flow-model';
 import { paletteItem, type PaletteItem } from '../model/element-factory';
 import { PALETTE_MIME } from '../palette/Palette';
@@ -134,10 +133,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     const d = designRef.current;
     const verdict = judgeConnection(d, c.source, c.target);
     if (!verdict.ok) return notify(verdict.reason);
-    const relation = verdict.kind === 'peering'
-      ? { id: freshId(d, 'peer'), kind: 'peering' as const, from: verdict.from, to: verdict.to, allowVirtualNetworkAccess: true, allowForwardedTraffic: true }
-      : { id: freshId(d, verdict.kind), kind: verdict.kind, from: verdict.from, to: verdict.to };
-    edit('Connect', { op: 'addRelation', relation });
+    edit('Connect', { op: 'addRelation', relation: newRelation(d, verdict) });
   }, [edit, notify]);
 
   const onDragOver = useCallback((e: DragEvent) => {

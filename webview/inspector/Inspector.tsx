@@ -23,8 +23,9 @@ export interface InspectorProps {
 export const Inspector = memo(function Inspector({ design, selection, readOnly, onEdit }: InspectorProps) {
   const element = selection.length === 1 ? design.elements.find((e) => e.id === selection[0]) : undefined;
   const relation = selection.length === 1 && !element ? design.relations.find((r) => r.id === selection[0]) : undefined;
+  // nokey: React Flow takes Space (pan) from the whole page, which would stop Space from toggling a checkbox here.
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Properties">
+    <aside className="inspector nokey" data-testid="inspector" aria-label="Properties">
       {selection.length === 0 && <DesignInfo design={design} onEdit={onEdit} />}
       {element && <ElementProperties key={element.id} design={design} element={element} onEdit={onEdit} />}
       {relation && <RelationProperties key={relation.id} design={design} relation={relation} onEdit={onEdit} />}
@@ -55,7 +56,7 @@ function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps
       <h2>Design</h2>
       <TextField label="Name" testId="design-name" value={design.name} validate={(t) => (t.trim() === '' ? 'A design needs a name.' : undefined)}
         onCommit={(name) => onEdit('Rename design', { op: 'setDesignInfo', name })} />
-      <TextField label="Description" multiline value={design.description ?? ''}
+      <TextField label="Description" testId="design-description" multiline value={design.description ?? ''}
         onCommit={(d) => onEdit('Describe design', { op: 'setDesignInfo', description: d.trim() === '' ? null : d })} />
       <p className="muted">{design.elements.length} elements, {design.relations.length} relations. Select an element to edit it; drag from the palette to add one.</p>
     </section>
@@ -73,7 +74,7 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
         validate={(t) => (t.trim() === '' ? 'A name is required.' : t.length > 80 ? 'At most 80 characters.' : undefined)}
         onCommit={(name) => set('name', name)} />
       {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} />)}
-      <TextField label="Description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
+      <TextField label="Description" testId="prop-description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
       <Divider />
       <Button testId="delete-element" ariaLabel={`Delete ${element.name}`} onClick={() => onEdit('Delete', { op: 'removeElements', ids: [element.id] })}>Delete</Button>
     </section>

@@ -63,6 +63,11 @@ export function checkPortRange(text: string): string | undefined {
   return lo > hi ? `The range ${t} ends before it starts.` : undefined;
 }
 
+/** Azure keeps at most 140 characters of a rule's description. */
+export function checkDescription(text: string): string | undefined {
+  return text.length > 140 ? `A rule description holds at most 140 characters (this one has ${text.length}).` : undefined;
+}
+
 export function checkNextHopIp(text: string, row: Row): string | undefined {
   const t = text.trim();
   const appliance = row.nextHopType === 'VirtualAppliance';
@@ -81,6 +86,7 @@ export const NSG_RULE_COLUMNS: readonly Column[] = [
   { key: 'sourcePortRange', label: 'Src ports', type: 'text', check: checkPortRange },
   { key: 'destinationAddressPrefix', label: 'Destination', type: 'text', check: (t) => checkAddressPrefix(t) },
   { key: 'destinationPortRange', label: 'Dst ports', type: 'text', check: checkPortRange },
+  { key: 'description', label: 'Description', type: 'text', optional: true, check: checkDescription },
 ];
 
 export const ROUTE_COLUMNS: readonly Column[] = [

@@ -1,7 +1,8 @@
 // Decides which relation a dragged connection creates, or why it is refused, from the shared relation
 // vocabulary (kinds.ts) plus the single-relation limits; the host re-checks everything when it applies the edit.
+import { freshId } from '../../src/core/model/design-edits';
 import { ELEMENT_LABELS, RELATION_SPECS, relationKindsBetween, type RelationKind } from '../../src/core/model/kinds';
-import type { Design, Element } from '../../src/core/model/schema';
+import type { Design, Element, Relation } from '../../src/core/model/schema';
 
 export type ConnectionVerdict =
   | { readonly ok: true; readonly kind: RelationKind; readonly from: string; readonly to: string }
@@ -58,4 +59,18 @@ function pick(kinds: readonly RelationKind[], to: Element): RelationKind {
 
 function label(e: Element): string {
   return ELEMENT_LABELS[e.kind].toLowerCase();
+}
+
+/**
+ * The relation an accepted connection adds. Relations with properties get explicit values, as Azure
+ * creates them and as the quick fixes write them: a drawn peering carries VNet access and forwarded
+ * traffic (what a Power Platform pair needs) and no gateway use; a zone link does not auto-register.
+ */
+export function newRelation(design: Design, verdict: Extract<ConnectionVerdict, { ok: true }>): Relation {
+  const { kind, from, to } = verdict;
+  if (kind === 'peering') {
+    return { id: freshId(design, 'peer'), kind, from, to, allowVirtualNetworkAccess: true, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false };
+  }
+  if (kind === 'dnsZoneLink') return { id: freshId(design, kind), kind, from, to, registrationEnabled: false };
+  return { id: freshId(design, kind), kind, from, to } as Relation;
 }

@@ -9,7 +9,7 @@ export const PALETTE_MIME = 'application/x-ppvnet-palette';
 export const Palette = memo(function Palette({ onAdd, disabled }: { readonly onAdd: (item: PaletteItem) => void; readonly disabled: boolean }) {
   const groups = [...new Set(PALETTE_ITEMS.map((p) => p.group))];
   return (
-    <nav className="palette" data-testid="palette" aria-label="Elements palette">
+    <nav className="palette nokey" data-testid="palette" aria-label="Elements palette">
       {groups.map((g) => (
         <div key={g} className="palette-group" role="group" aria-label={g}>
           <h3>{g}</h3>

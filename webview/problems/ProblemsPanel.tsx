@@ -23,7 +23,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ design, findings, onR
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return (
-    <section className="problems" data-testid="problems" aria-label="Problems">
+    <section className="problems nokey" data-testid="problems" aria-label="Problems">
       <header>
         <h2>Problems</h2>
         {(['error', 'warning', 'info'] as const).map((s) => counts[s] > 0 && <Badge key={s} count={counts[s]} severity={s} label={`${counts[s]} ${s}`} />)}

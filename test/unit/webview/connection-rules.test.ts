@@ -1,6 +1,6 @@
 // Connection validation on the canvas: allowed kinds, reversed drags, choices, single-relation limits.
 import { describe, expect, it } from 'vitest';
-import { judgeConnection } from '../../../webview/model/connection-rules';
+import { judgeConnection, newRelation } from '../../../webview/model/connection-rules';
 import { edited, loadSample, removeRelations } from '../support/designs';
 
 describe('judgeConnection', () => {
@@ -46,5 +46,29 @@ describe('judgeConnection', () => {
     const d = edited(seed, removeRelations(...seed.relations.filter((x) => x.from === 'conn-casemgmt').map((x) => x.id)));
     expect(judgeConnection(d, 'conn-casemgmt', 'kv')).toMatchObject({ ok: true, kind: 'connectorSecret' });
     expect(judgeConnection(d, 'conn-casemgmt', 'app-api')).toMatchObject({ ok: true, kind: 'connectorTarget' });
+  });
+});
+
+describe('newRelation', () => {
+  const seed = loadSample('seed');
+  const bare = edited(seed, removeRelations(...seed.relations.filter((r) => r.kind === 'peering' || r.kind === 'dnsZoneLink' || r.kind === 'policyLink').map((r) => r.id)));
+  const accepted = (from: string, to: string) => {
+    const v = judgeConnection(bare, from, to);
+    if (!v.ok) throw new Error(v.reason);
+    return v;
+  };
+
+  it('gives a drawn peering every flag, as the reference architecture has them', () => {
+    const seedPeering = seed.relations.find((r) => r.kind === 'peering' && r.from === 'vnet-weu')!;
+    const { id: _seedId, ...expected } = seedPeering;
+    const { id, ...drawn } = newRelation(bare, accepted('vnet-weu', 'vnet-neu'));
+    expect(drawn).toEqual(expected);
+    expect(bare.relations.some((r) => r.id === id) || bare.elements.some((e) => e.id === id)).toBe(false);
+  });
+
+  it('links a zone without auto-registration, and adds relations without properties bare', () => {
+    expect(newRelation(bare, accepted('dns-vault', 'vnet-neu'))).toMatchObject({ kind: 'dnsZoneLink', from: 'dns-vault', to: 'vnet-neu', registrationEnabled: false });
+    const link = newRelation(bare, accepted('env-prod', 'policy-prod'));
+    expect(Object.keys(link).sort()).toEqual(['from', 'id', 'kind', 'to']);
   });
 });
