@@ -240,7 +240,7 @@ test('gestures: NSG rule and route editors with the keyboard, refusals and undo'
     // Add a rule with the keyboard (Enter on the focused Add button).
     await webview(page, '[data-testid="nsg-rules-add"]').focus();
     await page.keyboard.press('Enter');
-    await expectRows([last()[0], { name: 'rule-2', priority: '110', direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' }], 'Enter on Add did not add a rule row');
+    await expectRows([last()[0], { name: 'rule-2', priority: '110', direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443', description: '' }], 'Enter on Add did not add a rule row');
 
     await typeCell(page, 'nsg-rules-1-name', 'DenySqlOut');
     await expectRows(withCell('name', 'DenySqlOut'), 'the rule name was not committed');

@@ -385,7 +385,10 @@ test('seed: build the reference architecture from an empty design with mouse and
     await appears('PPV-008', R('snet-pp-neu'), 'injecting into the second undelegated subnet');
 
     await connect(R('vnet-weu'), R('vnet-neu'));
-    const peering = ui(`.react-flow__edge[aria-label="peering from ${R('vnet-weu')} to ${R('vnet-neu')}"]`);
+    // Edges are named "<from name> <label> <to name>" for screen readers; the names are the seed's by now.
+    const edgeNamed = (fromSeedId, label, toSeedId) =>
+      ui(`.react-flow__edge[aria-label^="${seedElement(fromSeedId).name} ${label}"][aria-label$=" ${seedElement(toSeedId).name}"]`);
+    const peering = edgeNamed('vnet-weu', 'peering', 'vnet-neu');
     const peeringId = (await peering.getAttribute('data-testid')).replace(/^rf__edge-/, '');
     await appears('AZ-08', peeringId, 'peering one way');
     await connect(R('vnet-neu'), R('vnet-weu'));
@@ -463,7 +466,7 @@ test('seed: build the reference architecture from an empty design with mouse and
     await appears('AZ-07', peeringShown, 'using remote gateways the other VNet does not have');
     await check(inspector('[data-testid="prop-useRemoteGateways"]'), false);
     await disappears('AZ-07', peeringShown, 'unsetting it');
-    await selectEdge(ui(`.react-flow__edge[aria-label="dnsZoneLink from ${R('dns-sites')} to ${R('vnet-neu')}"]`), 'dnsZoneLink');
+    await selectEdge(edgeNamed('dns-sites', 'zone link', 'vnet-neu'), 'dnsZoneLink');
     await check(inspector('[data-testid="prop-registrationEnabled"]'), SEED.relations.find((r) => r.kind === 'dnsZoneLink').registrationEnabled);
 
     await waitFor(async () => (await ui('.problems .problem.severity-error, .problems .problem.severity-warning').count()) === 0,
