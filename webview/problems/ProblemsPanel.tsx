@@ -1,6 +1,6 @@
 // Live findings from the host's rules engine: one row per finding; clicking a row selects and centres
 // its element, and each quick fix is a button that sends its edit.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
@@ -15,8 +15,10 @@ export interface ProblemsPanelProps {
 }
 
 export const ProblemsPanel = memo(function ProblemsPanel({ design, findings, onReveal, onEdit, onOpenRuleDoc }: ProblemsPanelProps) {
+  // One lookup table per design: a large design has hundreds of findings, each naming its element.
+  const names = useMemo(() => new Map(design.elements.map((e) => [e.id, e.name])), [design]);
   const nameOf = (f: Finding) => {
-    if (f.elementId) return design.elements.find((e) => e.id === f.elementId)?.name ?? f.elementId;
+    if (f.elementId) return names.get(f.elementId) ?? f.elementId;
     if (f.relationId) return f.relationId;
     return 'design';
   };
