@@ -104,8 +104,11 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
         validate={(t) => { const r = checkIpList(t); return r.ok ? undefined : r.error; }}
         onCommit={(t) => { const r = checkIpList(t); if (r.ok) onSet(spec.key, r.value); }} />;
     case 'stringList':
+      // An absent list is unknown (the rules stay silent); an empty one states there are none. Clearing a
+      // list that had items states "none" rather than forgetting what is known.
       return <TextField label={spec.label} testId={testId} value={((value as string[] | undefined) ?? []).join(', ')}
-        onCommit={(t) => { const items = splitList(t); onSet(spec.key, items.length ? items : undefined); }} />;
+        placeholder={value === undefined ? 'not stated' : 'none'}
+        onCommit={(t) => { const items = splitList(t); onSet(spec.key, items.length ? items : value === undefined ? undefined : []); }} />;
     case 'bool':
       return <Checkbox label={spec.label} testId={testId} checked={value as boolean | undefined} onChange={(c) => onSet(spec.key, c)} />;
     case 'enum':
