@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
 import { TextField } from '../../../webview/components/TextField';
 import { checkCidrField, checkCidrList, checkIpList } from '../../../webview/model/cidr-input';
+import { pressKey, typeText } from '../support/dom-input';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -38,22 +39,14 @@ describe('TextField with CIDR validation', () => {
     return host.querySelector('input')!;
   }
 
-  function type(input: HTMLInputElement, text: string) {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    act(() => {
-      setter.call(input, text);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const press = (input: HTMLInputElement, key: string) => act(() => { input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); });
 
   it('shows the parse error while typing and does not commit invalid text', () => {
     const commits: string[] = [];
     const input = render('10.0.1.0/24', commits);
-    type(input, '10.0.1.7/24');
+    typeText(input, '10.0.1.7/24');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(host!.querySelector('[role="alert"]')!.textContent).toMatch(/host bits set; the network address is 10.0.1.0\/24/);
-    press(input, 'Enter');
+    pressKey(input, 'Enter');
     act(() => { input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })); });
     expect(commits).toEqual([]);
   });
@@ -61,17 +54,17 @@ describe('TextField with CIDR validation', () => {
   it('commits valid text once on Enter and clears the error', () => {
     const commits: string[] = [];
     const input = render('10.0.1.0/24', commits);
-    type(input, '10.0.2.0/24');
+    typeText(input, '10.0.2.0/24');
     expect(host!.querySelector('[role="alert"]')).toBeNull();
-    press(input, 'Enter');
+    pressKey(input, 'Enter');
     expect(commits).toEqual(['10.0.2.0/24']);
   });
 
   it('Escape restores the document value', () => {
     const commits: string[] = [];
     const input = render('10.0.1.0/24', commits);
-    type(input, 'garbage');
-    press(input, 'Escape');
+    typeText(input, 'garbage');
+    pressKey(input, 'Escape');
     expect(input.value).toBe('10.0.1.0/24');
     expect(commits).toEqual([]);
   });

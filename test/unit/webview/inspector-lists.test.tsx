@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
 import { Inspector } from '../../../webview/inspector/Inspector';
+import { pressKey, typeText } from '../support/dom-input';
 
 // jsdom has no matchMedia, which the toolkit's buttons read at import for their forced-colours styles.
 vi.hoisted(() => {
@@ -43,12 +44,8 @@ function renderSubnet(delegations: string[] | undefined, edits: DesignEdit[]): H
 }
 
 function clearAndCommit(input: HTMLInputElement) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, '');
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  act(() => { input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); });
+  typeText(input, '');
+  pressKey(input, 'Enter');
 }
 
 describe('inspector list fields', () => {

@@ -8,6 +8,7 @@ import { RowsEditor } from '../../../webview/inspector/RowsEditor';
 import {
   checkAddressPrefix, checkName, checkNextHopIp, checkPortRange, checkPriority, newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS, type Row,
 } from '../../../webview/inspector/rule-columns';
+import { pressKey, typeText } from '../support/dom-input';
 
 // jsdom has no matchMedia, which the toolkit's Add button reads at import for its forced-colours styles.
 vi.hoisted(() => {
@@ -71,31 +72,23 @@ describe('RowsEditor', () => {
     })));
   }
   const cell = (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLInputElement & HTMLSelectElement;
-  function type(input: HTMLInputElement, text: string) {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    act(() => {
-      setter.call(input, text);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const press = (input: HTMLElement, key: string) => act(() => { input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })); });
 
   it('refuses an out-of-range priority with an announced message tied to the cell, and commits a valid one', () => {
     const commits: Row[][] = [];
     const rule = newNsgRule([]);
     render([rule], commits);
     const input = cell('nsg-rules-0-priority');
-    type(input, '99');
+    typeText(input, '99');
     const alert = host!.querySelector('[role="alert"]')!;
     expect(alert.textContent).toMatch(/Priority 99 is outside 100–4096/);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe(alert.id);
-    press(input, 'Enter');
+    pressKey(input, 'Enter');
     act(() => { input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })); });
     expect(commits).toEqual([]);
-    type(input, '250');
+    typeText(input, '250');
     expect(host!.querySelector('[role="alert"]')).toBeNull();
-    press(input, 'Enter');
+    pressKey(input, 'Enter');
     expect(commits).toEqual([[{ ...rule, priority: 250 }]]);
   });
 
