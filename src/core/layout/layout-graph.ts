@@ -20,6 +20,7 @@ export interface LayoutEdge {
   id: string;
   sources: string[];
   targets: string[];
+  layoutOptions?: Record<string, string>;
 }
 
 export interface Size {
@@ -55,10 +56,11 @@ const VNET_OPTIONS: Record<string, string> = {
 };
 
 /**
- * Builds the ELK graph of a design: VNets are compound nodes holding their subnets and gateways; the
- * VNets of one enterprise policy are listed consecutively in their geography's pair order, so with
- * model-order layering the primary and failover VNets end up next to each other. Peering edges are
- * left out of the layering: they would push the failover VNet a whole layer away from its twin.
+ * Builds the ELK graph of a design: VNets are compound nodes holding their subnets and gateways. The
+ * VNets of one enterprise policy are listed in their geography's pair order, and a layout-only edge
+ * from each primary to its failover puts the paired regions side by side, the failover one layer to
+ * the right with its own NAT gateway and NSG between the two. Peerings are left out of the layering:
+ * the pair edge stands for the pair's peering, and a hub's peerings would drag every spoke around.
  */
 export function buildLayoutGraph(design: Design, sizeOf: SizeOf = () => undefined): LayoutNode {
   const children = new Map<string, Element[]>();
@@ -75,7 +77,7 @@ export function buildLayoutGraph(design: Design, sizeOf: SizeOf = () => undefine
     const s = sizeOf(e) ?? DEFAULT_NODE_SIZE;
     return { id: e.id, width: s.width, height: s.height };
   };
-  const rank = vnetOrder(design);
+  const { rank, pairs } = vnetOrder(design);
   const ordered = [...top].sort((a, b) => orderKey(a, rank) - orderKey(b, rank));
   const nodes: LayoutNode[] = ordered.map((e) => {
     if (e.kind !== 'vnet') return leaf(e);
@@ -90,13 +92,26 @@ export function buildLayoutGraph(design: Design, sizeOf: SizeOf = () => undefine
   const edges: LayoutEdge[] = design.relations
     .filter((r) => r.kind !== 'peering' && present.has(r.from) && present.has(r.to))
     .map((r) => ({ id: r.id, sources: [r.from], targets: [r.to] }));
+  for (const [primary, failover] of pairs) edges.push({
+    id: `${PAIR_EDGE_PREFIX}${primary}->${failover}`, sources: [primary], targets: [failover],
+    // Keep the twins level with each other, as a map of two regions would show them.
+    layoutOptions: { 'elk.layered.priority.straightness': '100' },
+  });
   return { id: 'root', layoutOptions: { ...ROOT_OPTIONS }, children: nodes, edges };
 }
 
-/** VNets in policy order, each policy's VNets in the pair order of its geography (primary first). */
-function vnetOrder(design: Design): Map<string, number> {
+/** Ids of the layout-only edges that join a primary VNet to its failover twin (not relations of the design). */
+export const PAIR_EDGE_PREFIX = 'layout-pair:';
+
+/**
+ * VNets in policy order, each policy's VNets in the pair order of its geography (primary first), and
+ * each policy's consecutive (primary, failover) VNet pairs.
+ */
+function vnetOrder(design: Design): { rank: Map<string, number>; pairs: [string, string][] } {
   const byId = new Map(design.elements.map((e) => [e.id, e]));
   const rank = new Map<string, number>();
+  const pairs: [string, string][] = [];
+  const paired = new Set<string>();
   let next = 0;
   for (const policy of design.elements) {
     if (policy.kind !== 'enterprisePolicy') continue;
@@ -114,8 +129,15 @@ function vnetOrder(design: Design): Map<string, number> {
     }
     const sorted = [...vnets].sort((a, b) => regionRank(a.kind === 'vnet' ? a.region : undefined) - regionRank(b.kind === 'vnet' ? b.region : undefined));
     for (const v of sorted) if (!rank.has(v.id)) rank.set(v.id, next++);
+    for (let i = 0; i + 1 < sorted.length; i += 2) {
+      const key = `${sorted[i]!.id}->${sorted[i + 1]!.id}`;
+      if (!paired.has(key)) {
+        paired.add(key);
+        pairs.push([sorted[i]!.id, sorted[i + 1]!.id]);
+      }
+    }
   }
-  return rank;
+  return { rank, pairs };
 }
 
 const KIND_ORDER: Partial<Record<Element['kind'], number>> = { environment: 0, connector: 1, enterprisePolicy: 2, vnet: 3 };

@@ -1,7 +1,7 @@
 // Core layout plumbing: the ELK graph of a design (containers, order, edges) and moves read back from a layout.
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/core/model/design-edits';
-import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout, type LayoutNode } from '../../../src/core/layout/layout-graph';
+import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout, PAIR_EDGE_PREFIX, type LayoutNode } from '../../../src/core/layout/layout-graph';
 import { layoutDesign } from '../../../src/layout/auto-layout';
 import { loadSample } from '../support/designs';
 
@@ -32,8 +32,20 @@ describe('buildLayoutGraph', () => {
     expect(g.children!.find((c) => c.id === 'kv')).toMatchObject({ width: 321, height: 99 });
     expect(g.children!.find((c) => c.id === 'app-api')).toMatchObject(DEFAULT_NODE_SIZE);
     const peerings = seed.relations.filter((r) => r.kind === 'peering').map((r) => r.id);
-    expect(g.edges!.map((e) => e.id)).not.toEqual(expect.arrayContaining(peerings.slice(0, 1)));
-    expect(g.edges!.length).toBe(seed.relations.length - peerings.length);
+    const relationEdges = g.edges!.filter((e) => !e.id.startsWith(PAIR_EDGE_PREFIX));
+    expect(relationEdges.map((e) => e.id)).not.toEqual(expect.arrayContaining(peerings.slice(0, 1)));
+    expect(relationEdges.length).toBe(seed.relations.length - peerings.length);
+  });
+
+  it('joins each policy\'s primary VNet to its failover with one layout-only edge, whatever the peerings', () => {
+    const pairEdges = (d: typeof seed) => buildLayoutGraph(d).edges!.filter((e) => e.id.startsWith(PAIR_EDGE_PREFIX)).map((e) => `${e.sources[0]}->${e.targets[0]}`);
+    expect(pairEdges(seed)).toEqual(['vnet-weu->vnet-neu']);
+    const reversed = { ...seed, elements: [...seed.elements].reverse() };
+    expect(pairEdges(reversed)).toEqual(['vnet-weu->vnet-neu']);
+    const unpeered = { ...seed, relations: seed.relations.filter((r) => r.kind !== 'peering') };
+    expect(pairEdges(unpeered)).toEqual(['vnet-weu->vnet-neu']);
+    const oneRegion = { ...seed, relations: seed.relations.filter((r) => r.id !== 'inject-neu') };
+    expect(pairEdges(oneRegion)).toEqual([]);
   });
 });
 
@@ -72,6 +84,14 @@ describe('layoutDesign (elkjs in Node)', () => {
       if (a.id >= b.id) continue;
       const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
       expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+    // Paired regions side by side: the failover VNet right of its primary, level with it.
+    const weu = out.elements.find((e) => e.id === 'vnet-weu')!;
+    const neu = out.elements.find((e) => e.id === 'vnet-neu')!;
+    expect(weu.kind === 'vnet' && neu.kind === 'vnet').toBe(true);
+    if (weu.kind === 'vnet' && neu.kind === 'vnet') {
+      expect(neu.position!.x).toBeGreaterThanOrEqual(weu.position!.x + weu.size!.width);
+      expect(Math.abs(neu.position!.y - weu.position!.y)).toBeLessThan(weu.size!.height / 4);
     }
     for (const e of out.elements) {
       if (!('parent' in e)) continue;
