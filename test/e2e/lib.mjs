@@ -93,6 +93,33 @@ export async function openWorkbench(page, folder, fileName) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first()
       .waitFor({ timeout: 90_000 });
   }
+  await waitForContributions(page);
+}
+
+const CONTRIBUTED_COMMAND = 'Power Platform VNet: New Design';
+
+/**
+ * Waits until the workbench has registered the extension's contributions. The explorer lists files several
+ * seconds before the extension host is up; a *.ppvnet.json opened in between gets the text editor, because
+ * the custom editor association arrives with the other contributions (the palette's commands among them).
+ */
+export async function waitForContributions(page, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  const input = page.locator('.quick-input-widget input');
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('>' + CONTRIBUTED_COMMAND);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: CONTRIBUTED_COMMAND }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 15_000 });
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error('the extension\'s commands never appeared in the command palette', { cause: e });
+    }
+  }
 }
 
 /** Run a command by its palette title. Contributions register a little after the explorer appears, so retry. */
