@@ -99,31 +99,10 @@ export async function openWorkbench(page, folder, fileName) {
 const CONTRIBUTED_COMMAND = 'Power Platform VNet: New Design';
 
 /**
- * Waits until the workbench has registered the extension's contributions. The explorer lists files several
- * seconds before the extension host is up; a *.ppvnet.json opened in between gets the text editor, because
- * the custom editor association arrives with the other contributions (the palette's commands among them).
+ * Opens the command palette on `title` until it lists that command, then presses `key` (Enter runs it,
+ * Escape only closes the palette). Contributions register a little after the explorer appears, so retry.
  */
-export async function waitForContributions(page, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  const input = page.locator('.quick-input-widget input');
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill('>' + CONTRIBUTED_COMMAND);
-    try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: CONTRIBUTED_COMMAND }).first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Escape');
-      await input.waitFor({ state: 'hidden', timeout: 15_000 });
-      return;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error('the extension\'s commands never appeared in the command palette', { cause: e });
-    }
-  }
-}
-
-/** Run a command by its palette title. Contributions register a little after the explorer appears, so retry. */
-export async function runCommand(page, title, timeoutMs = 60_000) {
+async function untilPaletteLists(page, title, key, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget input');
   for (;;) {
@@ -132,13 +111,28 @@ export async function runCommand(page, title, timeoutMs = 60_000) {
     await input.fill('>' + title);
     try {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Enter');
+      await page.keyboard.press(key);
       return;
-    } catch {
+    } catch (e) {
       await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the command palette`);
+      if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the command palette`, { cause: e });
     }
   }
+}
+
+/**
+ * Waits until the workbench has registered the extension's contributions. The explorer lists files several
+ * seconds before the extension host is up; a *.ppvnet.json opened in between gets the text editor, because
+ * the custom editor association arrives with the other contributions (the palette's commands among them).
+ */
+export async function waitForContributions(page, timeoutMs = 120_000) {
+  await untilPaletteLists(page, CONTRIBUTED_COMMAND, 'Escape', timeoutMs);
+  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Run a command by its palette title. */
+export async function runCommand(page, title, timeoutMs = 60_000) {
+  await untilPaletteLists(page, title, 'Enter', timeoutMs);
 }
 
 /** Ctrl+P, type the file name, Enter: opens the file with its default editor (ours, for *.ppvnet.json). */
