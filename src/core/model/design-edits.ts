@@ -29,12 +29,9 @@ export type EditResult = { ok: true; design: Design } | { ok: false; error: stri
 const IMMUTABLE = new Set(['id', 'kind']);
 
 export function applyEdit(design: Design, edit: DesignEdit): EditResult {
-  let next: Design;
-  try {
-    next = apply(design, edit);
-  } catch (e) {
-    return { ok: false, error: e instanceof EditError ? e.message : String(e) };
-  }
+  const applied = tryApply(design, edit);
+  if (!applied.ok) return applied;
+  const next = applied.design;
   // The result must still be a loadable document, or the edit is refused and the file is left as it was.
   const parsed = designSchema.safeParse(next);
   if (!parsed.success) {
@@ -52,17 +49,22 @@ export function applyEdit(design: Design, edit: DesignEdit): EditResult {
  * 10 or 10,000 elements. The webview's optimistic edits use it; the host's `applyEdit` stays the authority.
  */
 export function applyEditIncrementally(design: Design, edit: DesignEdit): EditResult {
-  let next: Design;
-  try {
-    next = apply(design, edit);
-  } catch (e) {
-    return { ok: false, error: e instanceof EditError ? e.message : String(e) };
-  }
-  const problem = checkEditedDesign(design, next);
-  return problem === undefined ? { ok: true, design: next } : { ok: false, error: problem };
+  const applied = tryApply(design, edit);
+  if (!applied.ok) return applied;
+  const problem = checkEditedDesign(design, applied.design);
+  return problem === undefined ? applied : { ok: false, error: problem };
 }
 
 class EditError extends Error {}
+
+/** The edit applied, unchecked; an edit that cannot apply at all (unknown id, immutable field) is refused. */
+function tryApply(design: Design, edit: DesignEdit): EditResult {
+  try {
+    return { ok: true, design: apply(design, edit) };
+  } catch (e) {
+    return { ok: false, error: e instanceof EditError ? e.message : String(e) };
+  }
+}
 
 function apply(d: Design, edit: DesignEdit): Design {
   switch (edit.op) {
