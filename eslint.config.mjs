@@ -28,7 +28,7 @@ export default tseslint.config(
         ],
         patterns: [
           { group: ['node:*'], message: 'src/core must not use Node built-ins.' },
-          { group: ['**/webview/**', '../../extension', '**/src/editor/**', '**/src/cli/**'], message: 'src/core must not import the host, the CLI or the webview.' },
+          { group: ['**/webview/**', '../../extension', '**/src/vscode/**', '**/src/node/**', '**/src/cli/**'], message: 'src/core must not import the host, the CLI or the webview.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', '__dirname'],
@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'The webview talks to the host only through the protocol.' }],
-        patterns: [{ group: ['node:*', '**/src/editor/**', '**/src/cli/**', '**/src/extension'], message: 'The webview may import src/core only.' }],
+        patterns: [{ group: ['node:*', '**/src/vscode/**', '**/src/node/**', '**/src/cli/**', '**/src/extension'], message: 'The webview may import src/core only.' }],
       }],
     },
   },

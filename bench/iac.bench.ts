@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateDesign } from '../src/core/rules/engine';
-import { readBicepFile, readTerraformFolder } from '../src/parsers/iac-files';
-import { IacParsers } from '../src/parsers/tree-sitter-parsers';
+import { readBicepFile, readTerraformFolder } from '../src/node/iac/iac-files';
+import { IacParsers } from '../src/node/iac/tree-sitter-parsers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LINES = 5_000;

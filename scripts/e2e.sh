@@ -3,6 +3,7 @@
 #
 # Usage: bash scripts/e2e.sh [extra node --test args, e.g. --test-name-pattern=designer]
 # Env:   PPVNET_E2E_SUMMARY   where to write {"passed":N,"failed":M} (default test-results/e2e-summary.json)
+#        PPVNET_E2E_FILES     space-separated test files to run instead of all of test/e2e/ (while working on one)
 # Writes screenshots to test-results/ and .ppvnet-run/e2e-<pid>/ (profile, server log, e2e.tap, workspaces).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +64,7 @@ CS_PORT=$CS_PORT E2E_RUN_DIR=$RUN E2E_ARTIFACTS=$ART PPVNET_CHROMIUM=$PPVNET_CHR
   node --test --test-concurrency=1 --test-timeout=900000 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$RUN/e2e.tap" \
-    "$@" test/e2e/ || rc=$?
+    "$@" ${PPVNET_E2E_FILES:-test/e2e/} || rc=$?   # unquoted on purpose: a list of files
 
 pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$RUN/e2e.tap" 2>/dev/null | tail -1)
 fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$RUN/e2e.tap" 2>/dev/null | tail -1)

@@ -12,7 +12,7 @@ const cases = arg('cases', 10_000);
 const start = arg('start', 0);
 
 const harness = await tsImport('../test/unit/iac/fuzz-harness.ts', import.meta.url);
-const { sharedParsers } = await tsImport('../src/parsers/tree-sitter-parsers.ts', import.meta.url);
+const { sharedParsers } = await tsImport('../src/node/iac/tree-sitter-parsers.ts', import.meta.url);
 const parsers = await sharedParsers();
 const base = harness.seeds();
 const t0 = Date.now();

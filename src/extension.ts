@@ -1,10 +1,10 @@
 // Composition root of the extension host: each feature registers itself and returns its disposables.
 // Nothing else happens at activation, so opening VS Code stays cheap.
 import type * as vscode from 'vscode';
-import { activateAzure } from './azure/activate-azure';
-import { activateIacDiagnostics } from './diagnostics/activate-diagnostics';
-import { activateDesigner, designerTestHook, type DesignerTestHook } from './editor/activate-designer';
-import { activateExport } from './export/activate-export';
+import { activateAzure } from './vscode/azure/activate-azure';
+import { activateIacDiagnostics } from './vscode/iac-diagnostics/activate-diagnostics';
+import { activateDesigner, designerTestHook, type DesignerTestHook } from './vscode/designer/activate-designer';
+import { activateExport } from './vscode/export/activate-export';
 
 /** The extension's exports: only a hook for the extension-host test suites. */
 export interface PpvnetExtensionApi {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadDesign, type LoadError } from '../core/model/load-design';
 import type { Design } from '../core/model/schema';
 import type { Locator } from '../core/rules/rule';
-import { bicepFileReader, terraformFolderReader } from '../parsers/iac-input-readers';
+import { bicepFileReader, terraformFolderReader } from '../node/iac/iac-input-readers';
 
 export interface LoadedInput {
   /** The file or folder as given on the command line, made relative to cwd for output. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../core/export/export-design';
 import { loadDesign } from '../../core/model/load-design';
 import { validateDesign } from '../../core/rules/engine';
-import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../export/export-files';
+import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../node/export/export-files';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 
 export async function runExport(args: string[], io: CliIo): Promise<number> {

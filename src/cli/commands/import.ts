@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
 import { resolveEndpoint, AZURE_CLOUDS } from '../../core/azure/clouds';
 import { serializeDesign } from '../../core/model/serialize-design';
-import { AzureImportError, describeGroups, importFromAzure } from '../../azure/import-design';
-import { StaticTokenCredential } from '../../azure/static-credential';
+import { AzureImportError, describeGroups, importFromAzure } from '../../node/azure/import-design';
+import { StaticTokenCredential } from '../../node/azure/static-credential';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 
 export const IMPORT_USAGE = `usage: ppvnet import --subscription <id> [--resource-group <rg>…] --out <file.ppvnet.json>

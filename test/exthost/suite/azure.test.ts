@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { loadDesign } from '../../../src/core/model/load-design';
-import type { CompareResult } from '../../../src/azure/compare-command';
+import type { CompareResult } from '../../../src/vscode/azure/compare-command';
 import { driftedFixture, FIXTURE_SUBSCRIPTION, RESTRICTED_GROUP, seedFixture } from '../../support/arm-fixtures';
 import { startArmServer, type ArmFixture, type ArmServer } from '../../support/arm-server';
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PpvnetExtensionApi } from '../../../src/extension';
-import type { DesignerSession } from '../../../src/editor/designer-session';
+import type { DesignerSession } from '../../../src/vscode/designer/designer-session';
 import type { HostToWebview } from '../../../src/core/protocol/messages';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { exportDesign } from '../../../src/core/export/export-design';
 import { headerState } from '../../../src/core/export/file-header';
 import { loadDesign } from '../../../src/core/model/load-design';
-import type { ExportCommandResult } from '../../../src/export/activate-export';
+import type { ExportCommandResult } from '../../../src/vscode/export/activate-export';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 

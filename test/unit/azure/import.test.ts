@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importFromAzure, readLiveDesign, AzureImportError } from '../../../src/azure/import-design';
-import { listResourceGroups, listSubscriptions } from '../../../src/azure/arm-reader';
-import { StaticTokenCredential } from '../../../src/azure/static-credential';
+import { importFromAzure, readLiveDesign, AzureImportError } from '../../../src/node/azure/import-design';
+import { listResourceGroups, listSubscriptions } from '../../../src/node/azure/arm-reader';
+import { StaticTokenCredential } from '../../../src/node/azure/static-credential';
 import { loadArmFixture, startArmServer, type ArmFault, type ArmServer } from '../../support/arm-server';
 
 const FIXTURE = join(__dirname, '../../fixtures/arm/seed-subscription.json');

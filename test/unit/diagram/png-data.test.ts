@@ -1,6 +1,6 @@
 // The PNG check before the host writes what the webview rasterised.
 import { describe, expect, it } from 'vitest';
-import { decodePngData } from '../../../src/diagram/png-data';
+import { decodePngData } from '../../../src/vscode/diagram/png-data';
 
 /** A real 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const ONE_PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDesign } from '../../../src/core/model/load-design';
-import { computeEditReplacement } from '../../../src/editor/edit-applier';
+import { computeEditReplacement } from '../../../src/vscode/designer/edit-applier';
 
 const seedText = readFileSync(path.resolve(__dirname, '../../../samples/seed.ppvnet.json'), 'utf8');
 

@@ -1,6 +1,6 @@
 // The validation debounce: immediate when quiet, one trailing run after a burst, never loses the last change.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LatestDebouncer } from '../../../src/editor/latest-debouncer';
+import { LatestDebouncer } from '../../../src/vscode/shared/latest-debouncer';
 
 describe('LatestDebouncer', () => {
   beforeEach(() => vi.useFakeTimers());

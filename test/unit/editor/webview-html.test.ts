@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The designer webview HTML: strict CSP with the nonce, only the given local resources, escaped attributes.
 import { describe, expect, it } from 'vitest';
-import { buildDesignerHtml, contentSecurityPolicy } from '../../../src/editor/webview-html';
+import { buildDesignerHtml, contentSecurityPolicy } from '../../../src/vscode/designer/webview-html';
 
 const parts = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

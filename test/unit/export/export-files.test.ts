@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stampFile } from '../../../src/core/export/file-header';
-import { applyWrites, designNameOf, needsConsent, OutsideWorkspaceError, planWrites, resolveInside, substituteOutputFolder } from '../../../src/export/export-files';
+import { applyWrites, designNameOf, needsConsent, OutsideWorkspaceError, planWrites, resolveInside, substituteOutputFolder } from '../../../src/node/export/export-files';
 
 let root: string;
 beforeEach(() => { root = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-files-')); });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readBicep, readTerraform } from '../../../src/core/iac/read-iac';
 import { designSchema } from '../../../src/core/model/schema';
 import { validateDesign } from '../../../src/core/rules/engine';
-import type { IacParsers } from '../../../src/parsers/tree-sitter-parsers';
+import type { IacParsers } from '../../../src/node/iac/tree-sitter-parsers';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/iac');
 

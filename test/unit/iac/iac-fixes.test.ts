@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from '../../../src/core/rules/engine';
-import { delegationFix, reversePeeringFix, type TextInsert } from '../../../src/diagnostics/iac-fix-text';
+import { delegationFix, reversePeeringFix, type TextInsert } from '../../../src/core/iac/iac-fix-text';
 import { bicep, FIXTURES, parsers, tf } from './iac-support';
 
 const apply = (text: string, fix: TextInsert) => text.slice(0, fix.offset) + fix.text + text.slice(fix.offset);

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBicep, readTerraform, type IacReadResult, type IacSource } from '../../../src/core/iac/read-iac';
 import type { Element, Relation } from '../../../src/core/model/schema';
-import { readBicepFile, readTerraformFolder } from '../../../src/parsers/iac-files';
-import { IacParsers, sharedParsers } from '../../../src/parsers/tree-sitter-parsers';
+import { readBicepFile, readTerraformFolder } from '../../../src/node/iac/iac-files';
+import { IacParsers, sharedParsers } from '../../../src/node/iac/tree-sitter-parsers';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/iac');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/core/model/design-edits';
 import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout, PAIR_EDGE_PREFIX, type LayoutNode } from '../../../src/core/layout/layout-graph';
-import { layoutDesign } from '../../../src/layout/auto-layout';
+import { layoutDesign } from '../../../src/node/layout/auto-layout';
 import { loadSample } from '../support/designs';
 
 describe('buildLayoutGraph', () => {

@@ -1,7 +1,7 @@
 // Guards issue #11: the tool installer's nested npm must not inherit the outer npm's settings (npm test / npm start).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -34,16 +34,25 @@ function runClean(...command: string[]): string {
 describe('setup-tools nested installs', () => {
   it('drop every npm_*, lifecycle and node-gyp setting of the npm that runs them', () => {
     const env = runClean('env');
-    const names = env.split('\n').map((line) => line.split('=')[0]);
+    const names = env.split('\n').map((line) => line.split('=')[0] ?? '');
     expect(names.filter((n) => /^npm_/i.test(n) || n === 'NODE' || n === 'INIT_CWD')).toEqual([]);
     const path = env.split('\n').find((line) => line.startsWith('PATH='))!;
     expect(path).not.toMatch(/node_modules\/\.bin|node-gyp-bin/);
     expect(path).toContain(`node-${node24Version}`);
   });
 
-  // code-server's postinstall reads the Node major from npm's user agent: this is the exact check that broke.
-  it.skipIf(!existsSync(node24))('give a nested npm under Node 24 a Node 24 user agent', () => {
-    const agent = runClean('npm', 'config', 'get', 'user-agent').trim();
-    expect(agent).toMatch(new RegExp(`node/v${node24Version.replace(/\./g, '\\.')}\\b`));
+  // code-server's postinstall reads the Node major from the user agent npm gives its lifecycle scripts:
+  // run a lifecycle script the same way and read what it is given. This is the exact check that broke.
+  it.skipIf(!existsSync(node24))('give a lifecycle script of a nested npm under Node 24 a Node 24 user agent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ppvnet-ua-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, scripts: { ua: 'echo "$npm_config_user_agent"' } }));
+      const agent = execFileSync('bash', [script, '--run-clean', 'npm', 'run', '--silent', 'ua'], {
+        cwd: dir, env: outerNpmEnv(), encoding: 'utf8',
+      }).trim();
+      expect(agent).toMatch(new RegExp(`node/v${node24Version.replace(/\./g, '\\.')}\\b`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

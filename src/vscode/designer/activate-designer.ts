@@ -1,0 +1,47 @@
+// Registers the designer custom editor, the Problems panel entries and quick fixes for design files,
+// and the design and diagram commands. Returns a small test hook for the in-host test suites.
+import * as vscode from 'vscode';
+import { registerDiagramExport } from '../diagram/export-diagram';
+import { DesignAnalyzer } from '../shared/design-analyzer';
+import { DesignCodeActions } from './design-code-actions';
+import { registerDesignCommands } from './design-commands';
+import { DesignDiagnostics } from './design-diagnostics';
+import { DesignerEditorProvider, DesignerSessions } from './designer-editor-provider';
+import type { DesignerSession } from './designer-session';
+import { createDesignerLog } from '../shared/output-log';
+import { RulesConfigStore } from '../shared/rules-config-store';
+
+/** What `activate()` exposes for the extension-host tests; nothing else relies on it. */
+export interface DesignerTestHook {
+  sessions(uri?: vscode.Uri): readonly DesignerSession[];
+}
+
+let hook: DesignerTestHook | undefined;
+
+export function designerTestHook(): DesignerTestHook | undefined {
+  return hook;
+}
+
+export function activateDesigner(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const { log, channel } = createDesignerLog();
+  const config = new RulesConfigStore(log);
+  const analyzer = new DesignAnalyzer(config);
+  const sessions = new DesignerSessions();
+  const diagnostics = new DesignDiagnostics(analyzer, context.extensionUri);
+  hook = { sessions: (uri) => (uri ? sessions.forUri(uri) : sessions.all()) };
+  return [
+    channel,
+    config,
+    diagnostics,
+    DesignerEditorProvider.register(context, { analyzer, log, sessions, generation: () => config.generation }),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.ppvnet.json' }, new DesignCodeActions(analyzer), {
+      providedCodeActionKinds: DesignCodeActions.providedCodeActionKinds,
+    }),
+    config.onDidChange(() => {
+      diagnostics.refreshAll();
+      for (const s of sessions.all()) s.revalidate();
+    }),
+    ...registerDesignCommands(sessions),
+    ...registerDiagramExport({ sessions, analyzer, log }),
+  ];
+}

@@ -1,0 +1,95 @@
+// Problems panel entries for open design documents, whether shown in the designer or as text: load
+// errors and rule findings, positioned in the JSON, refreshed on change, removed on close.
+import * as vscode from 'vscode';
+import type { LoadError } from '../../core/model/load-design';
+import type { Finding, Severity } from '../../core/rules/rule';
+import type { DesignAnalyzer } from '../shared/design-analyzer';
+import { LatestDebouncer } from '../shared/latest-debouncer';
+import { ruleDocUri } from '../shared/rule-docs';
+import { toRange } from '../shared/rules-config-store';
+
+export const DESIGN_SUFFIX = '.ppvnet.json';
+/** Diff views and SCM show old versions of a design; their problems would only be noise. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'merge-conflict.conflict-diff', 'review', 'pr']);
+
+export function isDesignDocument(document: vscode.TextDocument): boolean {
+  return document.uri.path.endsWith(DESIGN_SUFFIX) && !IGNORED_SCHEMES.has(document.uri.scheme);
+}
+
+const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class DesignDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('ppvnet');
+  private readonly debouncers = new Map<string, LatestDebouncer>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly analyzer: DesignAnalyzer, private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+    );
+    this.refreshAll();
+  }
+
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isDesignDocument(document)) return;
+    const key = document.uri.toString();
+    let debouncer = this.debouncers.get(key);
+    if (!debouncer) {
+      debouncer = new LatestDebouncer(() => void this.update(document), () => vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300));
+      this.debouncers.set(key, debouncer);
+    }
+    debouncer.trigger();
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    if (document.isClosed) return;
+    const analysis = await this.analyzer.analyze(document);
+    if (document.isClosed || analysis.version !== document.version) return;
+    const diagnostics = analysis.state.ok
+      ? analysis.state.findings.map((f) => this.fromFinding(document.uri, f))
+      : analysis.state.errors.map(fromLoadError);
+    this.collection.set(document.uri, diagnostics);
+  }
+
+  private fromFinding(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(f.location ? toRange(f.location.range) : new vscode.Range(0, 0, 0, 0), f.message, SEVERITIES[f.severity]);
+    d.source = 'ppvnet';
+    const target = ruleDocUri(this.extensionUri, f.ruleId);
+    d.code = target ? { value: f.ruleId, target } : f.ruleId;
+    const related = (f.related ?? []).filter((r) => r.location);
+    if (related.length > 0) {
+      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.location!.range)), r.message));
+    }
+    return d;
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.debouncers.get(key)?.dispose();
+    this.debouncers.delete(key);
+    this.analyzer.forget(document.uri);
+    this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const d of this.debouncers.values()) d.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function fromLoadError(e: LoadError): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(e.range), e.message, vscode.DiagnosticSeverity.Error);
+  d.source = 'ppvnet';
+  d.code = 'load';
+  return d;
+}

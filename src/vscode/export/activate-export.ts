@@ -1,0 +1,157 @@
+// Registers Export to Bicep / Export to Terraform: picks the design (argument, active designer, or active
+// text editor), validates it, writes the files inside the workspace folder only, and never replaces a
+// file edited by hand without the user's consent (with a diff preview on offer).
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { exportDesign, MAIN_FILE, type ExportFormat } from '../../core/export/export-design';
+import { loadDesign } from '../../core/model/load-design';
+import { validateDesign } from '../../core/rules/engine';
+import type { Finding } from '../../core/rules/rule';
+import { applyWrites, designNameOf, needsConsent, OutsideWorkspaceError, planWrites, resolveInside, substituteOutputFolder, type PlannedWrite } from '../../node/export/export-files';
+
+const DESIGNER_VIEW_TYPE = 'ppvnet.designer';
+const PREVIEW_SCHEME = 'ppvnet-export-preview';
+
+/** What a run of the command did; returned to callers such as tests and the designer. */
+export type ExportCommandResult =
+  | { readonly ok: true; readonly outDir: string; readonly written: readonly string[]; readonly unchanged: number }
+  | { readonly ok: false; readonly reason: 'noDesign' | 'invalidDesign' | 'noWorkspace' | 'outsideWorkspace' | 'cancelled'; readonly message: string };
+
+/** New file contents shown on the right of the diff preview, by preview URI. */
+class PreviewDocuments implements vscode.TextDocumentContentProvider {
+  private readonly docs = new Map<string, string>();
+  private counter = 0;
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.docs.get(uri.toString()) ?? '';
+  }
+  add(fileName: string, content: string): vscode.Uri {
+    // A fresh URI per preview, so a second preview of the same file never shows stale text.
+    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${++this.counter}/${fileName}` });
+    this.docs.set(uri.toString(), content);
+    return uri;
+  }
+}
+
+export function activateExport(_context: vscode.ExtensionContext): vscode.Disposable[] {
+  const previews = new PreviewDocuments();
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    vscode.commands.registerCommand('ppvnet.exportBicep', (arg?: unknown) => runExport('bicep', arg, previews)),
+    vscode.commands.registerCommand('ppvnet.exportTerraform', (arg?: unknown) => runExport('terraform', arg, previews)),
+  ];
+}
+
+/** The design to export: a URI argument (menus pass one), else the active designer tab, else the active text editor. */
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg !== '') return vscode.Uri.parse(arg);
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  if (tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === DESIGNER_VIEW_TYPE) return tab.input.uri;
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.uri.path.endsWith('.ppvnet.json')) return doc.uri;
+  return undefined;
+}
+
+async function readDesignText(uri: vscode.Uri): Promise<string> {
+  // An open document may hold unsaved edits; export what the user sees.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+function fail(reason: Exclude<ExportCommandResult, { ok: true }>['reason'], message: string): ExportCommandResult {
+  // Not awaited: a notification stays until dismissed, and the command must not hang on it.
+  void vscode.window.showErrorMessage(message);
+  return { ok: false, reason, message };
+}
+
+function describeFinding(f: Finding): string {
+  const where = f.elementId ?? f.relationId;
+  return `• ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
+}
+
+async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments): Promise<ExportCommandResult> {
+  const label = format === 'bicep' ? 'Bicep' : 'Terraform';
+  const uri = targetUri(arg);
+  if (!uri) return fail('noDesign', `Export to ${label}: open a design (*.ppvnet.json) in the designer or the text editor first.`);
+
+  const loaded = loadDesign(await readDesignText(uri));
+  if (!loaded.ok) {
+    const first = loaded.errors[0]!;
+    return fail('invalidDesign', `Export to ${label}: ${path.basename(uri.fsPath)} does not load (line ${first.range.start.line + 1}: ${first.message}). Fix it and export again.`);
+  }
+
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || folder.uri.scheme !== 'file') {
+    return fail('noWorkspace', `Export to ${label}: ${path.basename(uri.fsPath)} is not inside a workspace folder on disk; exports are written into the design's workspace folder.`);
+  }
+
+  const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 12).map(describeFinding);
+    if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more (see the Problems panel).`);
+    const go = 'Export Anyway';
+    const pick = await vscode.window.showWarningMessage(
+      `The design has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'}; the ${label} export would likely fail to deploy or work.`,
+      { modal: true, detail: shown.join('\n') },
+      go,
+    );
+    if (pick !== go) return { ok: false, reason: 'cancelled', message: 'Export cancelled: the design has errors.' };
+  }
+
+  const designName = designNameOf(uri.fsPath);
+  const setting = vscode.workspace.getConfiguration('ppvnet', uri).get<string>('export.outputFolder') || 'infra/${designName}/${format}';
+  const relFolder = substituteOutputFolder(setting, designName, format);
+  let outDir: string;
+  let plan: PlannedWrite[];
+  try {
+    outDir = await resolveInside(folder.uri.fsPath, relFolder);
+    plan = await planWrites(folder.uri.fsPath, outDir, exportDesign(loaded.design, format, { designFile: path.basename(uri.fsPath) }));
+  } catch (e) {
+    if (e instanceof OutsideWorkspaceError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message} Change the setting ppvnet.export.outputFolder.`);
+    throw e;
+  }
+
+  const blocked = needsConsent(plan);
+  if (blocked.length > 0 && !(await confirmOverwrite(blocked, previews))) {
+    return { ok: false, reason: 'cancelled', message: 'Export cancelled: hand-edited files were kept.' };
+  }
+
+  const written = await applyWrites(plan);
+  const mainPath = plan.find((p) => p.file.path === MAIN_FILE[format])?.absPath;
+  if (mainPath) await vscode.window.showTextDocument(vscode.Uri.file(mainPath), { preview: false });
+  const relOut = path.relative(folder.uri.fsPath, outDir) || '.';
+  const unchanged = plan.length - written.length;
+  void vscode.window.showInformationMessage(
+    written.length === 0
+      ? `${label} export in ${relOut} is already up to date.`
+      : `Exported ${written.length} ${label} file${written.length === 1 ? '' : 's'} to ${relOut}${unchanged ? ` (${unchanged} unchanged)` : ''}.`,
+    'Reveal in Explorer',
+  ).then((pick) => {
+    if (pick) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(outDir));
+  });
+  return { ok: true, outDir, written, unchanged };
+}
+
+/** Asks before replacing hand-edited or foreign files; "Show Diff" opens a diff per file and asks again. */
+async function confirmOverwrite(blocked: readonly PlannedWrite[], previews: PreviewDocuments): Promise<boolean> {
+  const overwrite = blocked.length === 1 ? 'Overwrite' : `Overwrite ${blocked.length} Files`;
+  const diff = blocked.length === 1 ? 'Show Diff' : 'Show Diffs';
+  const detail = blocked
+    .map((p) => `• ${p.file.path}: ${p.state === 'edited' ? 'edited by hand since it was exported' : 'not written by the designer'}`)
+    .join('\n');
+  for (;;) {
+    const pick = await vscode.window.showWarningMessage(
+      `${blocked.length === 1 ? 'A file' : `${blocked.length} files`} in the export folder changed since the last export. Replace with the new export?`,
+      { modal: true, detail },
+      overwrite,
+      diff,
+    );
+    if (pick === overwrite) return true;
+    if (pick !== diff) return false;
+    for (const p of blocked) {
+      const right = previews.add(path.basename(p.absPath), p.file.content);
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(p.absPath), right, `${p.file.path}: on disk ↔ new export`, { preview: false });
+    }
+  }
+}

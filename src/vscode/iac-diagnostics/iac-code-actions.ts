@@ -1,0 +1,49 @@
+// Code actions on Bicep and Terraform files: mechanical quick fixes for our findings (add the Power Platform
+// delegation, add the reverse peering) and "Open in Designer" to import the file's topology.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { delegationFix, reversePeeringFix, type TextInsert } from '../../core/iac/iac-fix-text';
+import type { IacDiagnostics } from './iac-diagnostics';
+
+export const OPEN_IAC_COMMAND = 'ppvnet.openIacInDesigner';
+
+export class IacCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Source];
+
+  constructor(private readonly diagnostics: IacDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const result = this.diagnostics.result(document);
+    for (const diag of context.diagnostics) {
+      if (diag.source !== 'ppvnet' || typeof diag.code !== 'object' || !result) continue;
+      const ruleId = String(diag.code.value);
+      const finding = result.findings.find((f) => f.ruleId === ruleId && f.location && path.normalize(f.location.file) === path.normalize(document.uri.fsPath)
+        && f.location.range.start.line === diag.range.start.line && f.location.range.start.character === diag.range.start.character);
+      if (!finding) continue;
+      const textOf = (file: string) => vscode.workspace.textDocuments.find((d) => path.normalize(d.uri.fsPath) === path.normalize(file))?.getText();
+      let fix: TextInsert | undefined;
+      let title = '';
+      if (ruleId === 'PPV-008' && finding.elementId && finding.property === 'delegations') {
+        fix = delegationFix(result.read, finding.elementId, textOf);
+        title = 'Delegate this subnet to Microsoft.PowerPlatform/enterprisePolicies';
+      } else if (ruleId === 'AZ-08' && finding.relationId) {
+        fix = reversePeeringFix(result.read, finding.relationId, textOf);
+        title = 'Add the peering back';
+      }
+      if (!fix) continue;
+      const target = vscode.workspace.textDocuments.find((d) => path.normalize(d.uri.fsPath) === path.normalize(fix!.file));
+      if (!target) continue;
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diag];
+      action.isPreferred = true;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.insert(target.uri, target.positionAt(fix.offset), fix.text);
+      actions.push(action);
+    }
+    const open = new vscode.CodeAction('Open in Designer (import Bicep/Terraform)', vscode.CodeActionKind.Source.append('ppvnet'));
+    open.command = { command: OPEN_IAC_COMMAND, title: 'Open in Designer', arguments: [document.uri] };
+    actions.push(open);
+    return actions;
+  }
+}

@@ -1,0 +1,219 @@
+// Problems-panel diagnostics for Bicep and Terraform: each open .bicep file and each folder with an open
+// .tf file is a unit; a unit is read (unsaved editor text over disk), validated with the workspace rule
+// configuration, and its findings published on the files and ranges they concern.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { IacReadResult } from '../../core/iac/read-iac';
+import { RULES } from '../../core/rules/registry';
+import type { Finding, Severity } from '../../core/rules/rule';
+import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
+import { validateDesign } from '../../core/rules/engine';
+import { isIacFile, readBicepFile, readTerraformFolder } from '../../node/iac/iac-files';
+import { sharedParsers } from '../../node/iac/tree-sitter-parsers';
+
+const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+const KNOWN_IDS = RULES.map((r) => r.meta.id);
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'pr']);
+
+/** A Bicep entry file or a Terraform folder, by absolute path. */
+export interface IacUnit {
+  readonly kind: 'bicep' | 'terraform';
+  readonly path: string;
+}
+
+export function unitOf(document: vscode.TextDocument): IacUnit | undefined {
+  if (document.uri.scheme !== 'file' || IGNORED_SCHEMES.has(document.uri.scheme)) return undefined;
+  const kind = isIacFile(document.uri.fsPath);
+  if (!kind) return undefined;
+  return kind === 'bicep' ? { kind, path: document.uri.fsPath } : { kind, path: path.dirname(document.uri.fsPath) };
+}
+
+const keyOf = (u: IacUnit) => `${u.kind}:${u.path}`;
+
+/** The last read of a unit, for code actions and the import command. */
+export interface UnitResult {
+  readonly unit: IacUnit;
+  readonly read: IacReadResult;
+  readonly findings: readonly Finding[];
+}
+
+export class IacDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('ppvnet-iac');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly results = new Map<string, UnitResult>();
+  /** Diagnostics per file per unit: a module file can be part of several units. */
+  private readonly published = new Map<string, Map<string, vscode.Diagnostic[]>>();
+  private readonly generation = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly updated = new vscode.EventEmitter<UnitResult>();
+  /** Fires after a unit's diagnostics were published (tests and the import command wait on it). */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      this.updated,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ppvnet.diagnostics.iac')) this.refreshAll();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    this.disposables.push(watcher, watcher.onDidChange(() => this.refreshAll()), watcher.onDidCreate(() => this.refreshAll()), watcher.onDidDelete(() => this.refreshAll()));
+    this.refreshAll();
+  }
+
+  private get enabled(): boolean {
+    return vscode.workspace.getConfiguration('ppvnet').get<boolean>('diagnostics.iac', true);
+  }
+
+  refreshAll(): void {
+    if (!this.enabled) {
+      this.collection.clear();
+      this.published.clear();
+      this.results.clear();
+      return;
+    }
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  result(document: vscode.TextDocument): UnitResult | undefined {
+    const unit = unitOf(document);
+    return unit ? this.results.get(keyOf(unit)) : undefined;
+  }
+
+  /** Reads and validates a document's unit now (bypassing the debounce). */
+  async validateNow(document: vscode.TextDocument): Promise<UnitResult | undefined> {
+    const unit = unitOf(document);
+    return unit ? this.run(unit) : undefined;
+  }
+
+  private schedule(document: vscode.TextDocument, delay?: number): void {
+    const unit = unitOf(document);
+    if (!unit || !this.enabled) return;
+    const key = keyOf(unit);
+    const wait = delay ?? vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.run(unit);
+    }, Math.max(0, wait)));
+  }
+
+  /** Saving a file can change other units: a module of an open Bicep file, a .tf file of an open folder. */
+  private onSave(document: vscode.TextDocument): void {
+    if (!isIacFile(document.uri.fsPath) || !this.enabled) return;
+    for (const d of vscode.workspace.textDocuments) if (isIacFile(d.uri.fsPath)) this.schedule(d);
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    const unit = unitOf(document);
+    if (!unit) return;
+    // A Terraform folder stays a unit while any of its files is open.
+    const stillOpen = vscode.workspace.textDocuments.some((d) => d !== document && !d.isClosed && unitOf(d) && keyOf(unitOf(d)!) === keyOf(unit));
+    if (stillOpen) return;
+    const key = keyOf(unit);
+    clearTimeout(this.timers.get(key));
+    this.results.delete(key);
+    this.publish(key, new Map());
+  }
+
+  private async run(unit: IacUnit): Promise<UnitResult | undefined> {
+    const key = keyOf(unit);
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    const parsers = await sharedParsers();
+    const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [path.normalize(d.uri.fsPath), d.getText()]));
+    const options = { parsers, openText: (abs: string) => open.get(path.normalize(abs)) };
+    let read: IacReadResult;
+    try {
+      read = unit.kind === 'bicep' ? await readBicepFile(unit.path, options) : await readTerraformFolder(unit.path, options);
+    } catch (e) {
+      console.error(`ppvnet: reading ${unit.path} failed`, e);
+      return undefined;
+    }
+    const config = await configFor(vscode.Uri.file(unit.path));
+    const findings = validateDesign(read.design, { config, locate: read.locate });
+    if (this.generation.get(key) !== generation) return this.results.get(key);
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const add = (file: string, d: vscode.Diagnostic) => byFile.set(file, [...(byFile.get(file) ?? []), d]);
+    for (const f of findings) if (f.location) add(path.normalize(f.location.file), this.fromFinding(f));
+    for (const d of read.diagnostics) {
+      const diag = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITIES[d.severity]);
+      diag.source = 'ppvnet';
+      add(path.normalize(d.file), diag);
+    }
+    const result = { unit, read, findings };
+    this.results.set(key, result);
+    this.publish(key, byFile);
+    this.updated.fire(result);
+    return result;
+  }
+
+  private fromFinding(f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.location!.range), f.message, SEVERITIES[f.severity]);
+    d.source = 'ppvnet';
+    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`) };
+    const related = (f.related ?? []).filter((r) => r.location);
+    if (related.length > 0) {
+      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.location!.file), toRange(r.location!.range)), r.message));
+    }
+    return d;
+  }
+
+  /** Replaces one unit's diagnostics and re-merges every file it touched (now or before). */
+  private publish(unitKey: string, byFile: Map<string, vscode.Diagnostic[]>): void {
+    const touched = new Set<string>([...byFile.keys()]);
+    for (const [file, perUnit] of this.published) if (perUnit.has(unitKey)) touched.add(file);
+    for (const file of touched) {
+      const perUnit = this.published.get(file) ?? new Map<string, vscode.Diagnostic[]>();
+      const mine = byFile.get(file);
+      if (mine) perUnit.set(unitKey, mine);
+      else perUnit.delete(unitKey);
+      if (perUnit.size === 0) this.published.delete(file);
+      else this.published.set(file, perUnit);
+      const seen = new Set<string>();
+      const merged: vscode.Diagnostic[] = [];
+      for (const list of perUnit.values()) {
+        for (const d of list) {
+          const id = `${d.range.start.line}:${d.range.start.character}:${typeof d.code === 'object' ? d.code.value : ''}:${d.message}`;
+          if (!seen.has(id)) {
+            seen.add(id);
+            merged.push(d);
+          }
+        }
+      }
+      this.collection.set(vscode.Uri.file(file), merged);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** The rule configuration of the workspace folder a unit is in (none outside a workspace). */
+async function configFor(uri: vscode.Uri): Promise<RulesConfig | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return undefined;
+  for (const name of CONFIG_FILE_NAMES) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
+      return parseRulesConfig(new TextDecoder().decode(bytes), KNOWN_IDS).config;
+    } catch {
+      // not there: try the next name
+    }
+  }
+  return undefined;
+}
