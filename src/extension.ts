@@ -5,6 +5,7 @@ import { activateAzure } from './vscode/azure/activate-azure';
 import { activateIacDiagnostics } from './vscode/iac-diagnostics/activate-diagnostics';
 import { activateDesigner, designerTestHook, type DesignerTestHook } from './vscode/designer/activate-designer';
 import { activateExport } from './vscode/export/activate-export';
+import { activateWalkthrough } from './vscode/walkthrough/activate-walkthrough';
 
 /** The extension's exports: only a hook for the extension-host test suites. */
 export interface PpvnetExtensionApi {
@@ -12,7 +13,7 @@ export interface PpvnetExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
-  for (const feature of [activateDesigner, activateExport, activateIacDiagnostics, activateAzure]) {
+  for (const feature of [activateDesigner, activateExport, activateIacDiagnostics, activateAzure, activateWalkthrough]) {
     context.subscriptions.push(...feature(context));
   }
   return { testing: { designer: designerTestHook() } };
