@@ -1,0 +1,28 @@
+// What the VSIX ships, as `vsce ls` lists it from .vscodeignore: the bundles, media, samples, rule docs and the
+// marketplace files, and nothing else (no sources, tests, scripts, maps, README images or the icon source in docs/images).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..', '..');
+const SHIPPED = [
+  /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
+  /^out\/(extension|cli)\.js$/, /^out\/ppvnet\.schema\.json$/, /^out\/webview\/[\w-]+\.(js|css)$/, /^out\/wasm\/[\w.-]+\.wasm$/,
+  /^media\/[\w-]+\.(svg|png)$/, /^media\/walkthrough\/[\w-]+\.jpg$/, /^samples\/[\w-]+\.ppvnet\.json$/, /^docs\/rules\/[\w-]+\.md$/,
+];
+
+describe('VSIX contents', () => {
+  const files = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+    .split('\n').map((l) => l.trim()).filter(Boolean);
+
+  it('lists only what ships', () => {
+    expect(files.filter((f) => !SHIPPED.some((re) => re.test(f)))).toEqual([]);
+  });
+
+  it('carries the marketplace files, the icon and the walkthrough images', () => {
+    const pkg = JSON.parse(execFileSync('cat', [join(root, 'package.json')], { encoding: 'utf8' })) as { icon: string; contributes: { walkthroughs: { steps: { media: { image: string } }[] }[] } };
+    const images = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.image));
+    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon, ...images]) expect(files).toContain(f);
+    expect(files.filter((f) => f.startsWith('docs/images/'))).toEqual([]);
+  });
+});
