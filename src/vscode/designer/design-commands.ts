@@ -73,7 +73,7 @@ async function newDesign(options: NewDesignOptions = {}): Promise<vscode.Uri | u
     name = await vscode.window.showInputBox({
       title: 'New Power Platform VNet design',
       prompt: `File name (saved as <name>${DESIGN_SUFFIX})`,
-      value: template.id === 'empty' ? 'network' : template.id === 'minimal' ? 'minimal' : 'case-management',
+      value: template.fileName,
       validateInput: validateDesignFileName,
     });
     if (name === undefined) return undefined;

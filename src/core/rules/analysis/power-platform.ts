@@ -56,6 +56,14 @@ export function linkedEnvironments(t: Topology, policyId: string): ElementOf<'en
   return t.sources(policyId, 'policyLink', 'environment');
 }
 
+/** Stage if given, else read from the type: Production is prod; Sandbox/Developer/Trial are not; Default and Teams are unknown. */
+export function isProductionEnvironment(env: ElementOf<'environment'>): boolean | undefined {
+  if (env.stage !== undefined) return env.stage === 'prod';
+  if (env.environmentType === 'Production') return true;
+  if (env.environmentType === 'Sandbox' || env.environmentType === 'Developer' || env.environmentType === 'Trial') return false;
+  return undefined;
+}
+
 /** Connectors run by the environments linked to a policy, each once. */
 export function policyConnectors(t: Topology, policyId: string): ElementOf<'connector'>[] {
   const seen = new Map<string, ElementOf<'connector'>>();

@@ -1,22 +1,13 @@
 // PPV-018: a policy is not shared by environments that must be kept apart: early vs standard release
 // cycle (a Microsoft restriction), and production vs dev/test (segmentation of the reference architecture).
-import type { ElementOf } from '../../model/schema';
 import type { Rule } from '../rule';
-import { SOURCES, label, linkedEnvironments } from '../analysis/power-platform';
-
-/** Stage if given, else read from the type: Production is prod; Sandbox/Developer/Trial are not; Default is unknown. */
-function isProduction(env: ElementOf<'environment'>): boolean | undefined {
-  if (env.stage !== undefined) return env.stage === 'prod';
-  if (env.environmentType === 'Production') return true;
-  if (env.environmentType === 'Sandbox' || env.environmentType === 'Developer' || env.environmentType === 'Trial') return false;
-  return undefined;
-}
+import { SOURCES, isProductionEnvironment as isProduction, label, linkedEnvironments } from '../analysis/power-platform';
 
 export const rule: Rule = {
   meta: {
     id: 'PPV-018',
     title: 'Policy not shared across incompatible environments',
-    severity: 'warning',
+    severity: 'error',
     category: 'power-platform',
     rationale:
       "Microsoft states that early release cycle environments can't use the same enterprise policy as other environments. Separately, dev/test environments that share production's policy share its subnets, egress and reach: a test flow can reach production data and exhaust production's IPs. Keep them on their own policy (this segmentation check is the reference architecture's advice, not a platform limit).",
