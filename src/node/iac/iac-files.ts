@@ -120,5 +120,7 @@ async function besideParams(template: string, options: ReadOptions): Promise<{ p
 
 /** Files (absolute, native separators) that make up the input an IaC file belongs to. */
 export function isIacFile(file: string): 'bicep' | 'terraform' | undefined {
-  return file.endsWith('.bicep') || isBicepParamFile(file) ? 'bicep' : file.endsWith('.tf') ? 'terraform' : undefined;
+  // A .bicepparam file is read with its template (readBicepFile), not as an editor unit of its own: the
+  // template's unit already applies it, and two units would publish the same findings twice.
+  return file.endsWith('.bicep') ? 'bicep' : file.endsWith('.tf') ? 'terraform' : undefined;
 }

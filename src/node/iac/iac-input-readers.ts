@@ -2,7 +2,6 @@
 // read through the same core readers as the editor, so `ppvnet validate` reports what the Problems panel shows.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isBicepParamFile } from '../../core/iac/bicep-params';
 import type { IacReadResult } from '../../core/iac/read-iac';
 import type { SourceLocation } from '../../core/model/source-range';
 import type { Locator } from '../../core/rules/rule';
@@ -21,7 +20,7 @@ function toInput(display: string, result: IacReadResult, displayOf: (abs: string
 
 export const bicepFileReader: InputReader = {
   async claims(absPath, isDirectory) {
-    return !isDirectory && (absPath.endsWith('.bicep') || isBicepParamFile(absPath));
+    return !isDirectory && absPath.endsWith('.bicep');
   },
   async read(absPath, displayPath) {
     const result = await readBicepFile(absPath, { parsers: await sharedParsers() });
