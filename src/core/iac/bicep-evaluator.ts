@@ -348,9 +348,12 @@ export class BicepEvaluator {
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
-        const values = args ? namedChildren(args).filter((n) => n.type !== 'comment').map((n) => this.expr(n, scope, depth + 1)) : [];
+        const argNodes = args ? namedChildren(args).filter((n) => n.type !== 'comment') : [];
+        const name = (fn?.text ?? '').replace(/^(az|sys)\./, '');
+        if ((name === 'map' || name === 'filter') && argNodes.length === 2) return this.lambdaCall(name, argNodes[0]!, argNodes[1]!, scope, at, depth);
+        const values = argNodes.map((n) => this.expr(n, scope, depth + 1));
         // `az.resourceId(…)` and `sys.concat(…)` name the same functions through their namespace.
-        return callBicepFunction((fn?.text ?? '').replace(/^(az|sys)\./, ''), values, at);
+        return callBicepFunction(name, values, at);
       }
       case 'binary_expression': {
         const [l, r] = namedChildren(node).filter((n) => n.type !== 'comment');
@@ -406,6 +409,31 @@ export class BicepEvaluator {
     return unknownAt(at);
   }
 
+  /** `map(list, x => …)` and `filter(list, (x, i) => …)` over a list that evaluates; unknown otherwise. */
+  private lambdaCall(name: 'map' | 'filter', listNode: SyntaxNode, fnNode: SyntaxNode, scope: Scope, at: SourceLocation, depth: number): Value {
+    const list = this.expr(listNode, scope, depth + 1);
+    const lambda = lambdaParts(fnNode);
+    if (list.t !== 'arr' || !lambda) return unknownAt(at);
+    const out: Value[] = [];
+    for (const [i, item] of list.items.slice(0, READ_LIMITS.maxInstances).entries()) {
+      const vars = new Map(scope.loop);
+      vars.set(lambda.params[0] ?? '', item);
+      if (lambda.params[1]) vars.set(lambda.params[1], { t: 'num', v: i, at: item.at });
+      const inner = { ctx: scope.ctx, loop: vars };
+      let v = this.expr(lambda.body, inner, depth + 1);
+      for (const step of lambda.steps) {
+        const key = step.type === 'member_expression' ? step.childForFieldName('property')?.text : undefined;
+        const index = step.type === 'subscript_expression' ? step.childForFieldName('index') : null;
+        const k = key !== undefined ? { t: 'str' as const, v: key } : index ? this.expr(index, inner, depth + 1) : undefined;
+        v = k && (k.t === 'str' || k.t === 'num') ? access(v, k.v, at) : unknownAt(at);
+      }
+      if (name === 'map') out.push(v);
+      else if (v.t !== 'bool') return unknownAt(at);
+      else if (v.v) out.push(item);
+    }
+    return { t: 'arr', items: out, at };
+  }
+
   /** `mod.outputs.x` or `mods[i].outputs.x`; undefined when `modNode` is not a module of this file. */
   private moduleOutputOf(modNode: SyntaxNode | null, output: string, scope: Scope, at: SourceLocation, depth: number): Value | undefined {
     let symbol: string | undefined;
@@ -456,6 +484,24 @@ export class BicepEvaluator {
     if (lead) return unknownAt(at, { ...lead, suffix: text });
     return { t: 'str', v: text, at };
   }
+}
+
+/**
+ * A lambda's parameter names and body. The grammar parses `x => x.a.b` as `(x => x).a.b`, so member and
+ * index steps wrapped around the lambda belong to its body and are returned to apply after it.
+ */
+function lambdaParts(node: SyntaxNode): { params: string[]; body: SyntaxNode; steps: SyntaxNode[] } | undefined {
+  const steps: SyntaxNode[] = [];
+  let cur: SyntaxNode | null = node;
+  while (cur && (cur.type === 'member_expression' || cur.type === 'subscript_expression')) {
+    steps.unshift(cur);
+    cur = cur.childForFieldName('object');
+  }
+  if (cur?.type !== 'lambda_expression') return undefined;
+  const [head, body] = namedChildren(cur).filter((n) => n.type !== 'comment');
+  if (!head || !body) return undefined;
+  const params = head.type === 'identifier' ? [head.text] : namedChildren(head).filter((n) => n.type === 'identifier').map((n) => n.text);
+  return { params, body, steps };
 }
 
 /** The operator token of a binary or unary expression (`??`, `==`, `!`…). */

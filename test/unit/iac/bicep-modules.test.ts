@@ -274,6 +274,29 @@ describe('Bicep expressions', () => {
     expect(rels(r, 'policySubnet')).toEqual(['policy -> vnet.snet-1', 'policy -> vnet.snet-2']);
   });
 
+  it('map() and filter() with lambdas build the policy list', async () => {
+    const r = await bicep(`
+      param regions array = [
+        { name: 'westeurope', enabled: true, cfg: { subnet: 'snet-pp' } }
+        { name: 'northeurope', enabled: true, cfg: { subnet: 'snet-pp' } }
+        { name: 'francecentral', enabled: false, cfg: { subnet: 'snet-pp' } }
+      ]
+      var active = filter(regions, r => r.enabled)
+      resource vnets 'Microsoft.Network/virtualNetworks@2025-05-01' = [for r in active: {
+        name: 'vnet-\${r.name}'
+        location: r.name
+        properties: { subnets: [ { name: r.cfg.subnet, properties: { addressPrefix: '10.0.0.0/24' } } ] }
+      }]
+      resource policy 'Microsoft.PowerPlatform/enterprisePolicies@2020-10-30' = {
+        name: 'ep'
+        location: 'europe'
+        kind: 'NetworkInjection'
+        properties: { networkInjection: { virtualNetworks: map(active, (r, i) => { id: vnets[i].id, subnet: { name: map(active, x => x.cfg.subnet)[i] } }) } }
+      }`);
+    expect(r.design.elements.filter((e) => e.kind === 'vnet').map((e) => e.name)).toEqual(['vnet-westeurope', 'vnet-northeurope']);
+    expect(rels(r, 'policySubnet')).toEqual(['policy -> vnets.0.snet-pp', 'policy -> vnets.1.snet-pp']);
+  });
+
   it('an unknown operand leaves the result unknown instead of guessing', async () => {
     const r = await bicep(`
       param region string
