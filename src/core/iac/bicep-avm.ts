@@ -25,14 +25,14 @@ export interface AvmRead {
 }
 
 /** The modules read by their documented interface, and where that interface is written. */
-const READERS: Record<string, (call: AvmCall) => AvmRead> = {
-  'virtual-network': virtualNetwork,
-  'private-endpoint': privateEndpoint,
-  'private-dns-zone': privateDnsZone,
-  'network-security-group': networkSecurityGroup,
-  'nat-gateway': natGateway,
-  'route-table': routeTable,
-};
+const READERS = new Map<string, (call: AvmCall) => AvmRead>([
+  ['virtual-network', virtualNetwork],
+  ['private-endpoint', privateEndpoint],
+  ['private-dns-zone', privateDnsZone],
+  ['network-security-group', networkSecurityGroup],
+  ['nat-gateway', natGateway],
+  ['route-table', routeTable],
+]);
 
 /** `br/public:avm/res/network/virtual-network:0.7.0` → `virtual-network`; undefined for any other path. */
 export function avmNetworkModule(path: string): string | undefined {
@@ -47,14 +47,15 @@ export function isRegistryModule(path: string): boolean {
 /** The resources and outputs of an AVM call, or undefined when ppvnet does not know the module. */
 export function readAvmCall(path: string, call: AvmCall): AvmRead | undefined {
   const name = avmNetworkModule(path);
-  const reader = name ? READERS[name] : undefined;
+  // A Map, so a module named like a built-in property (`constructor`) finds nothing.
+  const reader = name ? READERS.get(name) : undefined;
   return reader?.(call);
 }
 
 /** Why a registry module is not read, for the reader's note on the module declaration. */
 export function registryModuleNote(path: string): string {
   const avm = avmNetworkModule(path);
-  if (avm) return `Module '${path}' is not read: ppvnet reads the AVM network modules ${Object.keys(READERS).join(', ')} by their documented parameters, not '${avm}'; its resources are not checked.`;
+  if (avm) return `Module '${path}' is not read: ppvnet reads the AVM network modules ${[...READERS.keys()].join(', ')} by their documented parameters, not '${avm}'; its resources are not checked.`;
   return `Module '${path}' is not read: its source is in a registry or template spec that ppvnet cannot open, and it is not an AVM network module ppvnet knows; its resources are not checked.`;
 }
 

@@ -1,7 +1,7 @@
 // Statically evaluates a Bicep file and the modules it calls: params with defaults (or the call site's
 // arguments, or a .bicepparam file's values), vars, `for` loops and `if` conditions that evaluate, parent/child
 // and nested resources, references (`vnet.id`, `net.outputs.x`, `nets[0].outputs.x`), operators (`??`, `==`,
-// `&&`, `!`…), and AVM network modules read by their documented parameters. Anything else stays unknown.
+// `&&`, `!`…), map/filter lambdas, and AVM network modules read by their documented parameters. Anything else stays unknown.
 import type { SourceLocation } from '../model/source-range';
 import { isRegistryModule, readAvmCall, registryModuleNote } from './bicep-avm';
 import { callBicepFunction } from './hcl-functions';

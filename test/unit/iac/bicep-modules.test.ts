@@ -222,7 +222,8 @@ describe('AVM network modules by their documented parameters', () => {
       module agw 'br/public:avm/res/network/application-gateway:0.5.0' = { name: 'agw', params: { name: 'agw' } }
       module corp 'br/corp:network/hub:1.0.0' = { name: 'corp' }
       module spec 'ts:00000000-0000-0000-0000-000000000000/rg-specs/hub:1.0' = { name: 'spec' }
-      module gone './missing.bicep' = { name: 'gone' }`);
+      module gone './missing.bicep' = { name: 'gone' }
+      module odd 'br/public:avm/res/network/constructor:1.0.0' = { name: 'odd' }`);
     const notes = r.diagnostics.map((d) => `${d.severity} ${d.range.start.line} ${d.message}`);
     expect(notes).toEqual([
       expect.stringMatching(/^info 1 Module 'br\/public:avm\/res\/key-vault\/vault:0\.9\.0' is not read: its source is in a registry/),
@@ -230,6 +231,7 @@ describe('AVM network modules by their documented parameters', () => {
       expect.stringMatching(/^info 3 Module 'br\/corp:network\/hub:1\.0\.0' is not read/),
       expect.stringMatching(/^info 4 Module 'ts:.*' is not read/),
       expect.stringMatching(/^info 5 Module '\.\/missing\.bicep' was not found/),
+      expect.stringMatching(/^info 6 Module 'br\/public:avm\/res\/network\/constructor:1\.0\.0' is not read/),
     ]);
   });
 });
