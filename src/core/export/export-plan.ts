@@ -24,11 +24,11 @@ const facts = (service: ModelledService, apiVersion: string): ServiceFacts =>
   ({ armType: SERVICE_RESOURCE_TYPES[service]!, apiVersion, defaultGroupId: DEFAULT_GROUP_IDS[service]! });
 
 export const SERVICE_FACTS: Readonly<Record<ModelledService, ServiceFacts>> = {
-  keyVault: facts('keyVault', '2023-07-01'),
-  sqlServer: facts('sqlServer', '2023-08-01'),
-  storageAccount: facts('storageAccount', '2023-05-01'),
-  appService: facts('appService', '2023-12-01'),
-  aiSearch: facts('aiSearch', '2023-11-01'),
+  keyVault: facts('keyVault', '2025-05-01'),
+  sqlServer: facts('sqlServer', '2025-01-01'),
+  storageAccount: facts('storageAccount', '2025-06-01'),
+  appService: facts('appService', '2025-03-01'),
+  aiSearch: facts('aiSearch', '2025-05-01'),
 };
 
 /** ARM type of a service, when the design says it. */

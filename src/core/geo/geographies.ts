@@ -43,7 +43,8 @@ export const GEOGRAPHIES: readonly Geography[] = [
 ];
 
 /** Environment location spellings that Power Platform treats as the same geography as the policy. */
-const ALIASES: Readonly<Record<string, string>> = { unitedkingdom: 'uk', southamerica: 'brazil' };
+// The module maps only this one; it has no `southamerica` → `brazil` alias (domain.md §11).
+const ALIASES: Readonly<Record<string, string>> = { unitedkingdom: 'uk' };
 
 const BY_ID = new Map(GEOGRAPHIES.map((g) => [g.id, g]));
 

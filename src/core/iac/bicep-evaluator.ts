@@ -1,10 +1,12 @@
-// Statically evaluates a Bicep file and the local modules it calls: params with defaults (or the call site's
-// literal arguments), vars, `for` loops over literal arrays, `if` with literal conditions, parent/child and
-// nested resources, references (`vnet.id`, `vnet.name`, `net.outputs.x`). Anything else stays unknown.
+// Statically evaluates a Bicep file and the modules it calls: params with defaults (or the call site's
+// arguments, or a .bicepparam file's values), vars, `for` loops and `if` conditions that evaluate, parent/child
+// and nested resources, references (`vnet.id`, `net.outputs.x`, `nets[0].outputs.x`), operators (`??`, `==`,
+// `&&`, `!`…), map/filter lambdas, and AVM network modules read by their documented parameters. Anything else stays unknown.
 import type { SourceLocation } from '../model/source-range';
+import { isRegistryModule, readAvmCall, registryModuleNote } from './bicep-avm';
 import { callBicepFunction } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
-import { access, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
+import { access, propOf, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
 import { hasToken, namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 
@@ -28,8 +30,12 @@ interface ModuleDecl {
   readonly symbol: string;
   readonly node: SyntaxNode;
   readonly path: string;
+  readonly pathNode: SyntaxNode;
   readonly valueNode: SyntaxNode | undefined;
 }
+
+/** One instance of a module call: a local file evaluated with its arguments, or an AVM call's outputs. */
+type ModuleInstance = FileContext | ObjValue;
 
 interface Instance {
   readonly key: string;
@@ -49,7 +55,7 @@ class FileContext {
   readonly modules = new Map<string, ModuleDecl>();
   /** Resource instances by symbol: one for a plain resource, one per element for a loop. */
   readonly instances = new Map<string, Instance[]>();
-  readonly moduleInstances = new Map<string, FileContext[]>();
+  readonly moduleInstances = new Map<string, ModuleInstance[]>();
   readonly memo = new Map<string, Value>();
   readonly inProgress = new Set<string>();
 
@@ -68,18 +74,32 @@ export class BicepEvaluator {
 
   constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget) {}
 
-  evaluate(entry: string): IacResource[] {
+  /** Evaluates `entry`; `args` are its parameter values from a .bicepparam file, when there is one. */
+  evaluate(entry: string, args: ReadonlyMap<string, Value> = new Map()): IacResource[] {
     const f = this.files.get(entry);
     if (!f) return [];
-    this.evaluateFile(f, '', new Map(), 0);
+    this.evaluateFile(f, '', args, 0);
     return this.resources;
+  }
+
+  /**
+   * The values a .bicepparam file assigns (its `param x = …` rewritten to `var`, see bicepParamAsBicep),
+   * evaluated like the template's own variables.
+   */
+  paramValues(file: BicepFile, names: readonly string[]): Map<string, Value> {
+    const ctx = new FileContext(new SourceText(file.file, file.text), '', new Map(), 0);
+    this.collect(ctx, file.tree.rootNode);
+    const out = new Map<string, Value>();
+    // An assignment that does not evaluate (readEnvironmentVariable, getSecret) is unknown, not the default.
+    for (const name of names) out.set(name, this.memoised(ctx, `var:${name}`, ctx.vars.get(name), ctx.src.loc(file.tree.rootNode), 0));
+    return out;
   }
 
   private evaluateFile(f: BicepFile, prefix: string, args: ReadonlyMap<string, Value>, depth: number): FileContext {
     const ctx = new FileContext(new SourceText(f.file, f.text), prefix, args, depth);
     this.collect(ctx, f.tree.rootNode);
     for (const decl of ctx.resources.values()) this.expandResource(ctx, decl);
-    for (const decl of ctx.modules.values()) this.expandModule(ctx, decl);
+    for (const decl of ctx.modules.values()) if (!ctx.moduleInstances.has(decl.symbol)) this.expandModule(ctx, decl);
     for (const list of ctx.instances.values()) for (const inst of list) this.resources.push(this.toResource(ctx, inst));
     return ctx;
   }
@@ -105,7 +125,7 @@ export class BicepEvaluator {
           break;
         case 'module_declaration': {
           const path = parts[1]?.type === 'string' ? stringText(parts[1]) : undefined;
-          if (path !== undefined) ctx.modules.set(name, { symbol: name, node, path, valueNode: parts[2] });
+          if (path !== undefined) ctx.modules.set(name, { symbol: name, node, path, pathNode: parts[1]!, valueNode: parts[2] });
           break;
         }
       }
@@ -140,7 +160,10 @@ export class BicepEvaluator {
     }
     if (valueNode.type === 'for_statement') {
       const loop = this.forLoop(valueNode, scope);
-      if (!loop) return [];
+      if (!loop) {
+        this.note(scope.ctx, valueNode, 'The list this loop runs over cannot be evaluated statically; the resources or modules it creates are not checked.');
+        return [];
+      }
       const out: { suffix: string; loop: ReadonlyMap<string, Value>; body: SyntaxNode }[] = [];
       for (const [i, vars] of loop.iterations.entries()) {
         for (const inst of this.instancesOf(loop.body, { ctx: scope.ctx, loop: vars })) out.push({ ...inst, suffix: `.${i}` });
@@ -177,28 +200,47 @@ export class BicepEvaluator {
   }
 
   private expandModule(ctx: FileContext, decl: ModuleDecl): void {
+    // Set first: a module whose arguments read its own outputs must not expand twice.
+    const out: ModuleInstance[] = [];
+    ctx.moduleInstances.set(decl.symbol, out);
+    if (isRegistryModule(decl.path)) return this.expandRegistryModule(ctx, decl, out);
     const target = joinPath(dirname(ctx.src.file), decl.path);
     const file = this.files.get(target);
-    if (!file) {
-      if (!/^(br|ts)[:/]/.test(decl.path)) {
-        this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(decl.node).range, severity: 'info', message: `Module '${decl.path}' was not found; its resources are not checked.` });
-      }
-      return;
-    }
-    if (ctx.depth >= 8 || this.moduleFiles >= READ_LIMITS.maxModuleFiles) {
-      this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(decl.node).range, severity: 'info', message: 'Too many nested modules; the rest are not checked.' });
-      return;
-    }
-    const out: FileContext[] = [];
+    if (!file) return this.note(ctx, decl.node, `Module '${decl.path}' was not found; its resources are not checked.`);
+    if (ctx.depth >= 8 || this.moduleFiles >= READ_LIMITS.maxModuleFiles) return this.note(ctx, decl.node, 'Too many nested modules; the rest are not checked.');
     for (const inst of this.instancesOf(decl.valueNode, { ctx, loop: new Map() })) {
       this.moduleFiles++;
-      const body = this.objectValue(inst.body, { ctx, loop: inst.loop }, 0);
-      const params = body.t === 'obj' ? body.props.get('params')?.value : undefined;
-      const args = new Map<string, Value>();
-      if (params?.t === 'obj') for (const [k, p] of params.props) args.set(k, p.value);
-      out.push(this.evaluateFile(file, `${ctx.prefix}${idPart(decl.symbol)}${inst.suffix}.`, args, ctx.depth + 1));
+      out.push(this.evaluateFile(file, `${ctx.prefix}${idPart(decl.symbol)}${inst.suffix}.`, this.moduleArgs(ctx, inst), ctx.depth + 1));
     }
-    ctx.moduleInstances.set(decl.symbol, out);
+  }
+
+  /** `br/public:avm/res/network/…` calls become the resources the module documents; other registry modules are a note. */
+  private expandRegistryModule(ctx: FileContext, decl: ModuleDecl, out: ModuleInstance[]): void {
+    const at = ctx.src.span(decl.node.startIndex, decl.pathNode.endIndex);
+    for (const inst of this.instancesOf(decl.valueNode, { ctx, loop: new Map() })) {
+      const key = `${ctx.prefix}${idPart(decl.symbol)}${inst.suffix}`;
+      const params = this.objectValue(inst.body, { ctx, loop: inst.loop }, 0);
+      const read = readAvmCall(decl.path, {
+        key, params: propOf(params, 'params')?.value ?? unknownAt(at), at, extent: ctx.src.loc(decl.node), pathAt: ctx.src.loc(decl.pathNode),
+        ...(ctx.prefix === '' && inst.suffix === '' ? { address: decl.symbol } : {}),
+      });
+      if (!read) return this.note(ctx, decl.node, registryModuleNote(decl.path));
+      this.resources.push(...read.resources);
+      out.push(read.outputs);
+    }
+  }
+
+  private moduleArgs(ctx: FileContext, inst: { loop: ReadonlyMap<string, Value>; body: SyntaxNode }): Map<string, Value> {
+    const body = this.objectValue(inst.body, { ctx, loop: inst.loop }, 0);
+    const params = propOf(body, 'params')?.value;
+    const args = new Map<string, Value>();
+    if (params?.t === 'obj') for (const [k, p] of params.props) args.set(k, p.value);
+    return args;
+  }
+
+  /** An information note on a declaration the reader could not follow, so nothing is skipped silently. */
+  private note(ctx: FileContext, node: SyntaxNode, message: string): void {
+    this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(node).range, severity: 'info', message });
   }
 
   private instanceBody(ctx: FileContext, inst: Instance): ObjValue {
@@ -283,11 +325,8 @@ export class BicepEvaluator {
         const prop = node.childForFieldName('property')?.text;
         if (!obj || !prop) return unknownAt(at);
         if (obj.type === 'member_expression' && obj.childForFieldName('property')?.text === 'outputs') {
-          const mod = obj.childForFieldName('object');
-          if (mod?.type === 'identifier' && scope.ctx.modules.has(mod.text)) return this.moduleOutput(scope.ctx, mod.text, 0, prop, at, depth);
-        }
-        if (obj.type === 'subscript_expression' && obj.childForFieldName('object')?.type === 'identifier') {
-          // `net[0].outputs.x` is rare enough to leave unknown; `sn[0].id` is handled by subscript below.
+          const out = this.moduleOutputOf(obj.childForFieldName('object'), prop, scope, at, depth);
+          if (out) return out;
         }
         return access(this.expr(obj, scope, depth + 1), prop, at);
       }
@@ -309,8 +348,26 @@ export class BicepEvaluator {
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
-        const values = args ? namedChildren(args).filter((n) => n.type !== 'comment').map((n) => this.expr(n, scope, depth + 1)) : [];
-        return callBicepFunction(fn?.text ?? '', values, at);
+        const argNodes = args ? namedChildren(args).filter((n) => n.type !== 'comment') : [];
+        const name = (fn?.text ?? '').replace(/^(az|sys)\./, '');
+        if ((name === 'map' || name === 'filter') && argNodes.length === 2) return this.lambdaCall(name, argNodes[0]!, argNodes[1]!, scope, at, depth);
+        const values = argNodes.map((n) => this.expr(n, scope, depth + 1));
+        // `az.resourceId(…)` and `sys.concat(…)` name the same functions through their namespace.
+        return callBicepFunction(name, values, at);
+      }
+      case 'binary_expression': {
+        const [l, r] = namedChildren(node).filter((n) => n.type !== 'comment');
+        const op = operatorOf(node);
+        if (!l || !r || !op) return unknownAt(at);
+        return binary(op, this.expr(l, scope, depth + 1), () => this.expr(r, scope, depth + 1), at);
+      }
+      case 'unary_expression': {
+        const operand = node.namedChild(0);
+        const v = operand ? this.expr(operand, scope, depth + 1) : unknownAt(at);
+        const op = operatorOf(node);
+        if (op === '!' && v.t === 'bool') return { t: 'bool', v: !v.v, at };
+        if (op === '-' && v.t === 'num') return { t: 'num', v: -v.v, at };
+        return unknownAt(at);
       }
       case 'ternary_expression': {
         const c = node.childForFieldName('condition');
@@ -352,11 +409,51 @@ export class BicepEvaluator {
     return unknownAt(at);
   }
 
-  private moduleOutput(ctx: FileContext, symbol: string, index: number, output: string, at: SourceLocation, depth: number): Value {
-    const mod = ctx.moduleInstances.get(symbol)?.[index];
-    const node = mod?.outputs.get(output);
-    if (!mod || !node) return unknownAt(at);
-    return this.memoised(mod, `output:${output}`, node, at, depth);
+  /** `map(list, x => …)` and `filter(list, (x, i) => …)` over a list that evaluates; unknown otherwise. */
+  private lambdaCall(name: 'map' | 'filter', listNode: SyntaxNode, fnNode: SyntaxNode, scope: Scope, at: SourceLocation, depth: number): Value {
+    const list = this.expr(listNode, scope, depth + 1);
+    const lambda = lambdaParts(fnNode);
+    if (list.t !== 'arr' || !lambda) return unknownAt(at);
+    const out: Value[] = [];
+    for (const [i, item] of list.items.slice(0, READ_LIMITS.maxInstances).entries()) {
+      const vars = new Map(scope.loop);
+      vars.set(lambda.params[0] ?? '', item);
+      if (lambda.params[1]) vars.set(lambda.params[1], { t: 'num', v: i, at: item.at });
+      const inner = { ctx: scope.ctx, loop: vars };
+      let v = this.expr(lambda.body, inner, depth + 1);
+      for (const step of lambda.steps) {
+        const key = step.type === 'member_expression' ? step.childForFieldName('property')?.text : undefined;
+        const index = step.type === 'subscript_expression' ? step.childForFieldName('index') : null;
+        const k = key !== undefined ? { t: 'str' as const, v: key } : index ? this.expr(index, inner, depth + 1) : undefined;
+        v = k && (k.t === 'str' || k.t === 'num') ? access(v, k.v, at) : unknownAt(at);
+      }
+      if (name === 'map') out.push(v);
+      else if (v.t !== 'bool') return unknownAt(at);
+      else if (v.v) out.push(item);
+    }
+    return { t: 'arr', items: out, at };
+  }
+
+  /** `mod.outputs.x` or `mods[i].outputs.x`; undefined when `modNode` is not a module of this file. */
+  private moduleOutputOf(modNode: SyntaxNode | null, output: string, scope: Scope, at: SourceLocation, depth: number): Value | undefined {
+    let symbol: string | undefined;
+    let index: Value = { t: 'num', v: 0, at };
+    if (modNode?.type === 'identifier') symbol = modNode.text;
+    else if (modNode?.type === 'subscript_expression' && modNode.childForFieldName('object')?.type === 'identifier') {
+      symbol = modNode.childForFieldName('object')!.text;
+      const i = modNode.childForFieldName('index');
+      index = i ? this.expr(i, scope, depth + 1) : unknownAt(at);
+    }
+    const decl = symbol !== undefined && !scope.loop.has(symbol) ? scope.ctx.modules.get(symbol) : undefined;
+    if (!decl) return undefined;
+    if (index.t !== 'num') return unknownAt(at);
+    // Outputs read while the caller's resources are still being expanded: expand the module now.
+    if (!scope.ctx.moduleInstances.has(decl.symbol)) this.expandModule(scope.ctx, decl);
+    const mod = scope.ctx.moduleInstances.get(decl.symbol)?.[index.v];
+    if (!mod) return unknownAt(at);
+    if (!(mod instanceof FileContext)) return propOf(mod, output)?.value ?? unknownAt(at);
+    const node = mod.outputs.get(output);
+    return node ? this.memoised(mod, `output:${output}`, node, at, depth) : unknownAt(at);
   }
 
   private memoised(ctx: FileContext, key: string, node: SyntaxNode | undefined, at: SourceLocation, depth: number): Value {
@@ -387,6 +484,70 @@ export class BicepEvaluator {
     if (lead) return unknownAt(at, { ...lead, suffix: text });
     return { t: 'str', v: text, at };
   }
+}
+
+/**
+ * A lambda's parameter names and body. The grammar parses `x => x.a.b` as `(x => x).a.b`, so member and
+ * index steps wrapped around the lambda belong to its body and are returned to apply after it.
+ */
+function lambdaParts(node: SyntaxNode): { params: string[]; body: SyntaxNode; steps: SyntaxNode[] } | undefined {
+  const steps: SyntaxNode[] = [];
+  let cur: SyntaxNode | null = node;
+  while (cur && (cur.type === 'member_expression' || cur.type === 'subscript_expression')) {
+    steps.unshift(cur);
+    cur = cur.childForFieldName('object');
+  }
+  if (cur?.type !== 'lambda_expression') return undefined;
+  const [head, body] = namedChildren(cur).filter((n) => n.type !== 'comment');
+  if (!head || !body) return undefined;
+  const params = head.type === 'identifier' ? [head.text] : namedChildren(head).filter((n) => n.type === 'identifier').map((n) => n.text);
+  return { params, body, steps };
+}
+
+/** The operator token of a binary or unary expression (`??`, `==`, `!`…). */
+function operatorOf(node: SyntaxNode): string | undefined {
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c && !c.isNamed && c.type !== '(' && c.type !== ')') return c.type;
+  }
+  return undefined;
+}
+
+/** Bicep's binary operators on known values; an unknown operand makes the result unknown unless it cannot matter. */
+function binary(op: string, l: Value, right: () => Value, at: SourceLocation): Value {
+  const b = (v: boolean): Value => ({ t: 'bool', v, at });
+  if (op === '??') return l.t === 'null' ? right() : l.t === 'unknown' ? unknownAt(at) : l;
+  if (op === '&&' && l.t === 'bool' && !l.v) return b(false);
+  if (op === '||' && l.t === 'bool' && l.v) return b(true);
+  const r = right();
+  if (op === '&&' || op === '||') {
+    if (r.t === 'bool' && r.v === (op === '||')) return b(r.v);
+    return l.t === 'bool' && r.t === 'bool' ? b(op === '&&' ? l.v && r.v : l.v || r.v) : unknownAt(at);
+  }
+  const prim = (v: Value) => (v.t === 'str' || v.t === 'num' || v.t === 'bool' ? v.v : v.t === 'null' ? null : undefined);
+  const x = prim(l);
+  const y = prim(r);
+  if (x === undefined || y === undefined) return unknownAt(at);
+  const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+  switch (op) {
+    case '==': return b(x === y);
+    case '!=': return b(x !== y);
+    case '=~': return b(lower(x) === lower(y));
+    case '!~': return b(lower(x) !== lower(y));
+  }
+  if (typeof x !== 'number' || typeof y !== 'number') return unknownAt(at);
+  switch (op) {
+    case '<': return b(x < y);
+    case '<=': return b(x <= y);
+    case '>': return b(x > y);
+    case '>=': return b(x >= y);
+    case '+': return { t: 'num', v: x + y, at };
+    case '-': return { t: 'num', v: x - y, at };
+    case '*': return { t: 'num', v: x * y, at };
+    case '/': return y === 0 ? unknownAt(at) : { t: 'num', v: Math.trunc(x / y), at };
+    case '%': return y === 0 ? unknownAt(at) : { t: 'num', v: x % y, at };
+  }
+  return unknownAt(at);
 }
 
 /** The object body behind `{…}`, `if (…) {…}` or `[for …: {…}]`. */

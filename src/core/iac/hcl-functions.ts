@@ -27,7 +27,31 @@ const BICEP: Record<string, Fn> = {
   toLower: HCL.lower!,
   toUpper: HCL.upper!,
   concat: (args, at) => (args.every((a) => a.t === 'str') ? { t: 'str', v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''), at } : HCL.concat!(args, at)),
-  union: (args, at) => mergeObjects(args, at),
+  union: (args, at) => (args.every((a) => a.t === 'arr') ? unionArrays(args, at) : mergeObjects(args, at)),
+  // Bicep's coalesce skips only nulls (an empty string is a value), and cannot look past an unknown.
+  coalesce: (args) => {
+    for (const a of args) if (a.t !== 'null') return a.t === 'unknown' ? undefined : a;
+    return undefined;
+  },
+  contains: (args, at) => containsOf(args, at),
+  empty: (args, at) => {
+    const [a] = args;
+    if (a?.t === 'null') return { t: 'bool', v: true, at };
+    const n = a ? sizeOf(a) : undefined;
+    return n === undefined ? undefined : { t: 'bool', v: n === 0, at };
+  },
+  length: (args, at) => {
+    const n = args[0] ? sizeOf(args[0]) : undefined;
+    return n === undefined ? undefined : { t: 'num', v: n, at };
+  },
+  first: (args) => (args[0]?.t === 'arr' ? args[0].items[0] : undefined),
+  last: (args) => (args[0]?.t === 'arr' ? args[0].items[args[0].items.length - 1] : undefined),
+  split: (args, at) => (args[0]?.t === 'str' && args[1]?.t === 'str' ? { t: 'arr', items: args[0].v.split(args[1].v).map((v) => ({ t: 'str' as const, v, at })), at } : undefined),
+  range: (args, at) => {
+    const [start, count] = args;
+    if (start?.t !== 'num' || count?.t !== 'num' || count.v < 0 || count.v > 1000) return undefined;
+    return { t: 'arr', items: Array.from({ length: count.v }, (_, i) => ({ t: 'num' as const, v: start.v + i, at })), at };
+  },
   format: (args, at) => formatBicep(args, at),
   resourceId: (args, at) => resourceIdOf(args, at),
   cidrSubnet: (args, at) => cidrSubnet(args, at, 'newLength'),
@@ -57,6 +81,40 @@ export function callFunction(name: string, args: readonly Value[], at: SourceLoc
 /** Evaluates a Bicep function call, same contract. */
 export function callBicepFunction(name: string, args: readonly Value[], at: SourceLocation): Value {
   return BICEP[name]?.(args, at) ?? unknownAt(at);
+}
+
+function unionArrays(args: readonly Value[], at: SourceLocation): Value | undefined {
+  const out: Value[] = [];
+  const seen = new Set<string>();
+  for (const a of args) {
+    if (a.t !== 'arr') return undefined;
+    for (const item of a.items) {
+      if (item.t === 'unknown') return undefined;
+      const k = item.t === 'str' || item.t === 'num' || item.t === 'bool' ? `${item.t}:${String(item.v)}` : undefined;
+      if (k !== undefined && seen.has(k)) continue;
+      if (k !== undefined) seen.add(k);
+      out.push(item);
+    }
+  }
+  return { t: 'arr', items: out, at };
+}
+
+/** Bicep `contains(object, key)` (case-insensitive key), `contains(array, item)`, `contains(string, text)`. */
+function containsOf(args: readonly Value[], at: SourceLocation): Value | undefined {
+  const [c, x] = args;
+  const b = (v: boolean): Value => ({ t: 'bool', v, at });
+  if (!c || !x) return undefined;
+  if (c.t === 'obj' && x.t === 'str') return b([...c.props.keys()].some((k) => k.toLowerCase() === x.v.toLowerCase()));
+  if (c.t === 'str' && x.t === 'str') return b(c.v.includes(x.v));
+  if (c.t === 'arr' && (x.t === 'str' || x.t === 'num' || x.t === 'bool')) {
+    if (c.items.some((i) => i.t === x.t && i.v === x.v)) return b(true);
+    return c.items.every((i) => i.t !== 'unknown') ? b(false) : undefined;
+  }
+  return undefined;
+}
+
+function sizeOf(v: Value): number | undefined {
+  return v.t === 'arr' ? v.items.length : v.t === 'obj' ? v.props.size : v.t === 'str' ? v.v.length : undefined;
 }
 
 function mergeObjects(args: readonly Value[], at: SourceLocation): Value | undefined {

@@ -4,6 +4,8 @@ import { designSchema, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
+import { isRegistryModule } from './bicep-avm';
+import { bicepParamAsBicep } from './bicep-params';
 import { DesignBuilder, type IacReadResult } from './design-builder';
 import type { IacDiagnostic, IacResource } from './iac-resource';
 import { Budget, READ_LIMITS } from './read-limits';
@@ -32,14 +34,20 @@ export function readTerraform(files: readonly IacSource[], options: { name?: str
   return build(resources, name, diagnostics);
 }
 
-/** Reads a Bicep file and the local modules it calls (all of which must be in `files`, keyed by path). */
-export function readBicep(entry: string, files: readonly IacSource[], options: { name?: string } = {}): IacReadResult {
+/**
+ * Reads a Bicep file and the local modules it calls (all of which must be in `files`, keyed by path).
+ * `params` is the .bicepparam file whose values the template is read with (its tree parsed from
+ * bicepParamAsBicep's text).
+ */
+export function readBicep(entry: string, files: readonly IacSource[], options: { name?: string; params?: IacSource } = {}): IacReadResult {
   const budget = new Budget();
-  const diagnostics = unreadable(files);
+  const diagnostics = unreadable(options.params ? [...files, options.params] : files);
   const map = new Map<string, BicepFile>();
   for (const f of files) if (f.tree) map.set(normalise(f.path), { file: f.path, text: f.text, tree: f.tree });
   const evaluator = new BicepEvaluator(map, budget);
-  const resources = evaluator.evaluate(normalise(entry));
+  const p = options.params;
+  const args = p?.tree ? evaluator.paramValues({ file: p.path, text: p.text, tree: p.tree }, bicepParamAsBicep(p.text).names) : new Map();
+  const resources = evaluator.evaluate(normalise(entry), args);
   diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, entry), ...nothingRead(resources, files.filter((f) => normalise(f.path) === normalise(entry))));
   const base = normalise(entry).split('/').pop() ?? 'main.bicep';
   return build(resources, options.name ?? base.replace(/\.bicep$/i, ''), diagnostics);
@@ -53,7 +61,7 @@ export function bicepModulePaths(file: string, tree: SyntaxTree): string[] {
     const pathNode = node.namedChild(1);
     if (pathNode?.type !== 'string' || pathNode.namedChildCount !== 1 || pathNode.namedChild(0)?.type !== 'string_content') continue;
     const rel = pathNode.namedChild(0)!.text;
-    if (/^(br|ts)[:/]/.test(rel)) continue;
+    if (isRegistryModule(rel)) continue;
     out.push(joinPath(dirname(normalise(file)), rel));
   }
   return out;

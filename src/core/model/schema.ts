@@ -138,6 +138,8 @@ export const azureServiceSchema = element('azureService', {
 export const CONNECTOR_TYPES = [
   'custom', 'httpEntraId', 'sqlServer', 'keyVault', 'azureBlob', 'azureFile', 'azureQueues', 'aiSearch',
   'snowflake', 'databricks', 'plugin', 'dataflow', 'powerBi', 'lowCodePlugin', 'azureAwarePlugin',
+  // Not carried by subnet injection (PPV-036): the plain HTTP connectors and on-premises data gateway connections.
+  'http', 'onPremisesDataGateway',
 ] as const;
 export const connectorSchema = element('connector', {
   connectorType: z.enum(CONNECTOR_TYPES).optional(),

@@ -2,7 +2,10 @@
 // files) or a Bicep file plus the local modules it calls, with unsaved editor text preferred over disk.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bicepParamAsBicep, bicepParamTemplate, isBicepParamFile } from '../../core/iac/bicep-params';
+import type { IacDiagnostic } from '../../core/iac/iac-resource';
 import { bicepModulePaths, readBicep, readTerraform, type IacReadResult, type IacSource } from '../../core/iac/read-iac';
+import { ZERO_RANGE } from '../../core/model/source-range';
 import { READ_LIMITS } from '../../core/iac/read-limits';
 import type { IacParsers } from './tree-sitter-parsers';
 
@@ -45,11 +48,30 @@ export async function readTerraformFolder(dir: string, options: ReadOptions): Pr
   return readTerraform(sources, { name: path.basename(dir) });
 }
 
-/** Reads a Bicep file and, transitively, the local module files it calls. */
+/**
+ * Reads a Bicep file and, transitively, the local module files it calls. A .bicepparam file is read as its
+ * `using` template with its values; a template is read with the values of the one .bicepparam file beside
+ * it that uses it (or `<name>.bicepparam` when several do).
+ */
 export async function readBicepFile(entry: string, options: ReadOptions): Promise<IacReadResult> {
+  const abs = posix(path.resolve(entry));
+  if (isBicepParamFile(abs)) {
+    const params = await paramSource(abs, options);
+    const using = params ? bicepParamTemplate(params.text) : undefined;
+    const template = using ? posix(path.resolve(path.dirname(abs), using)) : undefined;
+    if (!params || !template) return readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') });
+    return readBicep(template, await bicepSources(template, options), { name: path.basename(abs, '.bicepparam'), params });
+  }
+  const sources = await bicepSources(abs, options);
+  const { params, note } = await besideParams(abs, options);
+  const result = readBicep(abs, sources, params ? { params } : {});
+  return note ? { ...result, diagnostics: [...result.diagnostics, note] } : result;
+}
+
+async function bicepSources(entry: string, options: ReadOptions): Promise<IacSource[]> {
   const sources: IacSource[] = [];
   const seen = new Set<string>();
-  const queue = [posix(path.resolve(entry))];
+  const queue = [entry];
   while (queue.length > 0 && seen.size < READ_LIMITS.maxModuleFiles) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -60,10 +82,45 @@ export async function readBicepFile(entry: string, options: ReadOptions): Promis
     sources.push({ path: file, text, tree });
     if (tree) queue.push(...bicepModulePaths(file, tree));
   }
-  return readBicep(posix(path.resolve(entry)), sources);
+  return sources;
+}
+
+/** A .bicepparam file as the core reads it: its own text, parsed through bicepParamAsBicep. */
+async function paramSource(abs: string, options: ReadOptions): Promise<IacSource | undefined> {
+  const text = await textOf(path.normalize(abs), options);
+  if (text === undefined) return undefined;
+  return { path: abs, text, tree: options.parsers.parse('bicep', `${path.normalize(abs)}#params`, bicepParamAsBicep(text).text) };
+}
+
+/** The .bicepparam file beside a template that uses it; a note when several do and none is named after it. */
+async function besideParams(template: string, options: ReadOptions): Promise<{ params?: IacSource; note?: IacDiagnostic }> {
+  const dir = path.dirname(template);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter(isBicepParamFile).sort();
+  } catch {
+    return {};
+  }
+  const users: IacSource[] = [];
+  for (const n of names) {
+    const p = await paramSource(posix(path.join(dir, n)), options);
+    const using = p ? bicepParamTemplate(p.text) : undefined;
+    if (p && using && posix(path.resolve(dir, using)) === template) users.push(p);
+  }
+  if (users.length <= 1) return users[0] ? { params: users[0] } : {};
+  const own = users.find((u) => path.basename(u.path, '.bicepparam') === path.basename(template, '.bicep'));
+  if (own) return { params: own };
+  return {
+    note: {
+      file: template, range: ZERO_RANGE, severity: 'info',
+      message: `Several parameter files use this template (${users.map((u) => path.basename(u.path)).join(', ')}); it is checked with its parameter defaults. Validate a .bicepparam file to check its values.`,
+    },
+  };
 }
 
 /** Files (absolute, native separators) that make up the input an IaC file belongs to. */
 export function isIacFile(file: string): 'bicep' | 'terraform' | undefined {
+  // A .bicepparam file is read with its template (readBicepFile), not as an editor unit of its own: the
+  // template's unit already applies it, and two units would publish the same findings twice.
   return file.endsWith('.bicep') ? 'bicep' : file.endsWith('.tf') ? 'terraform' : undefined;
 }

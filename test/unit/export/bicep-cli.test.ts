@@ -1,5 +1,5 @@
 // Every exported main.bicep compiles with the real Bicep CLI with no error and no warning (compiler or
-// linter). A deliberately wrong variant (the { value: [...] } wrapper) must warn, which proves the CLI
+// linter, use-recent-api-versions included). A deliberately wrong variant (the { value: [...] } wrapper) must warn, which proves the CLI
 // checks the enterprise policy against real type data rather than passing it blindly.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,8 @@ describe('exported Bicep against the real Bicep CLI', () => {
   async function setUp(): Promise<void> {
     findBicep();
     dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-bicep-'));
+    // use-recent-api-versions is off by default; users who turn it on must not see the export flagged.
+    writeFileSync(path.join(dir, 'bicepconfig.json'), JSON.stringify({ analyzers: { core: { rules: { 'use-recent-api-versions': { level: 'warning' } } } } }));
     for (const d of designs) {
       const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
       mkdirSync(sub, { recursive: true });

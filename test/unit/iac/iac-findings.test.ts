@@ -30,7 +30,7 @@ describe('rules over IaC', () => {
     });
   }
 
-  for (const rel of ['terraform-paired', 'bicep-single/main.bicep', 'bicep-modules/main.bicep']) {
+  for (const rel of ['terraform-paired', 'bicep-single/main.bicep', 'bicep-modules/main.bicep', 'bicep-avm/main.bicep', 'bicep-avm-flat/main.bicep']) {
     it(`${rel}: a correct configuration raises no error or warning`, async () => {
       expect((await findings(rel)).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
     });

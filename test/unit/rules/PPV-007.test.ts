@@ -16,9 +16,11 @@ testRule(rule, {
     { name: 'the seed (no Azure region pinned)', design: seed },
     { name: 'environment in eastus with the eastus/westus pair', design: edited(us, set('env-prod', { azureRegion: 'eastus' })) },
     { name: 'europe environment pinned to northeurope', design: edited(seed, set('env-prod', { azureRegion: 'northeurope' })) },
+    { name: 'display names on VNets and environment', design: edited(us, set('vnet-weu', { region: 'East US' }), set('vnet-neu', { region: 'West US' }), set('env-prod', { azureRegion: 'East US' })) },
   ],
   invalid: [
     { name: 'environment in centralus with the eastus/westus pair', design: edited(us, set('env-prod', { azureRegion: 'centralus' })), expected: ['env-prod'], messages: [/use the pair \{centralus, eastus2\}/] },
     { name: 'environment in a region no pair contains', design: edited(us, set('env-prod', { azureRegion: 'southcentralus' })), expected: ['env-prod'], messages: [/no region pair/] },
+    { name: 'display names: environment in Central US with the East US/West US pair', design: edited(us, set('vnet-weu', { region: 'East US' }), set('vnet-neu', { region: 'West US' }), set('env-prod', { azureRegion: 'Central US' })), expected: ['env-prod'], messages: [/'centralus'.*use the pair \{centralus, eastus2\}/] },
   ],
 });

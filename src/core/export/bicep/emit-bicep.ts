@@ -7,19 +7,19 @@ import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
-/** API versions: AVM's known-good versions (domain.md §5.1); gateways and connections are not in AVM's table. */
+/** API versions: AVM's known-good versions (domain.md §5.1), none older than Bicep's use-recent-api-versions linter allows. */
 export const BICEP_API = {
   vnet: '2025-05-01',
   peering: '2025-05-01',
   nat: '2025-05-01',
   publicIp: '2025-01-01',
   nsg: '2025-05-01',
-  routeTable: '2024-07-01',
+  routeTable: '2025-05-01',
   privateEndpoint: '2025-05-01',
   dnsZoneGroup: '2025-05-01',
-  dnsZone: '2020-06-01',
+  dnsZone: '2024-06-01',
   dnsZoneLink: '2024-06-01',
-  gateway: '2024-05-01',
+  gateway: '2025-05-01',
   policy: '2020-10-30-preview',
 } as const;
 
@@ -390,8 +390,7 @@ export function emitMainBicep(plan: ExportPlan): string {
     'Deploy into an existing resource group:',
     '  az deployment group create --resource-group <rg> --template-file main.bicep',
     'Then link the environments to the enterprise policy (ARM cannot): run link-environments.sh or link-environments.ps1.',
-    'Prerequisites: resource providers Microsoft.Network and Microsoft.PowerPlatform registered; preview feature',
-    'Microsoft.PowerPlatform/enterprisePoliciesPreview registered.',
+    'Prerequisite: the Microsoft.PowerPlatform resource provider registered in the subscription (no preview feature).',
   );
   const sections = [
     `${intro}\n\ntargetScope = 'resourceGroup'`,

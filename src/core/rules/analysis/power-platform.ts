@@ -12,6 +12,8 @@ export const SOURCES = {
   overview: { title: 'Microsoft Learn: Virtual Network support overview', url: 'https://learn.microsoft.com/power-platform/admin/vnet-support-overview' },
   setup: { title: 'Microsoft Learn: Set up Virtual Network support', url: 'https://learn.microsoft.com/power-platform/admin/vnet-support-setup-configure' },
   module: { title: 'microsoft/PowerPlatform-EnterprisePolicies (PowerShell module)', url: 'https://github.com/microsoft/PowerPlatform-EnterprisePolicies' },
+  copyEnvironment: { title: 'Microsoft Learn: Copy an environment', url: 'https://learn.microsoft.com/power-platform/admin/copy-environment' },
+  backupRestore: { title: 'Microsoft Learn: Back up and restore environments', url: 'https://learn.microsoft.com/power-platform/admin/backup-restore-environments' },
   troubleshoot: { title: 'Microsoft Learn: Troubleshoot Virtual Network issues', url: 'https://learn.microsoft.com/troubleshoot/power-platform/administration/virtual-network' },
   peDns: { title: 'Microsoft Learn: Azure private endpoint DNS configuration', url: 'https://learn.microsoft.com/azure/private-link/private-endpoint-dns' },
   delegation: { title: 'Microsoft Learn: Subnet delegation overview', url: 'https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview' },

@@ -27,7 +27,7 @@ export const rule: Rule = {
         continue;
       }
       if (geo) {
-        // An environment-side alias (unitedkingdom, southamerica): the policy resource uses the module's key.
+        // The environment-side alias unitedkingdom: the policy resource uses the module's key.
         ctx.report({
           elementId: p.id,
           property: 'geography',

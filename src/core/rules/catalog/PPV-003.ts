@@ -1,4 +1,4 @@
-// PPV-003: networkInjection.virtualNetworks is written as a plain array, not the documented wrapper.
+// PPV-003: networkInjection.virtualNetworks is written as a plain array, not the ARM reference's wrapper.
 import type { Rule } from '../rule';
 import { SOURCES, label } from '../analysis/power-platform';
 
@@ -9,8 +9,8 @@ export const rule: Rule = {
     severity: 'error',
     category: 'power-platform',
     rationale:
-      "The ARM template reference and the generated Bicep types show properties.networkInjection.virtualNetworks as { value: [...], nextLink }. Deployments with that wrapper fail with 'request body is null'; the service accepts only a plain array of { id: <VNet id>, subnet: { name } }.",
-    fix: 'Write virtualNetworks as a plain array of { id, subnet: { name } } objects (in Bicep, suppress the type warning with #disable-next-line or any()).',
+      "The service accepts properties.networkInjection.virtualNetworks only as a plain array of { id: <VNet id>, subnet: { name } }, and the current Bicep types (Azure.Bicep.Types.Az) define it that way, with no warning. Only Learn's ARM template reference still shows a { value: [...], nextLink } wrapper: deployments written that way fail with 'request body is null', and in Bicep the wrapper is a type error (BCP036).",
+    fix: 'Write virtualNetworks as a plain array of { id, subnet: { name } } objects; no any() or #disable-next-line is needed in Bicep.',
     sources: [SOURCES.bicepTypes, SOURCES.setup],
     checkable: 'static',
   },

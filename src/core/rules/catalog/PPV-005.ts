@@ -2,9 +2,7 @@
 import { allowedRegions, findGeography } from '../../geo/geographies';
 import type { Rule } from '../rule';
 import { SOURCES, label, policyVnets } from '../analysis/power-platform';
-
-/** Regions the deprecated standalone scripts allowed and the module no longer does (domain.md §2.3). */
-const OUTDATED: Readonly<Record<string, string>> = { brazil: 'southcentralus', uae: 'uaecentral' };
+import { canonicalRegion } from '../analysis/regions';
 
 export const rule: Rule = {
   meta: {
@@ -25,13 +23,13 @@ export const rule: Rule = {
       const allowed = allowedRegions(geo);
       for (const v of policyVnets(t, p.id)) {
         if (v.region === undefined) continue;
-        const region = v.region.trim().toLowerCase();
+        // ARM reads a display name ('West Europe') as the canonical region (westeurope).
+        const region = canonicalRegion(v.region);
         if (allowed.includes(region)) continue;
-        const outdated = OUTDATED[geo.id] === region ? ' It was allowed by the retired standalone scripts, but the current module rejects it.' : '';
         ctx.report({
           elementId: v.id,
           property: 'region',
-          message: `VNet ${label(v)} is in '${v.region}', which ${geo.displayName} does not serve; allowed regions: ${allowed.join(', ')}.${outdated}`,
+          message: `VNet ${label(v)} is in '${v.region}', which ${geo.displayName} does not serve; allowed regions: ${allowed.join(', ')}.`,
           related: [{ elementId: p.id, property: 'geography', message: `Enterprise policy ${label(p)} is in ${geo.displayName}.` }],
         });
       }

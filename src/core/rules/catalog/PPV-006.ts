@@ -2,6 +2,7 @@
 import { allowedRegions, findGeography, pairOf, requiresPair } from '../../geo/geographies';
 import type { Rule } from '../rule';
 import { SOURCES, label, policyVnets } from '../analysis/power-platform';
+import { canonicalRegion } from '../analysis/regions';
 
 export const rule: Rule = {
   meta: {
@@ -23,8 +24,8 @@ export const rule: Rule = {
       if (vnets.length !== 2) continue; // PPV-004 reports the count
       const [a, b] = vnets as [(typeof vnets)[0], (typeof vnets)[0]];
       if (a.region === undefined || b.region === undefined) continue;
-      const ra = a.region.trim().toLowerCase();
-      const rb = b.region.trim().toLowerCase();
+      const ra = canonicalRegion(a.region);
+      const rb = canonicalRegion(b.region);
       const allowed = allowedRegions(geo);
       if (!allowed.includes(ra) || !allowed.includes(rb)) continue; // PPV-005 reports the region
       if (pairOf(geo, ra, rb)) continue;

@@ -2,6 +2,7 @@
 import { findGeography, pairOf } from '../../geo/geographies';
 import type { Rule } from '../rule';
 import { SOURCES, label, linkedEnvironments, policyVnets } from '../analysis/power-platform';
+import { canonicalRegion } from '../analysis/regions';
 
 export const rule: Rule = {
   meta: {
@@ -21,11 +22,11 @@ export const rule: Rule = {
       if (!geo) continue;
       const vnets = policyVnets(t, p.id);
       if (vnets.length !== 2 || vnets.some((v) => v.region === undefined)) continue;
-      const regions = vnets.map((v) => v.region!.trim().toLowerCase());
+      const regions = vnets.map((v) => canonicalRegion(v.region!));
       if (!pairOf(geo, regions[0]!, regions[1]!)) continue; // PPV-006 reports an invalid pair
       for (const env of linkedEnvironments(t, p.id)) {
         if (env.azureRegion === undefined) continue;
-        const region = env.azureRegion.trim().toLowerCase();
+        const region = canonicalRegion(env.azureRegion);
         if (regions.includes(region)) continue;
         const matching = geo.pairs.find((pair) => pair.includes(region));
         ctx.report({

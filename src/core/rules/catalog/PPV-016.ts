@@ -17,7 +17,7 @@ export const rule: Rule = {
     severity: 'error',
     category: 'region',
     rationale:
-      "Enable-SubnetInjection refuses to link an environment whose location differs from the policy's: 'The environment and policy must be in the same location.' Only spelling aliases are accepted (unitedkingdom ≡ uk, southamerica ≡ brazil).",
+      "Enable-SubnetInjection refuses to link an environment whose location differs from the policy's: 'The environment and policy must be in the same location.' The only spelling alias it accepts is unitedkingdom ≡ uk.",
     fix: "Link the environment to a policy in its own geography (create one there if needed); an environment's geography cannot be changed in place.",
     sources: [SOURCES.module, SOURCES.setup],
     checkable: 'static',

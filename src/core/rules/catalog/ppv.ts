@@ -1,4 +1,4 @@
-// Power Platform VNet support rules PPV-001…PPV-035 (domain.md §8), in id order.
+// Power Platform VNet support rules PPV-001…PPV-038 (domain.md §8), in id order.
 import type { Rule } from '../rule';
 import { rule as PPV_001 } from './PPV-001';
 import { rule as PPV_002 } from './PPV-002';
@@ -35,6 +35,9 @@ import { rule as PPV_032 } from './PPV-032';
 import { rule as PPV_033 } from './PPV-033';
 import { rule as PPV_034 } from './PPV-034';
 import { rule as PPV_035 } from './PPV-035';
+import { rule as PPV_036 } from './PPV-036';
+import { rule as PPV_037 } from './PPV-037';
+import { rule as PPV_038 } from './PPV-038';
 
 export const PPV_RULES: readonly Rule[] = [
   PPV_001,
@@ -72,4 +75,7 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_033,
   PPV_034,
   PPV_035,
+  PPV_036,
+  PPV_037,
+  PPV_038,
 ];
