@@ -78,9 +78,12 @@ export class Network {
       }
     }
     const taken = new Set(out.map((r) => ('tag' in r.prefix ? '' : r.prefix.text)));
+    // A UDR for 0.0.0.0/0 makes Azure's None routes for the private ranges invalid (Azure's routing
+    // overview shows them so), which is how forced tunnelling also carries spoke-to-spoke traffic.
+    const defaultOverridden = (table?.routes ?? []).some((r) => tryCidr(r.addressPrefix)?.prefix === 0);
     for (const s of SYSTEM_ROUTES) {
       // Azure replaces a default route's next hop when a VNet or peering uses exactly that range.
-      if (taken.has(s.prefix)) continue;
+      if (taken.has(s.prefix) || (defaultOverridden && s.nextHop === 'None')) continue;
       out.push({ prefix: tryCidr(s.prefix)!, nextHop: s.nextHop, source: 'Default', ref: { elementId: subnet.id }, text: `${s.prefix} → ${s.nextHop} (system route)` });
     }
     if (table) for (const r of table.routes ?? []) out.push(userRoute(r, table.id));
