@@ -52,6 +52,11 @@ export class Network {
     return out;
   }
 
+  /** A subnet's VNet, by its parent (also for the stand-in subnet of an appliance the design places only in a VNet). */
+  vnetOf(subnet: ElementOf<'subnet'>): ElementOf<'vnet'> | undefined {
+    return this.t.get(subnet.parent, 'vnet');
+  }
+
   /** The route table associated with a subnet (Azure allows one). */
   routeTable(subnetId: string): ElementOf<'routeTable'> | undefined {
     return this.t.sources(subnetId, 'routeTableAssociation', 'routeTable')[0];
@@ -61,7 +66,7 @@ export class Network {
   routes(subnet: ElementOf<'subnet'>): EffectiveRoute[] {
     const cached = this.routeCache.get(subnet.id);
     if (cached) return cached;
-    const vnet = this.t.vnetOf(subnet.id);
+    const vnet = this.vnetOf(subnet);
     const out: EffectiveRoute[] = [];
     if (vnet) {
       for (const c of spaces(vnet)) out.push({ prefix: c, nextHop: 'VnetLocal', source: 'Default', ref: { elementId: vnet.id, property: 'addressSpaces' }, text: `${c.text} → VNet ${vnet.name} (system route)` });
@@ -84,7 +89,7 @@ export class Network {
     for (const s of SYSTEM_ROUTES) {
       // Azure replaces a default route's next hop when a VNet or peering uses exactly that range.
       if (taken.has(s.prefix) || (defaultOverridden && s.nextHop === 'None')) continue;
-      out.push({ prefix: tryCidr(s.prefix)!, nextHop: s.nextHop, source: 'Default', ref: { elementId: subnet.id }, text: `${s.prefix} → ${s.nextHop} (system route)` });
+      out.push({ prefix: tryCidr(s.prefix)!, nextHop: s.nextHop, source: 'Default', ref: { elementId: vnet?.id ?? subnet.id }, text: `${s.prefix} → ${s.nextHop} (system route)` });
     }
     if (table) for (const r of table.routes ?? []) out.push(userRoute(r, table.id));
     this.routeCache.set(subnet.id, out);
@@ -99,7 +104,7 @@ export class Network {
   tagContext(subnet: ElementOf<'subnet'>): TagContext {
     const cached = this.tagCache.get(subnet.id);
     if (cached) return cached;
-    const vnet = this.t.vnetOf(subnet.id);
+    const vnet = this.vnetOf(subnet);
     const set: Cidr[] = [];
     if (vnet) {
       set.push(...spaces(vnet));

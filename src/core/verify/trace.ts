@@ -33,7 +33,7 @@ export function trace(net: Network, from: ElementOf<'subnet'>, req: TraceRequest
   const src = endpointOfSubnet(from);
   const packet: Packet = { protocol: req.protocol, src, dst: endpointOf(req.destination), ports: req.port === undefined ? [0, 65535] : [req.port, req.port] };
   const hops: Hop[] = [];
-  walk(net, from, packet, req.destination, hops, { appliances: 0, originVnet: net.t.vnetOf(from.id)?.id, origin: from });
+  walk(net, from, packet, req.destination, hops, { appliances: 0, originVnet: net.vnetOf(from)?.id, origin: from });
   return hops;
 }
 
@@ -85,7 +85,7 @@ function walk(net: Network, from: ElementOf<'subnet'>, p: Packet, dest: Destinat
     hops.push({ kind: 'dns', verdict: 'reachable', elementId: from.id, text: 'Azure-provided DNS (168.63.129.16) answers from the host; routes do not apply to it.' });
     return;
   }
-  const vnet = net.t.vnetOf(from.id);
+  const vnet = net.vnetOf(from);
   if (!vnet) {
     hops.push({ kind: 'subnet', verdict: 'unknown', elementId: from.id, text: `Subnet ${label(from)} belongs to no VNet of the design.` });
     return;
@@ -242,9 +242,9 @@ function appliance(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'vne
     hops.push({ kind: 'appliance', verdict: 'unknown', ...route.ref, text: `${route.text}: more than ${MAX_APPLIANCES} appliances in a row; the path is not followed further.` });
     return;
   }
-  const at = net.subnetHolding(ip);
-  const atVnet = at ? net.t.vnetOf(at.id) : net.vnetHolding(ip);
-  if (!at || !atVnet) {
+  const held = net.subnetHolding(ip);
+  const atVnet = held ? net.vnetOf(held) : net.vnetHolding(ip);
+  if (!atVnet) {
     hops.push({ kind: 'appliance', verdict: 'unknown', ...route.ref, text: `${route.text}: ${formatIpv4(ip)} is in no subnet of the design, so the appliance there (a firewall or NVA) and its rules are unknown.` });
     return;
   }
@@ -262,7 +262,12 @@ function appliance(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'vne
     }
   }
   hops.push({ kind: 'route', verdict: 'reachable', ...route.ref, text: `${route.text}.` });
-  if (!nsgHops(net, at, 'Inbound', p, hops)) return;
-  hops.push({ kind: 'appliance', verdict: 'unknown', elementId: at.id, text: `The appliance at ${formatIpv4(ip)} in subnet ${label(at)} forwards by its own rules, which the design does not hold.` });
-  walk(net, at, p, dest, hops, { ...state, appliances: state.appliances + 1 });
+  if (held && !nsgHops(net, held, 'Inbound', p, hops)) return;
+  // When the appliance's subnet is not in the design, its VNet's system and peering routes stand in for
+  // its own; what a peering refuses still blocks, but a drop by those routes is only unknown.
+  const at: ElementOf<'subnet'> = held ?? { id: atVnet.id, kind: 'subnet', name: `(subnet of ${formatIpv4(ip)})`, parent: atVnet.id };
+  hops.push({ kind: 'appliance', verdict: 'unknown', elementId: held?.id ?? atVnet.id, text: `The appliance at ${formatIpv4(ip)} in ${held ? `subnet ${label(held)}` : `VNet ${label(atVnet)}`} forwards by its own rules, which the design does not hold.` });
+  const after: Hop[] = [];
+  walk(net, at, p, dest, after, { ...state, appliances: state.appliances + 1 });
+  hops.push(...(held ? after : after.map((h) => (h.kind === 'route' && h.verdict === 'blocked' ? { ...h, verdict: 'unknown' as const, text: `${h.text} (if the appliance's subnet, not in the design, has no route table of its own)` } : h))));
 }

@@ -19,6 +19,15 @@ export interface VerifyOptions {
   readonly to?: string;
 }
 
+const memo = new WeakMap<Topology, Flow[]>();
+
+/** All flows of a topology, computed once however many rules ask. */
+export function flowsOf(t: Topology): readonly Flow[] {
+  let flows = memo.get(t);
+  if (!flows) memo.set(t, (flows = verifyDesign(t)));
+  return flows;
+}
+
 export function verifyDesign(design: Design | Topology, options: VerifyOptions = {}): Flow[] {
   const t = design instanceof Topology ? design : new Topology(design);
   const net = new Network(t);

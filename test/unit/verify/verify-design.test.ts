@@ -25,7 +25,7 @@ describe('the seed', () => {
   it('a one-way peering drops the failover side on the system route for 10.0.0.0/8', () => {
     const f = flow(edited(seed, removeRelations('peer-neu-weu')), 'policy-prod/snet-pp-neu->pe-kv');
     expect(f.verdict).toBe('blocked');
-    expect(f.deciding).toMatchObject({ kind: 'route', elementId: 'snet-pp-neu' });
+    expect(f.deciding).toMatchObject({ kind: 'route', elementId: 'vnet-neu' });
     expect(f.deciding?.text).toMatch(/10\.0\.0\.0\/8 → None/);
     expect(flow(edited(seed, removeRelations('peer-neu-weu')), 'policy-prod/snet-pp-weu->pe-kv').verdict).toBe('reachable');
   });
@@ -34,13 +34,14 @@ describe('the seed', () => {
     expect(f.deciding).toMatchObject({ kind: 'dns', verdict: 'blocked', elementId: 'dns-vault' });
   });
   it('an outbound NSG rule that denies HTTPS names the rule', () => {
-    const d = edited(seed, add(
-      [{ id: 'nsg-x', kind: 'nsg', name: 'nsg-x', rules: [{ name: 'DenyVault', priority: 200, direction: 'Outbound', access: 'Deny', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '10.10.0.0/16', destinationPortRange: '443' }] }],
-      [{ id: 'nsg-x-a', kind: 'nsgAssociation', from: 'nsg-x', to: 'snet-pp-neu' }],
-    ));
+    const nsg = seed.elements.find((e) => e.id === 'nsg-neu');
+    const rules = nsg?.kind === 'nsg' ? nsg.rules ?? [] : [];
+    const d = edited(seed, set('nsg-neu', { rules: [...rules, { name: 'DenyVault', priority: 115, direction: 'Outbound', access: 'Deny', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '10.10.0.0/16', destinationPortRange: '443' }] }));
     const f = flow(d, 'policy-prod/snet-pp-neu->pe-kv');
-    expect(f.deciding).toMatchObject({ kind: 'nsg', elementId: 'nsg-x', property: 'rules' });
-    expect(f.deciding?.text).toMatch(/DenyVault.*priority 200/);
+    expect(f.deciding).toMatchObject({ kind: 'nsg', elementId: 'nsg-neu', property: 'rules' });
+    expect(f.deciding?.text).toMatch(/DenyVault.*priority 115/);
+    // Without it, the seed's own rule at 120 lets HTTPS to the endpoint subnet through.
+    expect(flow(seed, 'policy-prod/snet-pp-neu->pe-kv').hops.find((h) => h.kind === 'nsg')?.text).toMatch(/AllowHttpsToPrivateEndpoints/);
   });
   it("the private endpoint subnet's inbound NSG applies only with network policies enabled", () => {
     const subnetId = seed.relations.find((r) => r.kind === 'peSubnet' && r.from === 'pe-kv')!.to;
@@ -114,7 +115,7 @@ describe('hub and spoke with forced tunnelling through an appliance', () => {
     expect(flow(edited(d, updateRelation('neu-hub', { useRemoteGateways: false })), dc).verdict).toBe('unknown');
     // And with no route table at all, nothing: 192.168.0.0/16 is dropped by the system route.
     const bare = edited(d, updateRelation('neu-hub', { useRemoteGateways: false }), removeRelations('rt-neu'));
-    expect(flow(bare, dc)).toMatchObject({ verdict: 'blocked', deciding: { kind: 'route', elementId: 'snet-pp-neu' } });
+    expect(flow(bare, dc)).toMatchObject({ verdict: 'blocked', deciding: { kind: 'route', elementId: 'vnet-neu' } });
   });
   it('judges an unknown on-premises port against a port-specific NSG rule as unknown', () => {
     const d = edited(firewall, set('rt-spokes', { bgpRoutePropagation: true }), add(
