@@ -62,7 +62,7 @@ export interface TagContext {
  * comma-separated list of these) matches an endpoint.
  */
 export function matchPrefix(pattern: string, end: Endpoint, ctx: TagContext): Match {
-  const items = pattern.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = splitPattern(pattern);
   if (items.length === 0) return 'maybe';
   if (items.length > 1) {
     // A list matches where any item does; concrete ranges are judged on the union.
@@ -80,8 +80,26 @@ export function matchPrefix(pattern: string, end: Endpoint, ctx: TagContext): Ma
   return matchTag(item, end, ctx);
 }
 
+// Designs repeat the same few prefixes in every rule: parse each text once (bounded, for long sessions).
+const patterns = new Map<string, readonly string[]>();
+const cidrs = new Map<string, Cidr | undefined>();
+export const PARSE_CACHE_LIMIT = 10_000;
+
+function splitPattern(pattern: string): readonly string[] {
+  let items = patterns.get(pattern);
+  if (!items) {
+    if (patterns.size >= PARSE_CACHE_LIMIT) patterns.clear();
+    patterns.set(pattern, (items = pattern.split(',').map((s) => s.trim()).filter((s) => s !== '')));
+  }
+  return items;
+}
+
 function asCidr(text: string): Cidr | undefined {
-  return tryCidr(text.includes('/') ? text : `${text}/32`);
+  if (cidrs.has(text)) return cidrs.get(text);
+  const c = tryCidr(text.includes('/') ? text : `${text}/32`);
+  if (cidrs.size >= PARSE_CACHE_LIMIT) cidrs.clear();
+  cidrs.set(text, c);
+  return c;
 }
 
 /** Whether a CIDR matches an endpoint (a route's or a rule's explicit prefix). */

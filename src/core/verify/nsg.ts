@@ -3,7 +3,7 @@
 // AllowInternetOutBound, 65500 DenyAll…) close each list. Matching is exact on concrete ranges (a range
 // that straddles a rule is split and each half judged) and three-valued on symbolic ends.
 import type { NsgRule } from '../model/schema';
-import { coverage, halves, matchPrefix, type Endpoint, type Match, type TagContext } from './addresses';
+import { PARSE_CACHE_LIMIT, coverage, halves, matchPrefix, type Endpoint, type Match, type TagContext } from './addresses';
 
 export interface Packet {
   readonly protocol: 'Tcp' | 'Udp';
@@ -52,8 +52,18 @@ export function orderedRules(rules: readonly NsgRule[] | undefined, direction: '
 
 const FULL: [number, number] = [0, 65535];
 
+const portCache = new Map<string, [number, number][] | undefined>();
+
 /** Parses `*`, `443`, `1000-2000` or a comma-separated list into inclusive intervals; undefined if malformed. */
 export function parsePorts(text: string): [number, number][] | undefined {
+  if (portCache.has(text)) return portCache.get(text);
+  const parsed = parsePortsUncached(text);
+  if (portCache.size >= PARSE_CACHE_LIMIT) portCache.clear();
+  portCache.set(text, parsed);
+  return parsed;
+}
+
+function parsePortsUncached(text: string): [number, number][] | undefined {
   const out: [number, number][] = [];
   for (const part of text.split(',').map((s) => s.trim())) {
     if (part === '*') out.push(FULL);
@@ -104,7 +114,16 @@ function splitPacket(p: Packet, dim: Dim): [Packet, Packet] {
 
 /** Evaluates one NSG's rules of `direction` for a packet. */
 export function evaluateNsg(rules: readonly NsgRule[] | undefined, direction: 'Inbound' | 'Outbound', packet: Packet, ctx: TagContext): NsgDecision {
-  return evaluateFrom(orderedRules(rules, direction), 0, [], packet, ctx);
+  return evaluateFrom(cachedOrder(rules, direction), 0, [], packet, ctx);
+}
+
+// An NSG is evaluated for every flow through its subnet: sort its rules once per (immutable) rule list.
+const orderCache = new WeakMap<readonly NsgRule[], Record<string, EvaluatedRule[]>>();
+function cachedOrder(rules: readonly NsgRule[] | undefined, direction: 'Inbound' | 'Outbound'): EvaluatedRule[] {
+  if (!rules) return orderedRules(rules, direction);
+  let byDirection = orderCache.get(rules);
+  if (!byDirection) orderCache.set(rules, (byDirection = {}));
+  return (byDirection[direction] ??= orderedRules(rules, direction));
 }
 
 function evaluateFrom(list: readonly EvaluatedRule[], from: number, maybes: readonly EvaluatedRule[], p: Packet, ctx: TagContext): NsgDecision {

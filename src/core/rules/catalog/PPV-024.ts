@@ -22,6 +22,9 @@ export const rule: Rule = {
   check(t, ctx) {
     const flows = flowsOf(t).filter((f) => f.target.kind === 'privateEndpoint' || f.target.kind === 'onPremises' || f.target.kind === 'publicService');
     const closedReported = new Set<string>();
+    // Which (policy, target) pairs some delegated subnet reaches on the network, for the presumed-target check.
+    const reached = new Set<string>();
+    for (const f of flows) if (networkBlock(f) === undefined) reached.add(`${f.policyId}\0${targetKey(f.target)}`);
     // A service with several private endpoints is lost only when none of them is reachable.
     const groups = new Map<string, Flow[]>();
     for (const f of flows) {
@@ -34,7 +37,7 @@ export const rule: Rule = {
       const f = group[0]!;
       // Without declared workloads the endpoints are only presumed targets: report the failover asymmetry
       // (#13), an endpoint reachable from one delegated VNet and not the other, not endpoints meant for others.
-      if (f.implied && !group.some((g) => otherSideReaches(flows, g))) continue;
+      if (f.implied && !reached.has(`${f.policyId}\0${targetKey(f.target)}`)) continue;
       const hop = blocks[0]!;
       const policy = t.get(f.policyId, 'enterprisePolicy')!;
       const subnet = t.get(f.sourceSubnetId, 'subnet')!;
@@ -60,11 +63,6 @@ export const rule: Rule = {
 /** The first hop that blocks a flow on the network (name resolution is PPV-025's). */
 function networkBlock(f: Flow): Hop | undefined {
   return f.hops.find((h) => h.verdict === 'blocked' && h.kind !== 'dns');
-}
-
-function otherSideReaches(flows: readonly Flow[], f: Flow): boolean {
-  const key = targetKey(f.target);
-  return flows.some((o) => o.policyId === f.policyId && o.sourceSubnetId !== f.sourceSubnetId && targetKey(o.target) === key && networkBlock(o) === undefined);
 }
 
 function describeTarget(t: Topology, f: Flow): string {
