@@ -7,6 +7,7 @@ import { parseIpv4, tryCidr, type Cidr } from '../net/cidr';
 import { peeringBetween, peersOf } from '../rules/analysis/reachability';
 import type { TagContext } from './addresses';
 import { SYSTEM_ROUTES, userRoute, type EffectiveRoute } from './routes';
+import type { Trace } from './trace';
 
 export interface GatewayReach {
   readonly gateway: ElementOf<'vpnGateway'> | ElementOf<'expressRouteGateway'>;
@@ -23,6 +24,8 @@ export class Network {
   private readonly tagCache = new Map<string, TagContext>();
   private readonly gatewayCache = new Map<string, GatewayReach[]>();
   private readonly peerCache = new Map<string, string[]>();
+  /** Traces to private endpoint subnets, shared by the endpoints of a subnet (see verify-design). */
+  readonly traces = new Map<string, Trace>();
   private subnetIndex: { cidr: Cidr; subnet: ElementOf<'subnet'> }[] | undefined;
 
   constructor(readonly t: Topology) {}

@@ -29,12 +29,19 @@ const MAX_APPLIANCES = 3;
 const PE_NSG_POLICIES = new Set(['Enabled', 'NetworkSecurityGroupEnabled']);
 const PE_ROUTE_POLICIES = new Set(['Enabled', 'RouteTableEnabled']);
 
-export function trace(net: Network, from: ElementOf<'subnet'>, req: TraceRequest): Hop[] {
+export interface Trace {
+  readonly hops: readonly Hop[];
+  /** Whether the packet got into the destination subnet (past its inbound NSG). */
+  readonly arrived: boolean;
+}
+
+export function trace(net: Network, from: ElementOf<'subnet'>, req: TraceRequest): Trace {
   const src = endpointOfSubnet(from);
   const packet: Packet = { protocol: req.protocol, src, dst: endpointOf(req.destination), ports: req.port === undefined ? [0, 65535] : [req.port, req.port] };
   const hops: Hop[] = [];
-  walk(net, from, packet, req.destination, hops, { appliances: 0, originVnet: net.vnetOf(from)?.id, origin: from });
-  return hops;
+  const state: WalkState = { appliances: 0, originVnet: net.vnetOf(from)?.id, origin: from, end: { arrived: false } };
+  walk(net, from, packet, req.destination, hops, state);
+  return { hops, arrived: state.end.arrived };
 }
 
 interface WalkState {
@@ -43,6 +50,7 @@ interface WalkState {
   /** The VNet the packet started in: traffic an appliance forwards from elsewhere is "forwarded" for peerings. */
   readonly originVnet: string | undefined;
   readonly origin: ElementOf<'subnet'>;
+  readonly end: { arrived: boolean };
 }
 
 function endpointOfSubnet(s: ElementOf<'subnet'>): Endpoint {
@@ -99,7 +107,7 @@ function walk(net: Network, from: ElementOf<'subnet'>, p: Packet, dest: Destinat
       return;
     case 'VnetLocal':
       hops.push({ kind: 'route', verdict: 'reachable', ...route.ref, text: `${route.text}.` });
-      arrive(net, vnet.id, p, dest, hops);
+      arrive(net, vnet.id, p, dest, hops, state);
       return;
     case 'VNetPeering': {
       const peer = route.via!;
@@ -112,7 +120,7 @@ function walk(net: Network, from: ElementOf<'subnet'>, p: Packet, dest: Destinat
         }
       }
       hops.push({ kind: 'peering', verdict: 'reachable', ...route.ref, text: `${route.text}.` });
-      arrive(net, peer, p, dest, hops);
+      arrive(net, peer, p, dest, hops, state);
       return;
     }
     case 'VirtualNetworkGateway': {
@@ -169,8 +177,8 @@ function chooseRoute(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'v
         nextHop: local ? 'VnetLocal' : 'VNetPeering',
         ...(local ? {} : { via: peVnet.id }),
         source: 'Default',
-        ref: local ? { elementId: dest.privateEndpoint.id } : { relationId: rel?.id },
-        text: `private endpoint ${label(dest.privateEndpoint)} (/32 route${local ? '' : ` through peering ${rel?.id ?? ''}`})`,
+        ref: local ? { elementId: dest.peSubnet.id } : { relationId: rel?.id },
+        text: `/32 route of the private endpoints in subnet ${label(dest.peSubnet)}${local ? '' : ` through peering ${rel?.id ?? ''}`}`,
       };
     }
   }
@@ -183,7 +191,7 @@ function chooseRoute(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'v
 }
 
 /** Where the packet lands in a VNet: the inbound NSG of the subnet holding the destination, then the target. */
-function arrive(net: Network, vnetId: string, p: Packet, dest: Destination, hops: Hop[]): void {
+function arrive(net: Network, vnetId: string, p: Packet, dest: Destination, hops: Hop[], state: WalkState): void {
   if (dest.kind !== 'address') return;
   const pe = dest.privateEndpoint;
   const subnet = dest.peSubnet ?? net.subnetCovering(vnetId, dest.cidr);
@@ -196,10 +204,12 @@ function arrive(net: Network, vnetId: string, p: Packet, dest: Destination, hops
     if (net.nsgs(subnet.id).length > 0 && !PE_NSG_POLICIES.has(policies)) {
       hops.push({ kind: 'nsg', verdict: 'reachable', elementId: subnet.id, property: 'privateEndpointNetworkPolicies', text: `The NSG on subnet ${label(subnet)} does not apply to private endpoints (network policies ${policies}).` });
     } else if (!nsgHops(net, subnet, 'Inbound', p, hops)) return;
-    hops.push({ kind: 'privateEndpoint', verdict: 'reachable', elementId: pe.id, text: `Private endpoint ${label(pe)} in subnet ${label(subnet)}.` });
+    // The endpoint's own hop is the caller's, so one trace serves every endpoint of the subnet.
+    state.end.arrived = true;
     return;
   }
   if (!nsgHops(net, subnet, 'Inbound', p, hops)) return;
+  state.end.arrived = true;
   hops.push({ kind: 'subnet', verdict: 'reachable', elementId: subnet.id, text: `Subnet ${label(subnet)} holds ${dest.cidr.text}.` });
 }
 

@@ -57,7 +57,8 @@ function dnsTargets(vnet: ElementOf<'vnet'> | undefined): PolicyTarget[] {
 
 function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: Side, subnet: ElementOf<'subnet'>, vnet: ElementOf<'vnet'> | undefined, pt: PolicyTarget): Flow {
   const hops: Hop[] = [{ kind: 'subnet', verdict: 'reachable', elementId: subnet.id, text: `From delegated subnet ${label(subnet)}${vnet ? ` in VNet ${label(vnet)}` : ''} (${side}).` }];
-  const go = (destination: Destination) => hops.push(...trace(net, subnet, { protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination }));
+  const request = (destination: Destination) => ({ protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination });
+  const go = (destination: Destination) => hops.push(...trace(net, subnet, request(destination)).hops);
   const t = net.t;
   const target = pt.target;
   let targetElementId: string | undefined = pt.elementId;
@@ -69,7 +70,14 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
       const peSubnet = t.targets(pe.id, 'peSubnet', 'subnet')[0];
       const cidr = peSubnet && tryCidr(peSubnet.addressPrefix);
       if (!peSubnet || !cidr) hops.push({ kind: 'privateEndpoint', verdict: 'unknown', elementId: pe.id, text: `The subnet of private endpoint ${label(pe)}${peSubnet ? ` (${label(peSubnet)}) has no known prefix` : ' is not in the design'}.` });
-      else go({ kind: 'address', cidr, privateEndpoint: pe, peSubnet });
+      else {
+        // Every endpoint of a subnet is reached the same way: trace once per (source, endpoint subnet, port).
+        const key = `${subnet.id}\0${peSubnet.id}\0${pt.protocol}\0${pt.port ?? '*'}`;
+        let path = net.traces.get(key);
+        if (!path) net.traces.set(key, (path = trace(net, subnet, request({ kind: 'address', cidr, privateEndpoint: pe, peSubnet }))));
+        hops.push(...path.hops);
+        if (path.arrived) hops.push({ kind: 'privateEndpoint', verdict: 'reachable', elementId: pe.id, text: `Private endpoint ${label(pe)} in subnet ${label(peSubnet)}.` });
+      }
       break;
     }
     case 'publicService': {
@@ -86,7 +94,7 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
         break;
       }
       // Each range of the network is traced; they agree, or the flow is unknown (the connector's host is not in the design).
-      const traces = spaces.map((cidr) => trace(net, subnet, { protocol: pt.protocol, destination: { kind: 'address', cidr: cidr!, onPremisesId: onPrem.id } }));
+      const traces = spaces.map((cidr) => trace(net, subnet, { protocol: pt.protocol, destination: { kind: 'address', cidr: cidr!, onPremisesId: onPrem.id } }).hops);
       const verdicts = traces.map((h) => combine(h.map((x) => x.verdict)));
       const first = traces[0]!;
       if (verdicts.every((v) => v === verdicts[0])) hops.push(...first);
