@@ -19,7 +19,10 @@ export function endpointZone(t: Topology, pe: ElementOf<'privateEndpoint'>, serv
 
 export function resolveHop(net: Network, vnet: ElementOf<'vnet'>, pe: ElementOf<'privateEndpoint'>, service?: ElementOf<'azureService'>): Hop {
   const t = net.t;
-  const { zone, expected } = endpointZone(t, pe, service);
+  const key = `${pe.id}\0${service?.id ?? ''}`;
+  let found = net.zones.get(key);
+  if (!found) net.zones.set(key, (found = endpointZone(t, pe, service)));
+  const { zone, expected } = found;
   if (!usesCustomDns(vnet)) {
     if (!zone) {
       return expected

@@ -7,6 +7,7 @@ import { parseIpv4, tryCidr, type Cidr } from '../net/cidr';
 import { peeringBetween, peersOf } from '../rules/analysis/reachability';
 import type { TagContext } from './addresses';
 import { SYSTEM_ROUTES, userRoute, type EffectiveRoute } from './routes';
+import type { Hop } from './flow';
 import type { Trace } from './trace';
 
 export interface GatewayReach {
@@ -26,6 +27,10 @@ export class Network {
   private readonly peerCache = new Map<string, string[]>();
   /** Traces to private endpoint subnets, shared by the endpoints of a subnet (see verify-design). */
   readonly traces = new Map<string, Trace>();
+  /** The first hop of every flow from a delegated subnet, built once per subnet and side. */
+  readonly sourceHops = new Map<string, Hop>();
+  /** Each private endpoint's DNS zone (see dns.ts), looked up once per endpoint and service. */
+  readonly zones = new Map<string, { zone?: ElementOf<'privateDnsZone'>; expected?: string }>();
   private subnetIndex: { cidr: Cidr; subnet: ElementOf<'subnet'> }[] | undefined;
 
   constructor(readonly t: Topology) {}

@@ -56,7 +56,10 @@ function dnsTargets(vnet: ElementOf<'vnet'> | undefined): PolicyTarget[] {
 }
 
 function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: Side, subnet: ElementOf<'subnet'>, vnet: ElementOf<'vnet'> | undefined, pt: PolicyTarget): Flow {
-  const hops: Hop[] = [{ kind: 'subnet', verdict: 'reachable', elementId: subnet.id, text: `From delegated subnet ${label(subnet)}${vnet ? ` in VNet ${label(vnet)}` : ''} (${side}).` }];
+  const sourceKey = `${subnet.id}\0${side}`;
+  let first = net.sourceHops.get(sourceKey);
+  if (!first) net.sourceHops.set(sourceKey, (first = { kind: 'subnet', verdict: 'reachable', elementId: subnet.id, text: `From delegated subnet ${label(subnet)}${vnet ? ` in VNet ${label(vnet)}` : ''} (${side}).` }));
+  const hops: Hop[] = [first];
   const request = (destination: Destination) => ({ protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination });
   const go = (destination: Destination) => hops.push(...trace(net, subnet, request(destination)).hops);
   const t = net.t;
