@@ -5,6 +5,7 @@ import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runSchema } from './commands/schema';
 import { runValidate } from './commands/validate';
+import { runVerify } from './commands/verify';
 import { EXIT_USAGE, UsageError, type CliIo } from './cli-io';
 
 interface Command {
@@ -16,6 +17,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate, ownHelp: true },
+  verify: { summary: 'follow every network flow of a design, Bicep file or Terraform folder: verify <path> [--from ID] [--to ID] [--format text|json|sarif]', run: runVerify, ownHelp: true },
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
   import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },

@@ -5,8 +5,13 @@ import { edited, remove, removeRelations, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
 import { minimal, seed } from './ppv-fixtures';
 
+// IaC rarely declares environments and connectors: the seed without its workloads.
+const noWorkloads = edited(seed, removeRelations(...seed.relations.filter((r) => r.kind === 'workload').map((r) => r.id)));
+
 testRule(rule, {
   valid: [
+    { name: 'no workloads: zones linked to both delegated VNets', design: noWorkloads },
+    { name: 'no workloads: a zone linked to neither VNet may serve others', design: edited(noWorkloads, removeRelations('dns-sites-neu', 'dns-sites-weu')) },
     { name: 'the seed: both zones linked to both VNets', design: seed },
     { name: 'the minimal sample', design: minimal },
     {
@@ -17,6 +22,7 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'zone not linked to the failover VNet', design: edited(seed, removeRelations('dns-sites-neu')), expected: ['dns-sites'], messages: [/not linked to delegated VNet "vnet-pp-neu"/], fixResolves: true },
+    { name: 'no workloads (IaC): a zone linked to the primary VNet only', design: edited(noWorkloads, removeRelations('dns-sites-neu')), expected: ['dns-sites'], messages: [/from one delegated VNet only/], fixResolves: true },
     { name: 'endpoint not registered in the existing zone', design: edited(seed, removeRelations('pe-api-dns')), expected: ['pe-api'], messages: [/privatelink.azurewebsites.net/], fixResolves: true },
     { name: 'no zone at all', design: edited(seed, remove('dns-vault')), expected: ['pe-kv'], messages: [/privatelink.vaultcore.azure.net/], fixResolves: true },
     { name: 'registered in a zone with the wrong name', design: edited(seed, set('dns-sites', { name: 'privatelink.web.core.windows.net' })), expected: ['pe-api'], messages: [/registers in 'privatelink.web.core.windows.net'/], fixResolves: true },

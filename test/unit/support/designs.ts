@@ -14,6 +14,13 @@ export function loadSample(name: 'seed' | 'minimal' | 'alm'): Design {
   return r.design;
 }
 
+/** A design under test/fixtures/designs/, by file name without `.ppvnet.json`. */
+export function loadFixture(name: string): Design {
+  const r = loadDesign(readFileSync(path.join(ROOT, 'test', 'fixtures', 'designs', `${name}.ppvnet.json`), 'utf8'));
+  if (!r.ok) throw new Error(`fixture ${name} does not load: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.design;
+}
+
 /** Applies edits in order; a refused edit fails the test with the reason. */
 export function edited(design: Design, ...edits: DesignEdit[]): Design {
   return edits.reduce((d, e) => {

@@ -3,8 +3,9 @@
 import { freshId, type DesignEdit } from '../../model/design-edits';
 import type { ElementOf, Relation } from '../../model/schema';
 import type { Topology } from '../../model/topology';
-import type { Rule } from '../rule';
-import { SOURCES, label, policyServices, policyVnets, usesCustomDns } from '../analysis/power-platform';
+import type { Rule, RuleContext } from '../rule';
+import { endpointZone } from '../../verify/dns';
+import { SOURCES, label, policyConnectors, policyServices, policyVnets, usesCustomDns } from '../analysis/power-platform';
 import { SERVICE_RESOURCE_TYPES, privateDnsZoneFor } from '../analysis/private-dns-zones';
 
 export const rule: Rule = {
@@ -41,20 +42,32 @@ export const rule: Rule = {
             });
             continue;
           }
-          for (const v of vnets) {
-            if (t.between('dnsZoneLink', zone.id, v.id)) continue;
-            ctx.report({
-              elementId: zone.id,
-              message: `Private DNS zone '${zone.name}' is not linked to delegated VNet ${label(v)}, so policy ${label(p)} cannot resolve private endpoint ${label(pe)} from there (and loses ${label(service)} on failover).`,
-              related: [{ elementId: v.id, message: `Delegated VNet ${label(v)} uses Azure-provided DNS.` }, { elementId: pe.id, message: `Private endpoint ${label(pe)} registers in this zone.` }],
-              fixes: [{ title: `Link '${zone.name}' to ${v.name}`, edit: { op: 'addRelation', relation: linkRelation(t, zone.id, v.id, new Set()) } }],
-            });
-          }
+          reportUnlinked(t, ctx, p, zone, pe, vnets, `loses ${label(service)} on failover`);
         }
+      }
+      // IaC rarely declares workloads (#13): then every endpoint is a presumed target, and a zone linked to
+      // one delegated VNet but not the other is the failover failure (a zone linked to neither may serve others).
+      if (policyConnectors(t, p.id).length > 0) continue;
+      for (const pe of t.all('privateEndpoint')) {
+        const { zone } = endpointZone(t, pe, t.targets(pe.id, 'peTarget', 'azureService')[0]);
+        if (!zone || !vnets.some((v) => t.between('dnsZoneLink', zone.id, v.id))) continue;
+        reportUnlinked(t, ctx, p, zone, pe, vnets, 'resolves it from one delegated VNet only, so it breaks on failover');
       }
     }
   },
 };
+
+function reportUnlinked(t: Topology, ctx: RuleContext, p: ElementOf<'enterprisePolicy'>, zone: ElementOf<'privateDnsZone'>, pe: ElementOf<'privateEndpoint'>, vnets: readonly ElementOf<'vnet'>[], consequence: string): void {
+  for (const v of vnets) {
+    if (t.between('dnsZoneLink', zone.id, v.id)) continue;
+    ctx.report({
+      elementId: zone.id,
+      message: `Private DNS zone '${zone.name}' is not linked to delegated VNet ${label(v)}, so policy ${label(p)} cannot resolve private endpoint ${label(pe)} from there (and ${consequence}).`,
+      related: [{ elementId: v.id, message: `Delegated VNet ${label(v)} uses Azure-provided DNS.` }, { elementId: pe.id, message: `Private endpoint ${label(pe)} registers in this zone.` }],
+      fixes: [{ title: `Link '${zone.name}' to ${v.name}`, edit: { op: 'addRelation', relation: linkRelation(t, zone.id, v.id, new Set()) } }],
+    });
+  }
+}
 
 function linkRelation(t: Topology, zoneId: string, vnetId: string, taken: Set<string>): Relation {
   const id = freshId(t.design, `${zoneId}-${vnetId}`, taken);
