@@ -1,6 +1,7 @@
 // The design commands of the palette and editor title: New Design, Open as Text, Open in Designer,
 // Auto-Layout. Each acts on the URI it is given or on the design in front of the user.
 import * as vscode from 'vscode';
+import { uriExists as exists } from '../shared/uri-exists';
 import { serializeDesign } from '../../core/model/serialize-design';
 import { TEMPLATES, type DesignTemplate } from '../../core/templates/templates';
 import { DESIGN_SUFFIX } from './design-diagnostics';
@@ -111,12 +112,4 @@ async function pickFolder(): Promise<vscode.Uri | undefined | null> {
   return picked ? picked.uri : null;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 

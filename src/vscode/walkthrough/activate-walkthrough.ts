@@ -1,6 +1,7 @@
 // The getting-started walkthrough: its two sample commands (which write into ppvnet-tour/ and never replace a
 // file that is already there), the context key that ticks "fix the planted problem", and the first-run open.
 import * as vscode from 'vscode';
+import { uriExists as exists } from '../shared/uri-exists';
 import { serializeDesign } from '../../core/model/serialize-design';
 import {
   TOUR_DESIGN_FAULT, TOUR_DESIGN_FILE, TOUR_FOLDER, TOUR_TERRAFORM_FAULT, TOUR_TERRAFORM_FOLDER, tourDesign, tourTerraformFiles,
@@ -43,14 +44,6 @@ function requireTourUri(...segments: string[]): vscode.Uri {
   return uri;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Writes a sample file only where nothing is yet: a second run reopens what the user already changed. */
 async function writeIfAbsent(uri: vscode.Uri, text: string): Promise<void> {
