@@ -45,6 +45,7 @@ if [ ! -f "$RUN/data/User/settings.json" ]; then
 {
   "workbench.startupEditor": "none",
   "workbench.welcomePage.walkthroughs.openOnInstall": false,
+  "ppvnet.walkthrough.openOnFirstActivation": false,
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
@@ -17,7 +17,10 @@ test('the bundled CLI validates designs with the documented exit codes and forma
   await t.test('samples pass with exit 0', () => {
     const r = ppvnet(['validate', 'samples']);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^2 inputs validated: 0 errors/m);
+    // Every sample the README points people at, counted from the folder so a new sample is checked too.
+    const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.ppvnet.json')).length;
+    assert.ok(samples >= 3, `only ${samples} samples found`);
+    assert.match(r.stdout, new RegExp(`^${samples} inputs validated: 0 errors, 0 warnings`, 'm'));
   });
 
   await t.test('broken fixtures fail with exit 1 and PPV-LOAD findings in JSON', () => {

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, editorTab, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser } from './lib.mjs';
+import { ARTIFACTS, editorTab, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser, workbenchUrl } from './lib.mjs';
 
 const TITLE = 'Get started with Power Platform VNet Designer';
 
@@ -89,5 +89,19 @@ test('walkthrough: open the reference architecture, fix its problem, export, see
       await waitFor(async () => (await step(page, s).getAttribute('aria-checked')) === 'true', `step "${s}" is not ticked`, 30_000);
     }
     t.diagnostic(`screenshot: ${await screenshot(page, 'walkthrough-done')}`);
+  });
+});
+
+test('walkthrough: opens by itself on the first activation where the setting allows it', async (t) => {
+  await withBrowser(t, async ({ page }) => {
+    const folder = await freshWorkspace('e2e-workspace');
+    // The suite's profile turns the first-run page off (it covers the editors other tests open); this folder
+    // turns it back on. A fresh browser is a first activation: code-server keeps globalState in the browser.
+    await mkdir(join(folder, '.vscode'), { recursive: true });
+    await writeFile(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'ppvnet.walkthrough.openOnFirstActivation': true }));
+    await page.goto(workbenchUrl(folder), { waitUntil: 'domcontentloaded' });
+    await page.locator('.gettingStartedContainer', { hasText: TITLE }).first().waitFor({ timeout: 120_000 });
+    assert.ok(await step(page, 'Open the reference architecture').count(), 'the page that opened is not our walkthrough');
+    t.diagnostic(`screenshot: ${await screenshot(page, 'walkthrough-first-activation')}`);
   });
 });

@@ -25,9 +25,14 @@ export function activateWalkthrough(context: vscode.ExtensionContext): vscode.Di
   ];
 }
 
-/** Once per installation, unless the user turned VS Code's own "open walkthroughs on install" off. */
+/**
+ * Once per installation, unless turned off by our setting or by VS Code's own "open walkthroughs on install".
+ * Ours exists because a remote extension host (code-server, Codespaces) does not see that application-scoped
+ * workbench setting: it reads as its default there, so honouring it alone cannot keep the page away.
+ */
 async function openOnFirstActivation(context: vscode.ExtensionContext): Promise<void> {
   if (context.globalState.get<boolean>(SHOWN_KEY)) return;
+  if (!vscode.workspace.getConfiguration('ppvnet.walkthrough').get<boolean>('openOnFirstActivation', true)) return;
   if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
   await context.globalState.update(SHOWN_KEY, true);
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
