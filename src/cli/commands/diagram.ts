@@ -1,10 +1,12 @@
 // `ppvnet diagram <design> [--out file.svg]`: draws a design with the same renderer as the extension's
-// "Export Diagram as SVG", findings as badges. Without --out the SVG goes to stdout.
-import { readFile, writeFile } from 'node:fs/promises';
+// "Export Diagram as SVG", findings as badges. Without --out the SVG goes to stdout; with it, the file must lie
+// inside the current directory, symlinks included, by the same writer and rule as `export`.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
 import { loadDesign } from '../../core/model/load-design';
 import { validateDesign } from '../../core/rules/engine';
+import { writeInside } from '../../node/export/safe-write';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliIo } from '../cli-io';
 
 export async function runDiagram(args: string[], io: CliIo): Promise<number> {
@@ -37,7 +39,7 @@ export async function runDiagram(args: string[], io: CliIo): Promise<number> {
   const outAbs = path.resolve(io.cwd, out);
   if (outAbs === abs) throw new UsageError('--out would overwrite the design itself');
   try {
-    await writeFile(outAbs, svg, 'utf8');
+    await writeInside(io.cwd, outAbs, svg);
   } catch (e) {
     io.stderr(`ppvnet diagram: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_USAGE;

@@ -70,7 +70,14 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.stderr(`ppvnet export: refusing to overwrite ${blocked.length} file(s); pass --force to replace them:\n${list}\n`);
     return EXIT_FINDINGS;
   }
-  const written = await applyWrites(plan);
+  let written: string[];
+  try {
+    written = await applyWrites(io.cwd, plan);
+  } catch (e) {
+    // A refused or failed write is the user's to fix (a link swapped in, a full disk): say it, no stack trace.
+    io.stderr(`ppvnet export: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
   const unchanged = plan.length - written.length;
   io.stdout(`${written.map((w) => `wrote ${path.relative(io.cwd, w)}`).join('\n')}${written.length ? '\n' : ''}${unchanged ? `${unchanged} file(s) already up to date\n` : ''}`);
   return EXIT_OK;

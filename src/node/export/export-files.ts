@@ -1,12 +1,13 @@
 // Writes an export to disk for the extension and the CLI alike: resolves the output folder and refuses
 // anything outside the workspace (symlinks included), classifies existing files by their header hash, and
 // writes only what changed. No editor API here, so the CLI and the host share the same safety rules.
-import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportedFile, ExportFormat } from '../../core/export/export-design';
 import { headerState } from '../../core/export/file-header';
+import { isInside, OutsideWorkspaceError, realLocation, writeInside } from './safe-write';
 
-export class OutsideWorkspaceError extends Error {}
+export { OutsideWorkspaceError, resolveInside } from './safe-write';
 
 /** `${designName}` and `${format}` substitution in the output-folder setting. */
 export function substituteOutputFolder(setting: string, designName: string, format: ExportFormat): string {
@@ -16,41 +17,6 @@ export function substituteOutputFolder(setting: string, designName: string, form
 /** The design's name for folder substitution: the file name without `.ppvnet.json`. */
 export function designNameOf(designPath: string): string {
   return path.basename(designPath).replace(/\.ppvnet\.json$/i, '').replace(/\.json$/i, '');
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest (for folders not yet made). */
-async function realpathOfNearest(p: string): Promise<string> {
-  const rest: string[] = [];
-  let current = p;
-  for (;;) {
-    try {
-      return path.join(await realpath(current), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return p;
-      rest.push(path.basename(current));
-      current = parent;
-    }
-  }
-}
-
-/**
- * Resolves `folder` (relative to `root`, or absolute) and checks it stays inside `root` both as written
- * and after following symlinks. Throws OutsideWorkspaceError otherwise.
- */
-export async function resolveInside(root: string, folder: string): Promise<string> {
-  const absRoot = path.resolve(root);
-  const target = path.resolve(absRoot, folder);
-  if (!isInside(absRoot, target)) throw new OutsideWorkspaceError(`'${folder}' is outside the workspace folder ${absRoot}; exports are only written inside it.`);
-  const realRoot = await realpathOfNearest(absRoot);
-  const realTarget = await realpathOfNearest(target);
-  if (!isInside(realRoot, realTarget)) throw new OutsideWorkspaceError(`'${folder}' leads outside the workspace folder through a symbolic link (to ${realTarget}); exports are only written inside it.`);
-  return target;
 }
 
 export type ExistingState = 'new' | 'unchanged' | 'generated' | 'edited' | 'foreign';
@@ -63,22 +29,28 @@ export interface PlannedWrite {
   readonly existingText?: string;
 }
 
-/** Looks at what each file would replace. Files that are symlinks pointing outside the root are refused. */
+/**
+ * Looks at what each file would replace. A file that is a symbolic link leading outside the root (dangling or
+ * not) is refused; anything that is not a regular file (a folder, FIFO or device) is refused before it is read.
+ */
 export async function planWrites(root: string, outDir: string, files: readonly ExportedFile[]): Promise<PlannedWrite[]> {
-  const realRoot = await realpathOfNearest(path.resolve(root));
+  const realRoot = await realLocation(path.resolve(root));
   const out: PlannedWrite[] = [];
   for (const file of files) {
     const absPath = path.join(outDir, ...file.path.split('/'));
     let existingText: string | undefined;
     try {
       const st = await lstat(absPath);
-      if (st.isSymbolicLink() && !isInside(realRoot, await realpathOfNearest(absPath))) {
+      if (st.isSymbolicLink() && !isInside(realRoot, await realLocation(absPath))) {
         throw new OutsideWorkspaceError(`${absPath} is a symbolic link that leads outside the workspace; not overwriting it.`);
       }
-      existingText = await readFile(absPath, 'utf8');
+      const real = await realLocation(absPath);
+      const target = await lstat(real).catch(() => undefined);
+      if (target && !target.isFile()) throw new OutsideWorkspaceError(`${absPath} is not a regular file; not replacing it.`);
+      if (target) existingText = await readFile(real, 'utf8');
     } catch (e) {
       if (e instanceof OutsideWorkspaceError) throw e;
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
     }
     let state: ExistingState;
     if (existingText === undefined) state = 'new';
@@ -94,13 +66,12 @@ export function needsConsent(plan: readonly PlannedWrite[]): PlannedWrite[] {
   return plan.filter((p) => p.state === 'edited' || p.state === 'foreign');
 }
 
-/** Writes every planned file whose content changes; returns the paths written. */
-export async function applyWrites(plan: readonly PlannedWrite[]): Promise<string[]> {
+/** Writes every planned file whose content changes, each through the safe writer; returns the paths written. */
+export async function applyWrites(root: string, plan: readonly PlannedWrite[]): Promise<string[]> {
   const written: string[] = [];
   for (const p of plan) {
     if (p.state === 'unchanged') continue;
-    await mkdir(path.dirname(p.absPath), { recursive: true });
-    await writeFile(p.absPath, p.file.content, 'utf8');
+    await writeInside(root, p.absPath, p.file.content);
     written.push(p.absPath);
   }
   return written;

@@ -117,7 +117,13 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
     return { ok: false, reason: 'cancelled', message: 'Export cancelled: hand-edited files were kept.' };
   }
 
-  const written = await applyWrites(plan);
+  let written: string[];
+  try {
+    written = await applyWrites(folder.uri.fsPath, plan);
+  } catch (e) {
+    if (e instanceof OutsideWorkspaceError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message}`);
+    throw e;
+  }
   const mainPath = plan.find((p) => p.file.path === MAIN_FILE[format])?.absPath;
   if (mainPath) await vscode.window.showTextDocument(vscode.Uri.file(mainPath), { preview: false });
   const relOut = path.relative(folder.uri.fsPath, outDir) || '.';

@@ -47,7 +47,7 @@ describe('planWrites / applyWrites', () => {
     const plan = await planWrites(root, out, next);
     expect(plan.map((p) => [p.file.path, p.state])).toEqual([['new.tf', 'new'], ['same.tf', 'unchanged'], ['ours.tf', 'generated'], ['edited.tf', 'edited'], ['foreign.tf', 'foreign']]);
     expect(needsConsent(plan).map((p) => p.file.path)).toEqual(['edited.tf', 'foreign.tf']);
-    const written = await applyWrites(plan);
+    const written = await applyWrites(root, plan);
     expect(written.map((w) => path.basename(w))).toEqual(['new.tf', 'ours.tf', 'edited.tf', 'foreign.tf']);
   });
 });
