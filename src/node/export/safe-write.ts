@@ -75,7 +75,7 @@ export async function writeInside(root: string, file: string, content: string): 
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new Error(`cannot make the folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`cannot make the folder ${dir}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   // The folder now exists: its real path must still be inside (a link swapped in meanwhile is caught here).
   if (!isInside(realRoot, await realpath(dir))) throw new OutsideWorkspaceError(`${file} leads outside the workspace folder; not writing it.`);
@@ -90,7 +90,7 @@ export async function writeInside(root: string, file: string, content: string): 
     handle = await open(real, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
   } catch (e) {
     if (code(e) === 'ELOOP') throw new OutsideWorkspaceError(`${file} became a symbolic link while it was being written; not following it.`);
-    throw new Error(`cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   try {
     if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file; not writing into it.`);
