@@ -4,6 +4,8 @@
 import type { ElementOf } from '../model/schema';
 import type { ExportPlan } from './export-plan';
 import { IdentifierPool, toIdentifier } from './identifiers';
+import { psCommentText, psMessage, psString } from './scripts/powershell-writer';
+import { shCommentText, shExpansionMessage, shString } from './scripts/shell-writer';
 
 interface Link {
   readonly env: ElementOf<'environment'>;
@@ -30,10 +32,6 @@ export function environmentLinks(plan: ExportPlan): Link[] {
   return links;
 }
 
-/** Text safe inside a double-quoted `${VAR:?message}`: no quotes, braces, `$`, backticks or newlines. */
-const shellSafe = (s: string) => s.replace(/[^A-Za-z0-9 ._()-]/g, '_');
-const psQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
 export function emitLinkScriptSh(plan: ExportPlan): string {
   const links = environmentLinks(plan);
@@ -75,13 +73,14 @@ export function emitLinkScriptSh(plan: ExportPlan): string {
   for (const l of links) {
     const envVar = l.envVar.toUpperCase();
     const policyVar = l.policyVar.toUpperCase();
-    lines.push('', `# ${oneLine(l.env.name)} (${l.env.id}) → ${oneLine(l.policy.name)} (${l.policy.id})`);
+    lines.push('', `# ${shCommentText(`${l.env.name} (${l.env.id}) → ${l.policy.name} (${l.policy.id})`)}`);
+    // The environment's values win; the design's are single-quoted defaults, so no name is ever expanded.
     if (!declared.has(policyVar)) {
-      lines.push(`${policyVar}="\${${policyVar}:-${l.policy.name.replace(/["$`\\}]/g, '')}}"`);
+      lines.push(`${policyVar}=\${${policyVar}:-}`, `[ -n "$${policyVar}" ] || ${policyVar}=${shString(l.policy.name)}`);
       declared.add(policyVar);
     }
-    lines.push(`${envVar}="\${${envVar}:-${l.env.environmentId?.replace(/[^A-Za-z0-9-]/g, '') ?? ''}}"`);
-    lines.push(`: "\${${envVar}:?set ${envVar} to the id of the environment ${shellSafe(l.env.name)}}"`);
+    lines.push(`${envVar}=\${${envVar}:-}`, `[ -n "$${envVar}" ] || ${envVar}=${shString(l.env.environmentId ?? '')}`);
+    lines.push(`: "\${${envVar}:?set ${envVar} to the id of the environment ${shExpansionMessage(l.env.name)}}"`);
     lines.push(`link_environment "$${envVar}" "$${policyVar}"`);
   }
   if (links.length === 0) lines.push('', 'echo "This design links no environment to an enterprise policy; nothing to do."');
@@ -99,10 +98,10 @@ export function emitLinkScriptPs1(plan: ExportPlan): string {
   const seenPolicy = new Set<string>();
   for (const l of links) {
     if (!seenPolicy.has(l.policyVar)) {
-      params.push(`  [string] $${pascal(l.policyVar)} = ${psQuote(l.policy.name)}`);
+      params.push(`  [string] $${pascal(l.policyVar)} = ${psString(l.policy.name)}`);
       seenPolicy.add(l.policyVar);
     }
-    params.push(`  [string] $${pascal(l.envVar)} = ${psQuote(l.env.environmentId ?? '')}`);
+    params.push(`  [string] $${pascal(l.envVar)} = ${psString(l.env.environmentId ?? '')}`);
   }
   const lines = [
     '<#',
@@ -131,8 +130,8 @@ export function emitLinkScriptPs1(plan: ExportPlan): string {
     const envParam = `$${pascal(l.envVar)}`;
     lines.push(
       '',
-      `# ${oneLine(l.env.name)} (${l.env.id}) → ${oneLine(l.policy.name)} (${l.policy.id})`,
-      `if (-not ${envParam}) { throw ${psQuote(`Pass -${pascal(l.envVar)}: the id of the environment "${oneLine(l.env.name)}".`)} }`,
+      `# ${psCommentText(`${l.env.name} (${l.env.id}) → ${l.policy.name} (${l.policy.id})`)}`,
+      `if (-not ${envParam}) { throw ${psMessage(`Pass -${pascal(l.envVar)}: the id of the environment "${l.env.name}".`)} }`,
       `Enable-SubnetInjection -EnvironmentId ${envParam} -PolicyArmId (Get-PolicyArmId $${pascal(l.policyVar)}) -Endpoint $Endpoint`,
     );
   }

@@ -112,8 +112,8 @@ describe('the environment link scripts', () => {
     expect(sh).toContain('set -euo pipefail');
     expect(sh).toContain('/enterprisePolicies/NetworkInjection/link?api-version=2019-10-01');
     expect(sh).toContain('--query properties.systemId');
-    expect(sh).toContain('ENV_CLAIMS_PROD_ID="${ENV_CLAIMS_PROD_ID:-7d3c5a1e-2f4b-4c8d-9e0a-1b2c3d4e5f60}"');
-    expect(sh).toContain('ENV_CLAIMS_TEST_ID="${ENV_CLAIMS_TEST_ID:-}"');
+    expect(sh).toContain(`[ -n "$ENV_CLAIMS_PROD_ID" ] || ENV_CLAIMS_PROD_ID='7d3c5a1e-2f4b-4c8d-9e0a-1b2c3d4e5f60'`);
+    expect(sh).toContain(`[ -n "$ENV_CLAIMS_TEST_ID" ] || ENV_CLAIMS_TEST_ID=''`);
     expect(sh.match(/^link_environment "/gm)).toHaveLength(2);
   });
 
