@@ -4,6 +4,7 @@
 /** Every character PowerShell's tokenizer takes as a single quote (ASCII and the four typographic ones). */
 const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 /** Line breaks PowerShell honours, and other control characters that have no business in a script. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /** A single-quoted literal whose value is exactly `text`: each quote character doubled, nothing interpolated. */
