@@ -10,6 +10,7 @@ import { LatestDebouncer } from '../shared/latest-debouncer';
 import type { MessageTransport } from './message-transport';
 import type { DesignerLog } from '../shared/output-log';
 import { openRuleDoc } from '../shared/rule-docs';
+import { SerialQueue } from './serial-queue';
 
 export const VIEW_TYPE = 'ppvnet.designer';
 const DIAGRAM_TIMEOUT_MS = 30_000;
@@ -24,7 +25,7 @@ export interface SessionDeps {
 export class DesignerSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly refresher: LatestDebouncer;
-  private editQueue: Promise<void> = Promise.resolve();
+  private readonly edits = new SerialQueue();
   private ready = false;
   private readonly readyWaiters: (() => void)[] = [];
   private lastPosted: { version: number; generation: number } | undefined;
@@ -120,9 +121,12 @@ export class DesignerSession implements vscode.Disposable {
         for (const wake of this.readyWaiters.splice(0)) wake();
         return;
       case 'edit':
-        // Edits are handled one at a time so the version check and the write cannot interleave.
-        this.editQueue = this.editQueue.then(() => this.applyWebviewEdit(message.requestId, message.baseVersion, message.label, message.edit));
-        await this.editQueue;
+        // One at a time, so the version check and the write cannot interleave; a failed edit is answered
+        // and the webview put back on the document's state, and later edits still run.
+        await this.edits.run(
+          () => this.applyWebviewEdit(message.requestId, message.baseVersion, message.label, message.edit),
+          (e) => this.answerFailedEdit(message.requestId, message.label, e),
+        );
         return;
       case 'command':
         await this.runCommand(message.command, message.argument);
@@ -189,6 +193,16 @@ export class DesignerSession implements vscode.Disposable {
     // Where an edit's round trip goes on this side; the webview's marks give the rest (see the scale e2e).
     this.deps.log.info(`edit ${requestId} "${label}": text replacement ${computed - started} ms, workspace edit ${written - computed} ms, reload + rules + post ${Date.now() - written} ms`);
     await this.post({ type: 'editResult', requestId, ok: true });
+  }
+
+  private async answerFailedEdit(requestId: number, label: string, e: unknown): Promise<void> {
+    const error = `The edit "${label}" failed and was not applied: ${e instanceof Error ? e.message : String(e)}`;
+    this.deps.log.error(`edit ${requestId}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    try {
+      await this.refresh(true);
+    } finally {
+      await this.post({ type: 'editResult', requestId, ok: false, error });
+    }
   }
 
   private async runCommand(command: WebviewCommand, argument: string | undefined): Promise<void> {

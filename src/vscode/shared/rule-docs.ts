@@ -11,7 +11,8 @@ export function ruleDocUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri
 export async function openRuleDoc(extensionUri: vscode.Uri, ruleId: string): Promise<void> {
   const uri = ruleDocUri(extensionUri, ruleId);
   if (!uri) {
-    void vscode.window.showWarningMessage(`"${ruleId}" is not a rule id.`);
+    // Never echo the rejected text: notifications render Markdown links, command: links included.
+    void vscode.window.showWarningMessage('No rule page opened: the request did not name a rule id (like PPV-008).');
     return;
   }
   try {
