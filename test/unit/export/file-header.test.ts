@@ -26,6 +26,13 @@ describe('stampFile / headerState', () => {
     expect(headerState(`${text}# my note\n`)).toBe('edited');
   });
 
+  it('detects an edit above the hash line too: a prepended comment, a changed shebang or generated-by line', () => {
+    const sh = stampFile('echo hi\n', { prefix: '#', preamble: '#!/usr/bin/env bash' }, 'd.ppvnet.json');
+    expect(headerState(`# keep this\n${sh}`)).toBe('edited');
+    expect(headerState(sh.replace('#!/usr/bin/env bash', '#!/bin/sh'))).toBe('edited');
+    expect(headerState(sh.replace('from d.ppvnet.json', 'from e.ppvnet.json'))).toBe('edited');
+  });
+
   it('treats a tampered hash as edited and a file without a header as foreign', () => {
     const text = stampFile(body, { prefix: '#' }, 'd.ppvnet.json');
     expect(headerState(text.replace(/ppvnet-hash: ./, 'ppvnet-hash: 0'))).toBe('edited');
