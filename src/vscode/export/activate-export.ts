@@ -112,8 +112,11 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
     throw e;
   }
 
-  const blocked = needsConsent(plan);
-  if (blocked.length > 0 && !(await confirmOverwrite(blocked, previews))) {
+  // A file open with unsaved edits is the user's work in progress even when the copy on disk is ours.
+  const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => path.resolve(d.uri.fsPath)));
+  const isUnsaved = (p: PlannedWrite) => p.state !== 'unchanged' && unsaved.has(path.resolve(p.absPath));
+  const blocked = [...new Set([...needsConsent(plan), ...plan.filter(isUnsaved)])];
+  if (blocked.length > 0 && !(await confirmOverwrite(blocked, previews, isUnsaved))) {
     return { ok: false, reason: 'cancelled', message: 'Export cancelled: hand-edited files were kept.' };
   }
 
@@ -140,11 +143,11 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
 }
 
 /** Asks before replacing hand-edited or foreign files; "Show Diff" opens a diff per file and asks again. */
-async function confirmOverwrite(blocked: readonly PlannedWrite[], previews: PreviewDocuments): Promise<boolean> {
+async function confirmOverwrite(blocked: readonly PlannedWrite[], previews: PreviewDocuments, isUnsaved: (p: PlannedWrite) => boolean): Promise<boolean> {
   const overwrite = blocked.length === 1 ? 'Overwrite' : `Overwrite ${blocked.length} Files`;
   const diff = blocked.length === 1 ? 'Show Diff' : 'Show Diffs';
   const detail = blocked
-    .map((p) => `• ${p.file.path}: ${p.state === 'edited' ? 'edited by hand since it was exported' : 'not written by the designer'}`)
+    .map((p) => `• ${p.file.path}: ${isUnsaved(p) ? 'open with unsaved changes' : p.state === 'edited' ? 'edited by hand since it was exported' : 'not written by the designer'}`)
     .join('\n');
   for (;;) {
     const pick = await vscode.window.showWarningMessage(
