@@ -1,0 +1,71 @@
+// Hostile strings in every property of every fixture design, exported to Terraform and read back with HashiCorp's
+// own HCL parser: the set of blocks (resources, data sources, variables, outputs, modules, providers) must be exactly
+// what the same design exports with plain strings, so nothing a name contains ever becomes code.
+// PPVNET_FUZZ_EXPORT_CASES scales it up for long runs (the closing note's figure comes from one).
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, it } from 'vitest';
+import { exportDesign } from '../../../src/core/export/export-design';
+import type { Design } from '../../../src/core/model/schema';
+import { exportDesigns } from './export-support';
+import { hostileDesign } from './hostile-designs';
+
+const CASES = Number(process.env.PPVNET_FUZZ_EXPORT_CASES ?? 60);
+
+type Parsed = Record<string, Record<string, unknown>>;
+
+/** Resource types no exporter of ours writes, and the ones an injection would reach for to run code. */
+const FORBIDDEN_TYPES = new Set(['terraform_data', 'null_resource', 'local_file', 'external', 'http']);
+
+/** Does any nested object of a parsed file carry a key that runs code (provisioners, connections)? */
+function runsCode(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(runsCode);
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k === 'provisioner' || k === 'connection' || runsCode(v));
+}
+
+/**
+ * The shape of a Terraform export as block counts: `resource.azurerm_subnet` × 4, `variable` × 3, … Labels are
+ * left out on purpose: they are derived from names (an NSG rule named `$(reboot)` gives `nsg_x_reboot`), so a
+ * hostile name changes a label legitimately; what it must never change is which blocks and how many.
+ */
+async function blockShape(design: Design): Promise<{ shape: string[]; forbidden: string[] }> {
+  const counts = new Map<string, number>();
+  const forbidden: string[] = [];
+  const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  for (const f of exportDesign(design, 'terraform', { designFile: 'fuzz.ppvnet.json' })) {
+    const parsed = (await parse(f.path, f.content)) as Parsed;
+    if (runsCode(parsed)) forbidden.push(`${f.path}: provisioner or connection block`);
+    for (const [kind, byType] of Object.entries(parsed)) {
+      if (kind === 'resource' || kind === 'data') {
+        for (const [type, byName] of Object.entries(byType as Record<string, Record<string, unknown>>)) {
+          if (FORBIDDEN_TYPES.has(type)) forbidden.push(`${f.path}: ${kind}.${type}`);
+          add(`${kind}.${type}`, Object.keys(byName).length);
+        }
+      } else {
+        add(kind, Object.keys(byType).length);
+      }
+    }
+  }
+  return { shape: [...counts].map(([k, n]) => `${k} × ${n}`).sort(), forbidden };
+}
+
+describe('hostile strings never become Terraform code', () => {
+  const designs = exportDesigns();
+  it(`${CASES} hostile designs export the same blocks as their plain originals`, async () => {
+    expect(Number.isInteger(CASES) && CASES > 0, 'PPVNET_FUZZ_EXPORT_CASES must be a positive integer').toBe(true);
+    const baseline = new Map<string, string[]>();
+    let changed = 0;
+    for (let i = 0; i < CASES; i++) {
+      const original = designs[i % designs.length]!;
+      const { design, changed: n } = hostileDesign(original.design, i + 1);
+      changed += n;
+      if (!baseline.has(original.file)) baseline.set(original.file, (await blockShape(original.design)).shape);
+      const got = await blockShape(design);
+      expect(got.forbidden, `case ${i + 1} (${original.file})`).toEqual([]);
+      expect(got.shape, `case ${i + 1} (${original.file})`).toEqual(baseline.get(original.file));
+    }
+    // The generator must actually reach the writers: most cases change several properties.
+    expect(changed / CASES).toBeGreaterThan(3);
+    console.log(`export fuzz: ${CASES} hostile designs, ${changed} hostile properties, 0 injected blocks`);
+  }, 600_000);
+});

@@ -1,0 +1,80 @@
+// Designs with strings built to break out of Bicep, HCL, shell and PowerShell literals in every string property
+// the schema lets through: shared by the export fuzz test (HashiCorp's parser) and the Bicep CLI test.
+import { loadDesign } from '../../../src/core/model/load-design';
+import type { Design } from '../../../src/core/model/schema';
+import { serializeDesign } from '../../../src/core/model/serialize-design';
+
+/** Breakouts for each output language, and the characters that end or start a literal or an interpolation. */
+export const HOSTILE_STRINGS: readonly string[] = [
+  '"\n}\nresource "terraform_data" "x" {\n  provisioner "local-exec" { command = "id" }\n}\n#',
+  "'\nresource pwn 'Microsoft.Resources/deploymentScripts@2023-08-01' = {\n  name: 'x'\n}\n//",
+  '${file("/etc/passwd")}',
+  '%{ for x in [1] }${x}%{ endfor }',
+  "${'x'}",
+  '\\"\\\\\'',
+  'x\u2019 + $(New-Item pwned) + \u2019',
+  '$(reboot) `id` ${HOME}',
+  '*/ resource x \'y\' = {} /*',
+  '<<EOF\nboom\nEOF',
+  '\u202Eevil\u2066',
+  '\uFEFF\u00A0\u2028\u2029',
+  'x'.repeat(300),
+];
+
+/** Keys whose values are references or enums: changing them tests the schema, not the writers. */
+const STRUCTURAL = new Set(['id', 'kind', 'from', 'to', 'type', 'region', 'location', 'subscriptionId', 'tenantId']);
+
+/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its number. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Names Azure gives a meaning (a gateway needs its GatewaySubnet): renaming one changes the design, not the escaping. */
+const MEANINGFUL = new Set(['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'AzureBastionSubnet', 'RouteServerSubnet']);
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+function stringSlots(value: Json, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (typeof value === 'string') {
+    if (!MEANINGFUL.has(value)) out.push(path);
+  }
+  else if (Array.isArray(value)) value.forEach((v, i) => stringSlots(v, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (!STRUCTURAL.has(k)) stringSlots(v, [...path, k], out);
+  }
+  return out;
+}
+
+function setAt(root: Json, path: readonly (string | number)[], text: string): void {
+  let at = root as Record<string | number, Json>;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, Json>;
+  at[path[path.length - 1]!] = text;
+}
+
+/**
+ * `design` with hostile strings in as many string properties as the schema still accepts (each choice is
+ * kept only if the design loads), and the number of properties changed.
+ */
+export function hostileDesign(design: Design, seed: number): { design: Design; changed: number } {
+  const random = rng(seed);
+  const json = JSON.parse(serializeDesign(design)) as Json;
+  let changed = 0;
+  for (const slot of stringSlots(json)) {
+    if (random() < 0.5) continue;
+    const pick = HOSTILE_STRINGS[Math.floor(random() * HOSTILE_STRINGS.length)]!;
+    const before = JSON.stringify(json);
+    setAt(json, slot, pick);
+    if (loadDesign(JSON.stringify(json)).ok) changed++;
+    else Object.assign(json as object, JSON.parse(before));
+  }
+  const loaded = loadDesign(JSON.stringify(json));
+  if (!loaded.ok) throw new Error(`hostile design ${seed} does not load`);
+  return { design: loaded.design, changed };
+}
