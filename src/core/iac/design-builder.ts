@@ -3,6 +3,7 @@
 import type { ElementKind, RelationKind } from '../model/kinds';
 import type { Design, Element, Relation } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
+import { markNameUnresolved } from '../model/unresolved-name';
 import type { DesignRef, Locator } from '../rules/rule';
 import { idPart, type IacDiagnostic } from './iac-resource';
 import { propOf, type Prop, type Value } from './iac-value';
@@ -112,7 +113,8 @@ export class DesignBuilder {
     this.elements.push(el);
     this.byKey.set(key, el);
     this.byId.set(id, el);
-    if (name.value !== undefined) {
+    if (name.value === undefined) markNameUnresolved(el);
+    else {
       const k = `${kind}:${name.value.toLowerCase()}`;
       this.byName.set(k, [...(this.byName.get(k) ?? []), el]);
     }

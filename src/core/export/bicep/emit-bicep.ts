@@ -3,6 +3,7 @@
 // read better than module outputs threaded through. Deploy with `az deployment group create`.
 import { POWER_PLATFORM_DELEGATION } from '../../model/kinds';
 import type { ElementOf } from '../../model/schema';
+import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
@@ -233,9 +234,9 @@ export function emitMainBicep(plan: ExportPlan): string {
     const gwSym = symbolOf(c.gateway.id);
     const vnet = plan.topology.vnetOf(c.gateway.id);
     const loc = vnet ? locationOf.get(vnet.id)! : expr('resourceGroup().location').expr;
-    const connName = addParam(c.id, 'name', 'string', `Name of the connection "${c.id}" from "${c.gateway.id}" to "${c.site.id}".`, `cn-${c.gateway.name}-${c.site.name}`);
+    const connName = addParam(c.id, 'name', 'string', `Name of the connection "${c.id}" from "${c.gateway.id}" to "${c.site.id}".`, derivedNetworkName('cn', c.gateway.name, c.site.name));
     if (c.gateway.kind === 'vpnGateway') {
-      const lgwName = addParam(c.site.id, 'local gateway name', 'string', `Name of the local network gateway for the on-premises network "${c.site.id}".`, `lgw-${c.site.name}`);
+      const lgwName = addParam(c.site.id, 'local gateway name', 'string', `Name of the local network gateway for the on-premises network "${c.site.id}".`, derivedNetworkName('lgw', c.site.name));
       const lgwAddress = addParam(c.site.id, 'gateway address', 'string', `Public IP address of the on-premises VPN device of "${c.site.id}".`);
       const sharedKey = addParam(c.id, 'shared key', 'string', `IPsec pre-shared key of the connection "${c.id}"; supply it at deployment (for example from Key Vault), never in a file.`, undefined, ['@secure()']);
       const lgw = pool.take(c.site.id, 'lgw', c.id);

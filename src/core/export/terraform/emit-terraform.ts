@@ -2,6 +2,7 @@
 // the enterprise policy (its provider schema is inaccurate, so schema validation is off), and the
 // microsoft/power-platform provider for environments and the environment ↔ policy link.
 import type { ElementOf } from '../../model/schema';
+import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
@@ -212,11 +213,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
   for (const c of plan.gatewayConnections()) {
     const gwl = labelOf(c.gateway.id);
     const location = raw(`azurerm_virtual_network_gateway.${gwl}.location`);
-    const connName = raw(addVar({ id: c.id, role: 'name', type: 'string', description: `Name of the connection "${c.id}" from "${c.gateway.id}" to "${c.site.id}".`, default: `cn-${c.gateway.name}-${c.site.name}` }));
+    const connName = raw(addVar({ id: c.id, role: 'name', type: 'string', description: `Name of the connection "${c.id}" from "${c.gateway.id}" to "${c.site.id}".`, default: derivedNetworkName('cn', c.gateway.name, c.site.name) }));
     if (c.gateway.kind === 'vpnGateway') {
       const lgw = labels.take(c.site.id, 'lgw', c.id);
       main.push(block('resource', ['azurerm_local_network_gateway', lgw], [
-        attr('name', raw(addVar({ id: c.site.id, role: 'local gateway name', type: 'string', description: `Name of the local network gateway for the on-premises network "${c.site.id}".`, default: `lgw-${c.site.name}` }))),
+        attr('name', raw(addVar({ id: c.site.id, role: 'local gateway name', type: 'string', description: `Name of the local network gateway for the on-premises network "${c.site.id}".`, default: derivedNetworkName('lgw', c.site.name) }))),
         attr('location', location),
         attr('resource_group_name', rgName),
         attr('gateway_address', raw(addVar({ id: c.site.id, role: 'gateway address', type: 'string', description: `Public IP address of the on-premises VPN device of "${c.site.id}".` }))),

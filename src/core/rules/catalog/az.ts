@@ -1,4 +1,4 @@
-// General Azure networking rules AZ-01…AZ-16 (domain.md §7), in id order.
+// General Azure networking rules AZ-01…AZ-17 (domain.md §7), in id order.
 import type { Rule } from '../rule';
 import { AZ01 } from './AZ-01';
 import { AZ02 } from './AZ-02';
@@ -16,5 +16,6 @@ import { AZ13 } from './AZ-13';
 import { AZ14 } from './AZ-14';
 import { AZ15 } from './AZ-15';
 import { AZ16 } from './AZ-16';
+import { AZ17 } from './AZ-17';
 
-export const AZ_RULES: readonly Rule[] = [AZ01, AZ02, AZ03, AZ04, AZ05, AZ06, AZ07, AZ08, AZ09, AZ10, AZ11, AZ12, AZ13, AZ14, AZ15, AZ16];
+export const AZ_RULES: readonly Rule[] = [AZ01, AZ02, AZ03, AZ04, AZ05, AZ06, AZ07, AZ08, AZ09, AZ10, AZ11, AZ12, AZ13, AZ14, AZ15, AZ16, AZ17];
