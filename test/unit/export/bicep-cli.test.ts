@@ -9,9 +9,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDesign } from '../../../src/core/export/export-design';
 import { exportDesigns, findBicep } from './export-support';
+import { hostileDesign } from './hostile-designs';
 
 const run = promisify(execFile);
 const designs = exportDesigns();
+// Each fixture again with hostile strings in every property the schema and AZ-17 let through (seeded, replayable).
+const hostile = designs.map((d, i) => ({ ...d, ...hostileDesign(d.design, 1000 + i, { deployable: true }) }));
 
 interface Diagnostic { file: string; line: number; level: string; code: string; message: string }
 
@@ -33,6 +36,19 @@ async function bicep(args: string[]): Promise<{ output: string; code: number }> 
     const err = e as { stdout?: string; stderr?: string; code?: number };
     return { output: `${err.stdout ?? ''}\n${err.stderr ?? ''}`, code: typeof err.code === 'number' ? err.code : 1 };
   }
+}
+
+interface ArmTemplate { resources?: ArmResource[] | Record<string, ArmResource> }
+interface ArmResource { type: string; properties?: { template?: ArmTemplate } }
+
+/** Resource types of a compiled template with their counts, nested deployments included, sorted. */
+function resourceTypes(template: ArmTemplate, counts = new Map<string, number>()): string[] {
+  const list = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  for (const r of list) {
+    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    if (r.properties?.template) resourceTypes(r.properties.template, counts);
+  }
+  return [...counts].map(([t, n]) => `${t} × ${n}`).sort();
 }
 
 describe('exported Bicep against the real Bicep CLI', () => {
@@ -63,6 +79,11 @@ describe('exported Bicep against the real Bicep CLI', () => {
     writeFileSync(path.join(dir, 'bicepconfig.json'), JSON.stringify({ analyzers: { core: { rules: { 'use-recent-api-versions': { level: 'warning' } } } } }));
     for (const d of designs) {
       const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
+      mkdirSync(sub, { recursive: true });
+      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
+    }
+    for (const d of hostile) {
+      const sub = path.join(dir, 'hostile', d.file.replace(/\.ppvnet\.json$/, ''));
       mkdirSync(sub, { recursive: true });
       for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
     }
@@ -115,6 +136,18 @@ describe('exported Bicep against the real Bicep CLI', () => {
     });
   }
 
+  for (const d of hostile) {
+    const name = d.file.replace(/\.ppvnet\.json$/, '');
+    it(`${d.name} with hostile strings (${d.changed} properties): builds, and compiles to the same resources`, () => {
+      ready();
+      const file = path.join(dir, 'hostile', name, 'main.bicep');
+      const errors = build.diagnostics.filter((x) => x.file === file && x.level === 'Error').map((x) => `${x.code} line ${x.line}: ${x.message}`);
+      expect(errors).toEqual([]);
+      const types = (f: string) => resourceTypes(JSON.parse(readFileSync(f, 'utf8')) as ArmTemplate);
+      expect(types(path.join(dir, 'hostile', name, 'main.json'))).toEqual(types(path.join(dir, name, 'main.json')));
+    });
+  }
+
   it('the { value: [...] } wrapper is reported (the type data is real), so a clean build means the plain array', () => {
     ready();
     const trap = build.diagnostics.filter((x) => x.file === trapFile());
@@ -126,6 +159,10 @@ describe('exported Bicep against the real Bicep CLI', () => {
     for (const d of designs) {
       const script = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''), 'link-environments.sh');
       await run('bash', ['-n', script]);
+    }
+    for (const d of hostile) {
+      const script = path.join(dir, 'hostile', d.file.replace(/\.ppvnet\.json$/, ''), 'link-environments.sh');
+      if (existsSync(script)) await run('bash', ['-n', script]);
     }
   });
 });

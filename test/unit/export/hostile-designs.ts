@@ -3,6 +3,8 @@
 import { loadDesign } from '../../../src/core/model/load-design';
 import type { Design } from '../../../src/core/model/schema';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
+import { AZ17 } from '../../../src/core/rules/catalog/AZ-17';
+import { validateDesign } from '../../../src/core/rules/engine';
 
 /** Breakouts for each output language, and the characters that end or start a literal or an interpolation. */
 export const HOSTILE_STRINGS: readonly string[] = [
@@ -60,9 +62,14 @@ function setAt(root: Json, path: readonly (string | number)[], text: string): vo
 
 /**
  * `design` with hostile strings in as many string properties as the schema still accepts (each choice is
- * kept only if the design loads), and the number of properties changed.
+ * kept only if the design loads), and the number of properties changed. `deployable` also keeps names valid
+ * for Azure (AZ-17): export refuses a design with a name Azure refuses, so the compiler never sees one.
  */
-export function hostileDesign(design: Design, seed: number): { design: Design; changed: number } {
+export function hostileDesign(design: Design, seed: number, options: { deployable?: boolean } = {}): { design: Design; changed: number } {
+  const accepts = (text: string): boolean => {
+    const loaded = loadDesign(text);
+    return loaded.ok && (!options.deployable || validateDesign(loaded.design, { rules: [AZ17] }).length === 0);
+  };
   const random = rng(seed);
   const json = JSON.parse(serializeDesign(design)) as Json;
   let changed = 0;
@@ -71,7 +78,7 @@ export function hostileDesign(design: Design, seed: number): { design: Design; c
     const pick = HOSTILE_STRINGS[Math.floor(random() * HOSTILE_STRINGS.length)]!;
     const before = JSON.stringify(json);
     setAt(json, slot, pick);
-    if (loadDesign(JSON.stringify(json)).ok) changed++;
+    if (accepts(JSON.stringify(json))) changed++;
     else Object.assign(json as object, JSON.parse(before));
   }
   const loaded = loadDesign(JSON.stringify(json));
