@@ -1,5 +1,5 @@
 // `ppvnet diagram`: writes the renderer's SVG, and refuses unreadable or invalid designs with a positioned message.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,12 +20,14 @@ function io(cwd: string) {
 
 describe('ppvnet diagram', () => {
   it('writes the SVG of a design with its findings', async () => {
+    // --out writes only inside the working folder (the safe writer's rule), so the run happens in a copy.
     const dir = mkdtempSync(path.join(tmpdir(), 'ppvnet-diagram-'));
-    const t = io(ROOT);
-    const code = await main(['diagram', 'samples/seed.ppvnet.json', '--out', path.join(dir, 'seed.svg')], t.value);
+    copyFileSync(path.join(ROOT, 'samples/seed.ppvnet.json'), path.join(dir, 'seed.ppvnet.json'));
+    const t = io(dir);
+    const code = await main(['diagram', 'seed.ppvnet.json', '--out', 'out/seed.svg'], t.value);
     expect(code).toBe(0);
     const seed = loadSample('seed');
-    expect(readFileSync(path.join(dir, 'seed.svg'), 'utf8')).toBe(renderDesignSvg(seed, { findings: validateDesign(seed) }));
+    expect(readFileSync(path.join(dir, 'out/seed.svg'), 'utf8')).toBe(renderDesignSvg(seed, { findings: validateDesign(seed) }));
   });
 
   it('prints to stdout without --out', async () => {
