@@ -10,6 +10,8 @@ import { exportDesigns } from './export-support';
 import { hostileDesign } from './hostile-designs';
 
 const CASES = Number(process.env.PPVNET_FUZZ_EXPORT_CASES ?? 60);
+// Long runs split into ranges of seeds that run side by side: PPVNET_FUZZ_EXPORT_FROM=50000 starts at case 50,001.
+const FROM = Number(process.env.PPVNET_FUZZ_EXPORT_FROM ?? 0);
 
 type Parsed = Record<string, Record<string, unknown>>;
 
@@ -53,9 +55,13 @@ describe('hostile strings never become Terraform code', () => {
   const designs = exportDesigns();
   it(`${CASES} hostile designs export the same blocks as their plain originals`, async () => {
     expect(Number.isInteger(CASES) && CASES > 0, 'PPVNET_FUZZ_EXPORT_CASES must be a positive integer').toBe(true);
+    expect(Number.isInteger(FROM) && FROM >= 0, 'PPVNET_FUZZ_EXPORT_FROM must be a whole number').toBe(true);
     const baseline = new Map<string, string[]>();
     let changed = 0;
-    for (let i = 0; i < CASES; i++) {
+    const t0 = performance.now();
+    let slowest = 0;
+    for (let i = FROM; i < FROM + CASES; i++) {
+      const t = performance.now();
       const original = designs[i % designs.length]!;
       const { design, changed: n } = hostileDesign(original.design, i + 1);
       changed += n;
@@ -63,9 +69,11 @@ describe('hostile strings never become Terraform code', () => {
       const got = await blockShape(design);
       expect(got.forbidden, `case ${i + 1} (${original.file})`).toEqual([]);
       expect(got.shape, `case ${i + 1} (${original.file})`).toEqual(baseline.get(original.file));
+      slowest = Math.max(slowest, performance.now() - t);
+      if ((i + 1 - FROM) % 5000 === 0) console.log(`export fuzz: ${i + 1 - FROM} of ${CASES} cases, ${changed} hostile properties, 0 injected, slowest ${slowest.toFixed(0)} ms`);
     }
     // The generator must actually reach the writers: most cases change several properties.
     expect(changed / CASES).toBeGreaterThan(3);
-    console.log(`export fuzz: ${CASES} hostile designs, ${changed} hostile properties, 0 injected blocks`);
+    console.log(`export fuzz: cases ${FROM + 1}–${FROM + CASES}: ${CASES} hostile designs, ${changed} hostile properties, 0 injected blocks, slowest case ${slowest.toFixed(0)} ms, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }, 600_000);
 });

@@ -70,18 +70,47 @@ export function hostileDesign(design: Design, seed: number, options: { deployabl
     const loaded = loadDesign(text);
     return loaded.ok && (!options.deployable || validateDesign(loaded.design, { rules: [AZ17] }).length === 0);
   };
+  // Whether a string is accepted at a slot hardly ever depends on the other slots, so each answer is kept per
+  // design and the whole result is checked once; only when that check fails is every choice checked again.
+  const memo = acceptedAt.get(design) ?? new Map<string, boolean>();
+  acceptedAt.set(design, memo);
+  const fast = build(design, seed, (json, slot, pick) => {
+    const key = `${options.deployable === true}\0${slot.join('\0')}\0${pick}`;
+    let ok = memo.get(key);
+    if (ok === undefined) {
+      const copy = JSON.parse(JSON.stringify(json)) as Json;
+      setAt(copy, slot, pick);
+      ok = accepts(JSON.stringify(copy));
+      memo.set(key, ok);
+    }
+    return ok;
+  });
+  const loaded = loadDesign(JSON.stringify(fast.json));
+  if (loaded.ok && accepts(JSON.stringify(fast.json))) return { design: loaded.design, changed: fast.changed };
+  const slow = build(design, seed, (json, slot, pick) => {
+    const copy = JSON.parse(JSON.stringify(json)) as Json;
+    setAt(copy, slot, pick);
+    return accepts(JSON.stringify(copy));
+  });
+  const again = loadDesign(JSON.stringify(slow.json));
+  if (!again.ok) throw new Error(`hostile design ${seed} does not load`);
+  return { design: again.design, changed: slow.changed };
+}
+
+const acceptedAt = new WeakMap<Design, Map<string, boolean>>();
+
+/** Walks the string slots in order; the seeded PRNG decides which to change and with what, `accept` whether it stays. */
+function build(design: Design, seed: number, accept: (json: Json, slot: (string | number)[], pick: string) => boolean): { json: Json; changed: number } {
   const random = rng(seed);
   const json = JSON.parse(serializeDesign(design)) as Json;
   let changed = 0;
   for (const slot of stringSlots(json)) {
     if (random() < 0.5) continue;
     const pick = HOSTILE_STRINGS[Math.floor(random() * HOSTILE_STRINGS.length)]!;
-    const before = JSON.stringify(json);
-    setAt(json, slot, pick);
-    if (accepts(JSON.stringify(json))) changed++;
-    else Object.assign(json as object, JSON.parse(before));
+    if (accept(json, slot, pick)) {
+      setAt(json, slot, pick);
+      changed++;
+    }
   }
-  const loaded = loadDesign(JSON.stringify(json));
-  if (!loaded.ok) throw new Error(`hostile design ${seed} does not load`);
-  return { design: loaded.design, changed };
+  return { json, changed };
 }
