@@ -10,7 +10,7 @@ import { DesignBuilder, type IacReadResult } from './design-builder';
 import type { IacDiagnostic, IacResource } from './iac-resource';
 import { Budget, READ_LIMITS } from './read-limits';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
-import { TerraformEvaluator } from './terraform-evaluator';
+import { TerraformEvaluator, type TerraformFile } from './terraform-evaluator';
 import { terraformChildren, terraformElements, terraformRelations } from './terraform-mapping';
 
 /** One source file; `tree` is absent when the caller did not parse it (too large, parse timed out). */
@@ -22,16 +22,85 @@ export interface IacSource {
 
 export type { IacReadResult } from './design-builder';
 
-/** Reads every `.tf` file of one Terraform module folder into one design. */
-export function readTerraform(files: readonly IacSource[], options: { name?: string } = {}): IacReadResult {
+/**
+ * Reads a Terraform configuration into one design: the `.tf` files of the root folder, the folders of the
+ * modules it calls (local ones, and registry ones listed in `.terraform/modules/modules.json`, whose text is
+ * `modulesJson`), and the root's `terraform.tfvars` and `*.auto.tfvars`. `root` defaults to the shallowest
+ * folder among the files.
+ */
+export function readTerraform(files: readonly IacSource[], options: { name?: string; root?: string; modulesJson?: string } = {}): IacReadResult {
   const budget = new Budget();
   const diagnostics = unreadable(files);
-  const evaluator = new TerraformEvaluator(budget);
-  const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: f.path, text: f.text, tree: f.tree }));
-  const resources = evaluator.evaluate(parsed);
-  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, files[0]?.path), ...nothingRead(resources, files));
-  const name = options.name ?? (dirname(files[0]?.path ?? '').split('/').pop() || 'terraform');
+  const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: normalise(f.path), text: f.text, tree: f.tree }));
+  const root = normalise(options.root ?? shallowestFolder(files.map((f) => f.path)));
+  const folders = new Map<string, TerraformFile[]>();
+  for (const f of parsed) {
+    if (!f.file.endsWith('.tf')) continue;
+    const dir = dirname(f.file);
+    folders.set(dir, [...(folders.get(dir) ?? []), f]);
+  }
+  const installed = installedModules(options.modulesJson, root, diagnostics);
+  const evaluator = new TerraformEvaluator(budget, [], { config: { folders, root, installed }, dir: root, address: '', key: '', path: [], ancestors: [], inputs: new Map() });
+  const tfvars = parsed.filter((f) => dirname(f.file) === root && isTfvars(f.file)).sort((a, b) => tfvarsOrder(a.file) - tfvarsOrder(b.file) || a.file.localeCompare(b.file));
+  const resources = evaluator.evaluate(folders.get(root) ?? [], tfvars);
+  const rootFiles = files.filter((f) => dirname(normalise(f.path)) === root);
+  diagnostics.push(...evaluator.diagnostics, ...limitDiagnostics(budget, rootFiles[0]?.path), ...nothingRead(resources, rootFiles));
+  const name = options.name ?? (root.split('/').pop() || 'terraform');
   return build(resources, name, diagnostics);
+}
+
+/** Terraform loads terraform.tfvars, then *.auto.tfvars in name order; later values win. */
+export function isTfvars(file: string): boolean {
+  const base = file.split('/').pop() ?? '';
+  return base === 'terraform.tfvars' || base.endsWith('.auto.tfvars');
+}
+
+function tfvarsOrder(file: string): number {
+  return file.endsWith('/terraform.tfvars') || file === 'terraform.tfvars' ? 0 : 1;
+}
+
+function shallowestFolder(paths: readonly string[]): string {
+  const dirs = paths.map((p) => dirname(normalise(p)));
+  return dirs.reduce((best, d) => (best === undefined || d.split('/').length < best.split('/').length ? d : best), undefined as string | undefined) ?? '';
+}
+
+/** Module key to folder (relative to the root) from `terraform init`'s modules.json; a note when it cannot be read. */
+function installedModules(text: string | undefined, root: string, diagnostics: IacDiagnostic[]): Map<string, string> {
+  if (text === undefined) return new Map();
+  const dirs = installedModuleDirs(text);
+  if (!dirs) diagnostics.push({ file: `${root}/.terraform/modules/modules.json`, range: ZERO_RANGE, severity: 'info', message: 'modules.json is not valid JSON, so modules installed by terraform init are not read; run terraform init again.' });
+  return dirs ?? new Map();
+}
+
+/** `.terraform/modules/modules.json` as module key (`net`, `net.subnets`) to folder relative to the root; undefined when it is not JSON. */
+export function installedModuleDirs(text: string): Map<string, string> | undefined {
+  let json: { Modules?: { Key?: unknown; Dir?: unknown }[] };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    return undefined;
+  }
+  const out = new Map<string, string>();
+  for (const m of Array.isArray(json?.Modules) ? json.Modules : []) {
+    if (typeof m?.Key === 'string' && m.Key !== '' && typeof m.Dir === 'string') out.set(m.Key, m.Dir);
+  }
+  return out;
+}
+
+/** The folders a Terraform folder's `module` blocks read from disk: local sources resolved against it. */
+export function terraformModuleFolders(dir: string, tree: SyntaxTree): string[] {
+  const out: string[] = [];
+  const body = namedChildren(tree.rootNode).find((n) => n.type === 'body');
+  for (const block of body ? namedChildren(body) : []) {
+    if (block.type !== 'block' || namedChildren(block)[0]?.text !== 'module') continue;
+    const inner = namedChildren(block).find((n) => n.type === 'body');
+    for (const attr of inner ? namedChildren(inner) : []) {
+      if (attr.type !== 'attribute' || namedChildren(attr)[0]?.text !== 'source') continue;
+      const m = /^"(\.\.?\/[^"$%\\]*)"$/.exec(namedChildren(attr)[1]?.text.trim() ?? '');
+      if (m) out.push(joinPath(normalise(dir), m[1]!.replace(/\/+$/, '')));
+    }
+  }
+  return out;
 }
 
 /**

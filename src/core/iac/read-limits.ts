@@ -12,6 +12,8 @@ export const READ_LIMITS = {
   maxInstances: 1_000,
   /** Bicep module files followed from one entry file. */
   maxModuleFiles: 50,
+  /** Terraform module folders read for one configuration (the root included). */
+  maxModuleFolders: 50,
 } as const;
 
 /** Counts evaluator steps; once spent, every further evaluation is unknown. */

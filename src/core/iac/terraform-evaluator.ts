@@ -1,11 +1,14 @@
-// Statically evaluates a Terraform module (all .tf files of one folder): variables with defaults, locals,
-// `count`/`for_each` over literal lists and maps, references between resources, string templates and a few
-// pure functions. Anything else is unknown; nothing is guessed.
+// Statically evaluates a Terraform configuration: the root module (all .tf files of one folder) with its
+// tfvars, and the modules it calls (local folders, and registry modules `terraform init` put on disk) with
+// their inputs and outputs; variables, locals, `count`/`for_each`, `for` expressions, operators, splats,
+// references between resources, string templates and a few pure functions. Anything else is unknown;
+// nothing is guessed, and a module that cannot be read is reported.
 import type { SourceLocation } from '../model/source-range';
 import { callFunction } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
 import { access, member, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
+import { joinPath } from './bicep-evaluator';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 
 export interface TerraformFile {
@@ -34,7 +37,46 @@ interface Scope {
   readonly eachKey?: Value;
   readonly eachValue?: Value;
   readonly countIndex?: Value;
+  /** Names bound by enclosing `for` expressions. */
+  readonly bindings?: ReadonlyMap<string, Value>;
 }
+
+interface ModuleBlock {
+  readonly name: string;
+  readonly block: SyntaxNode;
+  readonly body: SyntaxNode | undefined;
+  readonly src: SourceText;
+  readonly header: SourceLocation;
+}
+
+/** What every module of one configuration shares: the folders read, where `terraform init` put registry modules. */
+export interface TerraformConfiguration {
+  /** The .tf files the caller read, by folder ('/'-separated). */
+  readonly folders: ReadonlyMap<string, readonly TerraformFile[]>;
+  /** The root module's folder. */
+  readonly root: string;
+  /** `.terraform/modules/modules.json`: module key (`net`, `net.subnets`) to folder, relative to the root. */
+  readonly installed: ReadonlyMap<string, string>;
+}
+
+/** Where one module instance sits in the configuration, and what its caller passes in. */
+interface ModulePlace {
+  readonly config: TerraformConfiguration;
+  readonly dir: string;
+  /** `module.net[0].`: prefixes resource addresses (as Terraform prints them). */
+  readonly address: string;
+  /** `module.net.0.`: prefixes resource keys, from which element ids are made. */
+  readonly key: string;
+  /** Module names from the root (`['net', 'subnets']`), for modules.json keys. */
+  readonly path: readonly string[];
+  /** Folders of the calling modules, to stop a module that calls itself. */
+  readonly ancestors: readonly string[];
+  /** Input variables the caller sets, evaluated lazily in the caller's scope. */
+  readonly inputs: ReadonlyMap<string, () => Value>;
+}
+
+/** Module calls nested deeper than this are reported and not followed. */
+const MAX_MODULE_DEPTH = 10;
 
 interface Instance {
   readonly address: string;
@@ -51,24 +93,195 @@ const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider'
 export class TerraformEvaluator {
   private readonly vars = new Map<string, Decl>();
   private readonly locals = new Map<string, Decl>();
+  private readonly outputs = new Map<string, Decl>();
   private readonly blocks = new Map<string, ResourceBlock>();
+  private readonly moduleBlocks = new Map<string, ModuleBlock>();
   private readonly instances = new Map<string, Instance>();
+  /** Module instances by address within this module (`net`, `net[0]`, `net["a"]`); undefined when not readable. */
+  private readonly modules = new Map<string, TerraformEvaluator | undefined>();
   private readonly memo = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
-  readonly diagnostics: IacDiagnostic[] = [];
+  private prepared = false;
+  private resources: IacResource[] | undefined;
 
-  constructor(private readonly budget: Budget) {}
+  /**
+   * `diagnostics` is shared by every module of a configuration. Without `place` the evaluator reads one
+   * folder on its own (the files given to `evaluate`), as before modules were followed.
+   */
+  constructor(
+    private readonly budget: Budget,
+    readonly diagnostics: IacDiagnostic[] = [],
+    private readonly place?: ModulePlace,
+  ) {}
 
-  /** Reads every file's top-level blocks, then expands and evaluates the resources. */
-  evaluate(files: readonly TerraformFile[]): IacResource[] {
+  /** Reads the root module (`files`, or the configuration's root folder) and every module it calls. */
+  evaluate(files: readonly TerraformFile[], tfvars: readonly TerraformFile[] = []): IacResource[] {
+    this.prepare(files, tfvars);
+    return this.allResources();
+  }
+
+  /** Declarations first, then tfvars over the defaults, then instances: count and for_each may read variables. */
+  private prepare(files: readonly TerraformFile[], tfvars: readonly TerraformFile[] = []): void {
+    if (this.prepared) return;
+    this.prepared = true;
     for (const f of files) this.collect(new SourceText(f.file, f.text), f.tree.rootNode);
-    for (const block of this.blocks.values()) this.expand(block);
-    const out: IacResource[] = [];
-    for (const inst of this.instances.values()) {
-      const body = this.instanceBody(inst);
-      out.push(this.toResource(inst, body));
+    for (const f of tfvars) this.readTfvars(f);
+    // A resource whose count or for_each reads a module's outputs is expanded once the modules are.
+    const afterModules = [...this.blocks.values()].filter((b) => readsModule(b));
+    for (const block of this.blocks.values()) if (!afterModules.includes(block)) this.expand(block);
+    for (const m of this.moduleBlocks.values()) this.expandModule(m);
+    for (const block of afterModules) this.expand(block);
+  }
+
+  private allResources(): IacResource[] {
+    if (this.resources) return this.resources;
+    this.resources = [];
+    for (const inst of this.instances.values()) this.resources.push(this.toResource(inst, this.instanceBody(inst)));
+    for (const child of this.modules.values()) if (child) this.resources.push(...child.allResources());
+    return this.resources;
+  }
+
+  /** `terraform.tfvars` and `*.auto.tfvars` set root variables; later files win, as in Terraform. */
+  private readTfvars(f: TerraformFile): void {
+    const src = new SourceText(f.file, f.text);
+    const body = f.tree.rootNode.type === 'config_file' ? namedChildren(f.tree.rootNode).find((n) => n.type === 'body') : undefined;
+    if (!body) return;
+    for (const [name, a] of attributes(body)) {
+      if (!this.vars.has(name)) continue;
+      this.vars.set(name, { node: a.expr, src, at: src.loc(a.attr) });
     }
-    return out;
+  }
+
+  // ---- modules -----------------------------------------------------------------------------------
+
+  private expandModule(m: ModuleBlock): void {
+    const attrs = m.body ? attributes(m.body) : new Map<string, Attr>();
+    const fileScope: Scope = { src: m.src };
+    const source = attrs.get('source');
+    const sourceText = source ? this.expr(source.expr, fileScope, 0) : undefined;
+    if (sourceText?.t !== 'str') return this.moduleNote(m, `its source is not a literal string, so what it deploys is not checked.`);
+    const dir = this.moduleDir(m.name, sourceText.v);
+    const config = this.place?.config;
+    if (!config || dir === undefined) {
+      const local = sourceText.v.startsWith('./') || sourceText.v.startsWith('../');
+      return this.moduleNote(m, local
+        ? `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`
+        : `its source "${sourceText.v}" is not on disk, so what it deploys is not checked; after terraform init, ppvnet reads it from .terraform/modules.`);
+    }
+    const files = config.folders.get(dir);
+    if (!files || files.length === 0) return this.moduleNote(m, `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`);
+    const ancestors = [...(this.place?.ancestors ?? []), this.place?.dir ?? config.root];
+    if (ancestors.includes(dir)) return this.moduleNote(m, `it calls a module that is already being read (${sourceText.v}), so it is not followed again.`);
+    if (ancestors.length > MAX_MODULE_DEPTH) return this.moduleNote(m, `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not followed.`);
+    const count = attrs.get('count');
+    const forEach = attrs.get('for_each');
+    const instances: { address: string; key: string; scope: Scope }[] = [];
+    if (count) {
+      const n = this.expr(count.expr, fileScope, 0);
+      if (n.t !== 'num') return this.moduleNote(m, 'its count is not known, so its resources are not checked.');
+      for (let i = 0; i < Math.min(n.v, READ_LIMITS.maxInstances); i++) {
+        instances.push({ address: `${m.name}[${i}]`, key: `${m.name}.${i}`, scope: { src: m.src, countIndex: { t: 'num', v: i, at: n.at } } });
+      }
+    } else if (forEach) {
+      const v = this.expr(forEach.expr, fileScope, 0);
+      const entries = forEachEntries(v);
+      if (!entries) return this.moduleNote(m, 'its for_each is not known, so its resources are not checked.');
+      for (const [k, value] of entries.slice(0, READ_LIMITS.maxInstances)) {
+        instances.push({ address: `${m.name}[${JSON.stringify(k)}]`, key: `${m.name}.${idPart(k)}`, scope: { src: m.src, eachKey: { t: 'str', v: k, at: value.at }, eachValue: value } });
+      }
+    } else {
+      instances.push({ address: m.name, key: m.name, scope: fileScope });
+    }
+    for (const inst of instances) {
+      const inputs = new Map<string, () => Value>();
+      for (const [name, a] of attrs) {
+        if (name === 'source' || name === 'version' || META.has(name) || name === 'providers') continue;
+        inputs.set(name, () => this.expr(a.expr, inst.scope, 0));
+      }
+      const child = new TerraformEvaluator(this.budget, this.diagnostics, {
+        config, dir, inputs, ancestors,
+        address: `${this.place?.address ?? ''}module.${inst.address}.`,
+        key: `${this.place?.key ?? ''}module.${inst.key}.`,
+        path: [...(this.place?.path ?? []), m.name],
+      });
+      this.modules.set(inst.address, child);
+      child.prepare(files);
+    }
+  }
+
+  /** The folder a module call reads: a local path beside this module, or where terraform init installed it. */
+  private moduleDir(name: string, source: string): string | undefined {
+    const config = this.place?.config;
+    if (!config) return undefined;
+    if (source.startsWith('./') || source.startsWith('../')) return joinPath(this.place?.dir ?? config.root, source.replace(/\/+$/, ''));
+    const installed = config.installed.get([...(this.place?.path ?? []), name].join('.'));
+    return installed === undefined ? undefined : joinPath(config.root, installed.replace(/\/+$/, ''));
+  }
+
+  private moduleNote(m: ModuleBlock, why: string): void {
+    this.diagnostics.push({ file: m.src.file, range: m.header.range, severity: 'info', message: `Module "${m.name}" not read: ${why}` });
+  }
+
+  /** `module.<name>…`: an output of a module instance, evaluated in that module. */
+  private moduleRef(name: string, ops: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
+    let address = name;
+    let rest = ops;
+    if (!this.modules.has(name) && ops[0]?.type === 'index') {
+      const e = findExpression(ops[0]);
+      const k = e ? this.expr(e, scope, depth + 1) : undefined;
+      if (k?.t === 'num') address = `${name}[${k.v}]`;
+      else if (k?.t === 'str') address = `${name}[${JSON.stringify(k.v)}]`;
+      else return unknownAt(at);
+      rest = ops.slice(1);
+    }
+    if (address === name && !this.modules.has(name)) {
+      // `module.net` of a module with count or for_each: its instances as a list or a map of their outputs.
+      const all = this.moduleInstances(name, at, depth);
+      if (!all) return unknownAt(at);
+      let v = all;
+      for (const op of rest) v = this.postfix(v, op, scope, depth);
+      return v;
+    }
+    const child = this.modules.get(address);
+    if (!child) return unknownAt(at);
+    if (rest[0]?.type !== 'get_attr') {
+      let v = child.outputsObject(at, depth + 1);
+      for (const op of rest) v = this.postfix(v, op, scope, depth);
+      return v;
+    }
+    let v = child.output(rest[0].namedChild(0)?.text ?? '', at, depth + 1);
+    for (const op of rest.slice(1)) v = this.postfix(v, op, scope, depth);
+    return v;
+  }
+
+  /** Every instance of a counted (list) or for_each (map) module call, as its outputs. */
+  private moduleInstances(name: string, at: SourceLocation, depth: number): Value | undefined {
+    const prefix = `${name}[`;
+    const keyed = [...this.modules].filter(([address]) => address.startsWith(prefix));
+    if (keyed.length === 0 || keyed.some(([, child]) => !child)) return undefined;
+    const outputs = keyed.map(([address, child]) => [address.slice(prefix.length, -1), child!.outputsObject(at, depth + 1)] as const);
+    if (outputs.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: outputs.map(([, v]) => v), at };
+    return { t: 'obj', props: new Map(outputs.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
+  }
+
+  /** All outputs of this module as one object, for `module.net` and iteration over module instances. */
+  private outputsObject(at: SourceLocation, depth: number): Value {
+    const props = new Map<string, Prop>();
+    for (const [name, decl] of this.outputs) props.set(name, { value: this.output(name, at, depth), at: decl.at });
+    return { t: 'obj', props, at };
+  }
+
+  private output(name: string, at: SourceLocation, depth: number): Value {
+    const key = `output.${name}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const decl = this.outputs.get(name);
+    if (!decl?.node || this.inProgress.has(key)) return unknownAt(at);
+    this.inProgress.add(key);
+    const v = this.expr(decl.node, { src: decl.src }, depth + 1);
+    this.inProgress.delete(key);
+    this.memo.set(key, v);
+    return v;
   }
 
   private collect(src: SourceText, root: SyntaxNode): void {
@@ -83,6 +296,12 @@ export class TerraformEvaluator {
       if (kw === 'variable' && labels[0] !== undefined) {
         const def = inner ? attributes(inner).get('default') : undefined;
         this.vars.set(labels[0], { node: def?.expr, src, at: src.loc(def?.attr ?? block) });
+      } else if (kw === 'output' && labels[0] !== undefined && inner) {
+        const value = attributes(inner).get('value');
+        this.outputs.set(labels[0], { node: value?.expr, src, at: src.loc(value?.attr ?? block) });
+      } else if (kw === 'module' && labels[0] !== undefined) {
+        const label = parts.filter((p) => p.type === 'string_lit')[0]!;
+        if (!this.moduleBlocks.has(labels[0])) this.moduleBlocks.set(labels[0], { name: labels[0], block, body: inner, src, header: src.span(block.startIndex, label.endIndex) });
       } else if (kw === 'locals' && inner) {
         for (const [name, a] of attributes(inner)) this.locals.set(name, { node: a.expr, src, at: src.loc(a.attr) });
       } else if (kw === 'resource' && labels[0] && labels[1] !== undefined) {
@@ -113,8 +332,7 @@ export class TerraformEvaluator {
     }
     if (forEach) {
       const v = this.expr(forEach.expr, fileScope, 0);
-      const entries: [string, Value][] = v.t === 'obj' ? [...v.props].map(([k, p]) => [k, p.value])
-        : v.t === 'arr' && v.items.every((i) => i.t === 'str') ? v.items.map((i) => [(i as { v: string }).v, i]) : [];
+      const entries = forEachEntries(v) ?? [];
       if (v.t !== 'obj' && v.t !== 'arr') return this.addInstance(base, base, block, fileScope);
       for (const [k, value] of entries.slice(0, READ_LIMITS.maxInstances)) {
         const key: Value = { t: 'str', v: k, at: value.at };
@@ -130,8 +348,9 @@ export class TerraformEvaluator {
     this.diagnostics.push({ file: block.src.file, range: block.header.range, severity: 'info', message: `${block.type}.${block.name} expands into ${n} instances; only the first ${READ_LIMITS.maxInstances} are checked.` });
   }
 
+  /** Keyed by the address within this module; the instance's own address and id carry the module prefix. */
   private addInstance(address: string, id: string, block: ResourceBlock, scope: Scope): void {
-    this.instances.set(address, { address, id, block, scope });
+    this.instances.set(address, { address: `${this.place?.address ?? ''}${address}`, id: `${this.place?.key ?? ''}${id}`, block, scope });
   }
 
   private instanceBody(inst: Instance): ObjValue {
@@ -158,6 +377,10 @@ export class TerraformEvaluator {
       } else if (child.type === 'block') {
         const parts = namedChildren(child);
         const name = parts[0]?.text;
+        if (name === 'dynamic') {
+          this.dynamicBlock(child, scope, props, depth);
+          continue;
+        }
         if (!name || META.has(name)) continue;
         const inner = parts.find((p) => p.type === 'body');
         const value = inner ? this.bodyValue(inner, scope, scope.src.loc(child), depth + 1) : { t: 'obj' as const, props: new Map(), at: scope.src.loc(child) };
@@ -167,6 +390,42 @@ export class TerraformEvaluator {
       }
     }
     return { t: 'obj', props, at };
+  }
+
+  /**
+   * `dynamic "delegation" { for_each = …; content { … } }` adds one `delegation` block per item, with the
+   * iterator (the label, or `iterator = name`) bound to `{ key, value }`. When for_each is not known the
+   * blocks are unknown, not absent: "no delegation" would be a finding the code may not deserve.
+   */
+  private dynamicBlock(node: SyntaxNode, scope: Scope, props: Map<string, Prop>, depth: number): void {
+    const parts = namedChildren(node);
+    const label = parts.find((p) => p.type === 'string_lit');
+    const inner = parts.find((p) => p.type === 'body');
+    if (!label || !inner) return;
+    const name = literalString(label);
+    const attrs = attributes(inner);
+    const at = scope.src.loc(node);
+    const content = namedChildren(inner).find((b) => b.type === 'block' && namedChildren(b)[0]?.text === 'content');
+    const contentBody = content ? namedChildren(content).find((p) => p.type === 'body') : undefined;
+    const forEach = attrs.get('for_each');
+    const collection = forEach ? this.expr(forEach.expr, scope, depth + 1) : unknownAt(at);
+    const entries: [Value, Value][] | undefined = collection.t === 'arr' ? collection.items.map((v, i) => [{ t: 'num', v: i, at: v.at }, v])
+      : collection.t === 'obj' ? [...collection.props].map(([k, p]) => [{ t: 'str', v: k, at: p.at }, p.value]) : undefined;
+    if (!entries || !contentBody) {
+      props.set(name, { value: unknownAt(at), at });
+      return;
+    }
+    const iteratorAttr = attrs.get('iterator');
+    const iterator = iteratorAttr ? iteratorAttr.expr.text.trim() : name;
+    const prev = props.get(name)?.value;
+    const list: Value[] = prev?.t === 'arr' ? [...prev.items] : [];
+    for (const [k, v] of entries.slice(0, READ_LIMITS.maxInstances)) {
+      const item: Value = { t: 'obj', props: new Map([['key', { value: k, at }], ['value', { value: v, at }]]), at };
+      const bindings = new Map(scope.bindings ?? []);
+      bindings.set(iterator, item);
+      list.push(this.bodyValue(contentBody, { ...scope, bindings }, scope.src.loc(content!), depth + 1));
+    }
+    props.set(name, { value: { t: 'arr', items: list, at }, at });
   }
 
   private toResource(inst: Instance, body: ObjValue): IacResource {
@@ -201,15 +460,8 @@ export class TerraformEvaluator {
       return unknownAt(at);
     }
     switch (node.type) {
-      case 'expression': {
-        const parts = namedChildren(node).filter((n) => n.type !== 'comment');
-        const head = parts[0];
-        if (!head) return unknownAt(at);
-        if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at, depth);
-        let v = this.expr(head, scope, depth + 1);
-        for (const op of parts.slice(1)) v = this.postfix(v, op, scope, depth);
-        return v;
-      }
+      case 'expression':
+        return this.sequence(namedChildren(node).filter((n) => n.type !== 'comment'), scope, at, depth);
       case 'literal_value':
       case 'collection_value':
       case 'template_expr':
@@ -245,6 +497,10 @@ export class TerraformEvaluator {
         const values = args ? namedChildren(args).filter((n) => n.type === 'expression').map((n) => this.expr(n, scope, depth + 1)) : [];
         return callFunction(fn?.text ?? '', values, at);
       }
+      case 'for_expr':
+        return node.namedChild(0) ? this.forExpr(node.namedChild(0)!, scope, at, depth) : unknownAt(at);
+      case 'operation':
+        return node.namedChild(0) ? this.operation(node.namedChild(0)!, scope, at, depth) : unknownAt(at);
       case 'conditional': {
         const [c, a, b] = namedChildren(node).filter((n) => n.type === 'expression');
         const cond = c ? this.expr(c, scope, depth + 1) : undefined;
@@ -254,6 +510,86 @@ export class TerraformEvaluator {
       default:
         return unknownAt(at);
     }
+  }
+
+  /** `[for k, v in coll : expr if cond]` and `{for k, v in coll : key => value...}` over known collections. */
+  private forExpr(node: SyntaxNode, scope: Scope, at: SourceLocation, depth: number): Value {
+    const parts = namedChildren(node);
+    const intro = parts.find((p) => p.type === 'for_intro');
+    const cond = parts.find((p) => p.type === 'for_cond');
+    const exprs = parts.filter((p) => p.type === 'expression');
+    if (!intro) return unknownAt(at);
+    const names = namedChildren(intro).filter((p) => p.type === 'identifier').map((p) => p.text);
+    const collNode = namedChildren(intro).find((p) => p.type === 'expression');
+    const coll = collNode ? this.expr(collNode, scope, depth + 1) : unknownAt(at);
+    const pairs: [Value, Value][] = coll.t === 'arr' ? coll.items.map((item, i) => [{ t: 'num', v: i, at: item.at }, item])
+      : coll.t === 'obj' ? [...coll.props].map(([k, p]) => [{ t: 'str', v: k, at: p.at }, p.value]) : [];
+    if (coll.t !== 'arr' && coll.t !== 'obj') return unknownAt(at);
+    const isObject = node.type === 'for_object_expr';
+    const grouped = isObject && parts.some((p) => p.type === 'ellipsis');
+    const items: Value[] = [];
+    const props = new Map<string, Prop>();
+    for (const [k, v] of pairs.slice(0, READ_LIMITS.maxInstances)) {
+      const bindings = new Map(scope.bindings ?? []);
+      if (names.length >= 2) {
+        bindings.set(names[0]!, k);
+        bindings.set(names[1]!, v);
+      } else if (names[0]) bindings.set(names[0], v);
+      const inner: Scope = { ...scope, bindings };
+      const c = cond ? findExpression(cond) : undefined;
+      if (c) {
+        const keep = this.expr(c, inner, depth + 1);
+        if (keep.t !== 'bool') return unknownAt(at);
+        if (!keep.v) continue;
+      }
+      if (!isObject) {
+        items.push(exprs[0] ? this.expr(exprs[0], inner, depth + 1) : unknownAt(at));
+        continue;
+      }
+      const key = exprs[0] ? this.expr(exprs[0], inner, depth + 1) : unknownAt(at);
+      if (key.t !== 'str' && key.t !== 'num') return unknownAt(at);
+      const value = exprs[1] ? this.expr(exprs[1], inner, depth + 1) : unknownAt(at);
+      const name = String(key.v);
+      const prev = props.get(name)?.value;
+      // Grouping mode (`...`) collects the values of one key into a list; otherwise a repeated key is an error in Terraform.
+      if (grouped) props.set(name, { value: { t: 'arr', items: [...(prev?.t === 'arr' ? prev.items : []), value], at }, at: key.at });
+      else if (prev) return unknownAt(at);
+      else props.set(name, { value, at: key.at });
+    }
+    return isObject ? { t: 'obj', props, at } : { t: 'arr', items, at };
+  }
+
+  /** Unary and binary operators on known operands; `&&`/`||` short-circuit on a deciding known side. */
+  private operation(node: SyntaxNode, scope: Scope, at: SourceLocation, depth: number): Value {
+    // The grammar does not wrap operands: `var.a == "x"` is variable_expr, get_attr, "==", literal_value.
+    const children = [...Array(node.childCount).keys()].map((i) => node.child(i)!);
+    const opIndex = children.findIndex((c) => !c.isNamed);
+    const operator = opIndex < 0 ? '' : children[opIndex]!.type;
+    const operand = (nodes: SyntaxNode[]) => {
+      const named = nodes.filter((n) => n.isNamed && n.type !== 'comment');
+      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, scope.src.span(named[0]!.startIndex, named[named.length - 1]!.endIndex), depth);
+    };
+    if (node.type === 'unary_operation') {
+      const a = operand(children.slice(opIndex + 1));
+      if (operator === '!' && a.t === 'bool') return { t: 'bool', v: !a.v, at };
+      if (operator === '-' && a.t === 'num') return { t: 'num', v: -a.v, at };
+      return unknownAt(at);
+    }
+    if (opIndex < 0) return unknownAt(at);
+    const a = operand(children.slice(0, opIndex));
+    if (operator === '&&' && a.t === 'bool' && !a.v) return { t: 'bool', v: false, at };
+    if (operator === '||' && a.t === 'bool' && a.v) return { t: 'bool', v: true, at };
+    return binary(operator, a, operand(children.slice(opIndex + 1)), at);
+  }
+
+  /** A head node and its postfix operations (`var.x[0].y`), as an `expression` node holds them. */
+  private sequence(parts: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
+    const head = parts[0];
+    if (!head) return unknownAt(at);
+    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at, depth);
+    let v = this.expr(head, scope, depth + 1);
+    for (const op of parts.slice(1)) v = this.postfix(v, op, scope, depth);
+    return v;
   }
 
   private objectKey(k: SyntaxNode, scope: Scope, depth: number): string | undefined {
@@ -284,6 +620,14 @@ export class TerraformEvaluator {
 
   private postfix(v: Value, op: SyntaxNode, scope: Scope, depth: number): Value {
     const at = scope.src.loc(op);
+    if (op.type === 'splat') {
+      // `list[*].id`: the attribute path after the star applies to every item (a single value acts as a list of one).
+      const splat = op.namedChild(0);
+      const list = v.t === 'arr' ? v.items : v.t === 'null' ? [] : v.t === 'unknown' ? undefined : [v];
+      if (!splat || !list) return unknownAt(at);
+      const path = namedChildren(splat);
+      return { t: 'arr', items: list.map((item) => path.reduce((acc, p) => this.postfix(acc, p, scope, depth), item)), at };
+    }
     if (op.type === 'get_attr') {
       const name = op.namedChild(0)?.text ?? '';
       return access(v, name, at);
@@ -300,11 +644,16 @@ export class TerraformEvaluator {
     const first = ops[0]?.type === 'get_attr' ? ops[0].namedChild(0)?.text : undefined;
     let v: Value;
     let rest = ops.slice(1);
-    if (root === 'var' && first) v = this.named('var', first, at, depth);
+    const bound = scope.bindings?.get(root);
+    if (bound) {
+      v = bound;
+      rest = ops;
+    } else if (root === 'var' && first) v = this.named('var', first, at, depth);
     else if (root === 'local' && first) v = this.named('local', first, at, depth);
     else if (root === 'each' && first === 'key') v = scope.eachKey ?? unknownAt(at);
     else if (root === 'each' && first === 'value') v = scope.eachValue ?? unknownAt(at);
     else if (root === 'count' && first === 'index') v = scope.countIndex ?? unknownAt(at);
+    else if (root === 'module' && first) return this.moduleRef(first, rest, scope, at, depth);
     else if (first && this.blocks.has(`${root}.${first}`)) return this.resourceRef(`${root}.${first}`, rest, scope, at, depth);
     else {
       v = unknownAt(at);
@@ -325,6 +674,14 @@ export class TerraformEvaluator {
       else return unknownAt(at);
       rest = ops.slice(1);
     }
+    if (address === base && !this.instances.has(base)) {
+      // `azurerm_subnet.this` of a resource with count or for_each: its instances as a list or a map.
+      const all = this.resourceInstances(base, at);
+      if (!all) return unknownAt(at);
+      let v = all;
+      for (const op of rest) v = this.postfix(v, op, scope, depth);
+      return v;
+    }
     const inst = this.instances.get(address);
     if (!inst) return unknownAt(at);
     const path: string[] = [];
@@ -338,14 +695,27 @@ export class TerraformEvaluator {
     return v;
   }
 
+  /** Every instance of a counted or for_each resource, each its body tagged with the instance (for `.id`). */
+  private resourceInstances(base: string, at: SourceLocation): Value | undefined {
+    const prefix = `${base}[`;
+    const keyed = [...this.instances].filter(([address]) => address.startsWith(prefix));
+    if (keyed.length === 0) return undefined;
+    const values = keyed.map(([address, inst]) => [address.slice(prefix.length, -1), { ...this.instanceBody(inst), ref: { target: inst.id, path: [] } } as Value] as const);
+    if (values.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: values.map(([, v]) => v), at };
+    return { t: 'obj', props: new Map(values.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
+  }
+
   private named(kind: 'var' | 'local', name: string, at: SourceLocation, depth: number): Value {
     const key = `${kind}.${name}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
+    const input = kind === 'var' ? this.place?.inputs.get(name) : undefined;
     const decl = (kind === 'var' ? this.vars : this.locals).get(name);
-    if (!decl?.node || this.inProgress.has(key)) return unknownAt(decl?.at ?? at);
+    if ((!input && !decl?.node) || this.inProgress.has(key)) return unknownAt(decl?.at ?? at);
     this.inProgress.add(key);
-    const v = this.expr(decl.node, { src: decl.src }, depth + 1);
+    // A value the caller passes wins over the default; null means "use the default", as in Terraform.
+    let v = input ? input() : unknownAt(at);
+    if ((!input || v.t === 'null') && decl?.node) v = this.expr(decl.node, { src: decl.src }, depth + 1);
     this.inProgress.delete(key);
     this.memo.set(key, v);
     return v;
@@ -392,4 +762,51 @@ function unescapeHcl(s: string): string {
 function splitAt(typeText: string): [string, string | undefined] {
   const i = typeText.indexOf('@');
   return i < 0 ? [typeText, undefined] : [typeText.slice(0, i), typeText.slice(i + 1)];
+}
+
+/** The instances of a `for_each`: a map's entries, or a set of strings keyed by themselves. */
+function forEachEntries(v: Value): [string, Value][] | undefined {
+  if (v.t === 'obj') return [...v.props].map(([k, p]) => [k, p.value]);
+  if (v.t === 'arr' && v.items.every((i) => i.t === 'str')) return v.items.map((i) => [(i as { v: string }).v, i]);
+  return undefined;
+}
+
+/** Terraform's binary operators on known values; anything involving an unknown is unknown. */
+function binary(op: string, a: Value, b: Value, at: SourceLocation): Value {
+  if (op === '==' || op === '!=') {
+    if (a.t === 'unknown' || b.t === 'unknown') return unknownAt(at);
+    const same = sameValue(a, b);
+    if (same === undefined) return unknownAt(at);
+    return { t: 'bool', v: op === '==' ? same : !same, at };
+  }
+  if ((op === '&&' || op === '||') && a.t === 'bool' && b.t === 'bool') return { t: 'bool', v: op === '&&' ? a.v && b.v : a.v || b.v, at };
+  if (a.t !== 'num' || b.t !== 'num') return unknownAt(at);
+  switch (op) {
+    case '+': return { t: 'num', v: a.v + b.v, at };
+    case '-': return { t: 'num', v: a.v - b.v, at };
+    case '*': return { t: 'num', v: a.v * b.v, at };
+    case '/': return b.v === 0 ? unknownAt(at) : { t: 'num', v: a.v / b.v, at };
+    case '%': return b.v === 0 ? unknownAt(at) : { t: 'num', v: a.v % b.v, at };
+    case '<': return { t: 'bool', v: a.v < b.v, at };
+    case '<=': return { t: 'bool', v: a.v <= b.v, at };
+    case '>': return { t: 'bool', v: a.v > b.v, at };
+    case '>=': return { t: 'bool', v: a.v >= b.v, at };
+    default: return unknownAt(at);
+  }
+}
+
+/** Equality of known scalars (and null); undefined for collections, which are not compared here. */
+function sameValue(a: Value, b: Value): boolean | undefined {
+  if (a.t === 'null' || b.t === 'null') return a.t === b.t;
+  if (a.t === 'str' || a.t === 'num' || a.t === 'bool') return b.t === a.t ? a.v === (b as typeof a).v : false;
+  return undefined;
+}
+
+/** Does a resource's count or for_each read `module.…`? Such a resource waits for the modules to expand. */
+function readsModule(block: ResourceBlock): boolean {
+  const attrs = block.body ? attributes(block.body) : new Map<string, Attr>();
+  const expr = attrs.get('for_each')?.expr ?? attrs.get('count')?.expr;
+  const visit = (n: SyntaxNode, depth: number): boolean =>
+    depth < READ_LIMITS.maxDepth && ((n.type === 'variable_expr' && n.text === 'module') || namedChildren(n).some((c) => visit(c, depth + 1)));
+  return expr ? visit(expr, 0) : false;
 }

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bicepParamAsBicep, bicepParamTemplate, isBicepParamFile } from '../../core/iac/bicep-params';
 import type { IacDiagnostic } from '../../core/iac/iac-resource';
-import { bicepModulePaths, readBicep, readTerraform, type IacReadResult, type IacSource } from '../../core/iac/read-iac';
+import { bicepModulePaths, installedModuleDirs, isTfvars, readBicep, readTerraform, terraformModuleFolders, type IacReadResult, type IacSource } from '../../core/iac/read-iac';
 import { ZERO_RANGE } from '../../core/model/source-range';
 import { READ_LIMITS } from '../../core/iac/read-limits';
 import type { IacParsers } from './tree-sitter-parsers';
@@ -27,25 +27,47 @@ async function textOf(abs: string, options: ReadOptions): Promise<string | undef
   }
 }
 
-/** The `.tf` files directly in a folder (Terraform reads one folder as one module). */
-export async function terraformFiles(dir: string): Promise<string[]> {
+/** The `.tf` files directly in a folder (Terraform reads one folder as one module), and its tfvars when asked. */
+export async function terraformFiles(dir: string, withTfvars = false): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && e.name.endsWith('.tf')).map((e) => path.join(dir, e.name)).sort();
+    const wanted = (name: string) => name.endsWith('.tf') || (withTfvars && isTfvars(name));
+    return entries.filter((e) => e.isFile() && wanted(e.name)).map((e) => path.join(dir, e.name)).sort();
   } catch {
     return [];
   }
 }
 
-/** Reads the Terraform module in `dir`; file paths in the result are absolute, '/'-separated. */
+/**
+ * Reads the Terraform configuration rooted in `dir`: its .tf files and tfvars, and the folders of the
+ * modules it calls (local sources, and what `terraform init` installed under .terraform/modules), to any
+ * depth up to READ_LIMITS.maxModuleFolders. File paths in the result are absolute, '/'-separated.
+ */
 export async function readTerraformFolder(dir: string, options: ReadOptions): Promise<IacReadResult> {
+  const root = posix(path.resolve(dir));
   const sources: IacSource[] = [];
-  for (const abs of await terraformFiles(dir)) {
-    const text = await textOf(abs, options);
-    if (text === undefined) continue;
-    sources.push({ path: posix(abs), text, tree: options.parsers.parse('terraform', abs, text) });
+  const modulesJson = await textOf(path.join(dir, '.terraform', 'modules', 'modules.json'), options);
+  const queue = [root, ...installedFolders(modulesJson, root)];
+  const seen = new Set<string>();
+  while (queue.length > 0 && seen.size < READ_LIMITS.maxModuleFolders) {
+    const folder = queue.shift()!;
+    if (seen.has(folder)) continue;
+    seen.add(folder);
+    for (const abs of await terraformFiles(folder, folder === root)) {
+      const text = await textOf(abs, options);
+      if (text === undefined) continue;
+      const tree = options.parsers.parse('terraform', abs, text);
+      sources.push({ path: posix(abs), text, tree });
+      if (tree && abs.endsWith('.tf')) queue.push(...terraformModuleFolders(folder, tree));
+    }
   }
-  return readTerraform(sources, { name: path.basename(dir) });
+  return readTerraform(sources, { name: path.basename(dir), root, ...(modulesJson === undefined ? {} : { modulesJson }) });
+}
+
+/** The folders terraform init installed modules into (unreadable JSON is the core reader's to report). */
+function installedFolders(modulesJson: string | undefined, root: string): string[] {
+  const dirs = modulesJson === undefined ? undefined : installedModuleDirs(modulesJson);
+  return [...(dirs?.values() ?? [])].map((d) => posix(path.resolve(root, d)));
 }
 
 /**

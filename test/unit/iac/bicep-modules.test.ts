@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IacReadResult } from '../../../src/core/iac/read-iac';
 import { validateDesign } from '../../../src/core/rules/engine';
-import { canonicalRegion } from '../../../src/core/rules/analysis/regions';
 import { readBicepFile } from '../../../src/node/iac/iac-files';
 import { bicep, el, FIXTURES, parsers, rels } from './iac-support';
+import { findings, shape } from './layout-shape';
 
 const temps: string[] = [];
 afterAll(() => {
@@ -34,37 +34,6 @@ function variant(folder: string, edits: Record<string, [string, string][]>): str
 
 async function read(file: string): Promise<IacReadResult> {
   return readBicepFile(file, { parsers: await parsers() });
-}
-
-/**
- * A design with ids replaced by what makes them comparable across layouts: each element by kind and deployed
- * name (subnets under their VNet's name), regions canonical, relations by kind and the names of their ends.
- */
-function shape(r: IacReadResult) {
-  type Loose = { id: string; kind: string; name: string; parent?: string; region?: string };
-  const all = r.design.elements as unknown as Loose[];
-  const byId = new Map(all.map((e) => [e.id, e]));
-  const nameOf = (id: string): string => {
-    const e = byId.get(id)!;
-    return e.parent ? `${nameOf(e.parent)}/${e.name}` : `${e.kind}:${e.name}`;
-  };
-  const elements = all.map((e) => {
-    const { id: _id, parent: _parent, ...rest } = e;
-    return JSON.stringify({ ...rest, ...(rest.region ? { region: canonicalRegion(rest.region) } : {}), at: nameOf(e.id) });
-  }).sort();
-  const relations = r.design.relations.map((x) => {
-    const { id: _id, from, to, ...rest } = x;
-    return JSON.stringify({ ...rest, from: nameOf(from), to: nameOf(to) });
-  }).sort();
-  return { elements, relations };
-}
-
-/** Findings by rule, severity and the deployed names they mention (element ids differ between layouts). */
-function findings(r: IacReadResult): string[] {
-  const names = new Map(r.design.elements.map((e) => [e.id, e.name]));
-  return validateDesign(r.design, { locate: r.locate })
-    .map((f) => `${f.ruleId} ${f.severity} ${f.elementId ? names.get(f.elementId) : ''} ${f.message.replace(/ \([^)]*\)/g, '')}`)
-    .sort();
 }
 
 describe('module-based Bicep equals the same topology in one file', () => {
