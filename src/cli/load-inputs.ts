@@ -14,6 +14,8 @@ export interface LoadedInput {
   readonly locate?: Locator;
   /** Load errors: syntax, schema, unreadable file. A positioned error counts as an error finding. */
   readonly errors: readonly (LoadError & { readonly file: string })[];
+  /** What a Bicep or Terraform reader could not follow (a module not on disk, a loop it cannot expand): printed as notes. */
+  readonly notes?: readonly (LoadError & { readonly file: string })[];
   /**
    * Set when the argument itself is unusable (no such path, or a file no reader understands): a caller
    * treats that as a usage error rather than a finding about the file's content.

@@ -12,7 +12,7 @@ import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-confi
 import { EXIT_FINDINGS, EXIT_OK, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { ConfigFinder } from '../find-config';
 import { formatJson } from '../format/json';
-import { CONFIG_RULE_ID, LOAD_RULE_ID, toReportFinding, type ReportFinding, type ValidationReport } from '../format/report';
+import { CONFIG_RULE_ID, LOAD_RULE_ID, READ_NOTE_RULE_ID, toReportFinding, type ReportFinding, type ValidationReport } from '../format/report';
 import { formatSarif, type SarifRule } from '../format/sarif';
 import { formatText } from '../format/text';
 import { loadInputs } from '../load-inputs';
@@ -45,6 +45,15 @@ export const PSEUDO_RULES: readonly SarifRule[] = [
     rationale: 'The file is not valid JSON, does not match the design schema (unknown kind, newer version, duplicate ids, excessive nesting), or a Bicep/Terraform reader could not read it. No rule ran on it.',
     fix: 'Correct the file at the reported position; the designer never rewrites a file it cannot read.',
     helpUri: `${REPOSITORY}/blob/main/README.md#command-line`,
+  },
+  {
+    id: READ_NOTE_RULE_ID,
+    title: 'Part of an IaC input was not read',
+    severity: 'info',
+    category: 'input',
+    rationale: 'A Bicep or Terraform reader met something it cannot follow statically (a registry module that is not on disk, a loop over an unknown list, a module that calls itself), so the rules did not see what it deploys. The rest of the input was checked.',
+    fix: 'Run terraform init (Terraform reads installed modules), give parameter values in a .bicepparam or tfvars file, or accept that this part is checked at deployment.',
+    helpUri: `${REPOSITORY}/blob/main/docs/bicep-reading.md`,
   },
   {
     id: CONFIG_RULE_ID,
@@ -102,6 +111,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const usedConfigs = new Set<string>();
   for (const input of inputs) {
     for (const e of input.errors) findings.push({ ruleId: LOAD_RULE_ID, severity: 'error', message: e.message, file: e.file, range: e.range });
+    for (const n of input.notes ?? []) findings.push({ ruleId: READ_NOTE_RULE_ID, severity: 'info', message: n.message, file: n.file, range: n.range });
     if (!input.design) continue;
     const abs = path.resolve(io.cwd, input.file);
     const configPath = explicit ?? (await finder.find(abs, await isDirectory(abs)));

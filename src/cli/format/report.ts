@@ -1,5 +1,6 @@
 // The validation report every output format renders: findings flattened to file + range, including the
-// pseudo-rules for inputs that did not load (PPV-LOAD) and configuration problems (PPV-CONFIG).
+// pseudo-rules for inputs that did not load (PPV-LOAD), what a reader could not follow (PPV-READ) and
+// configuration problems (PPV-CONFIG).
 import type { SourceRange } from '../../core/model/source-range';
 import type { Finding, Severity } from '../../core/rules/rule';
 
@@ -7,6 +8,8 @@ import type { Finding, Severity } from '../../core/rules/rule';
 export const LOAD_RULE_ID = 'PPV-LOAD';
 /** A problem in ppvnet.config.json / .ppvnetrc.json: unknown rule id, bad level, invalid JSON. */
 export const CONFIG_RULE_ID = 'PPV-CONFIG';
+/** Something a Bicep or Terraform reader could not follow, so the rules did not see it (info). */
+export const READ_NOTE_RULE_ID = 'PPV-READ';
 
 export interface ReportLocation {
   /** Path relative to the working directory, with the platform's separators. */

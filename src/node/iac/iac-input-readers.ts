@@ -13,9 +13,11 @@ import { sharedParsers } from './tree-sitter-parsers';
 function toInput(display: string, result: IacReadResult, displayOf: (abs: string) => string): LoadedInput {
   const map = (l: SourceLocation | undefined) => (l ? { file: displayOf(l.file), range: l.range } : undefined);
   const locate: Locator = (ref) => map(result.locate(ref));
-  // Only what makes the check incomplete is an input error; notes (module not found, …) are not.
-  const errors = result.diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ file: displayOf(d.file), message: d.message, range: d.range }));
-  return { file: display, design: result.design, locate, errors };
+  // Only what makes the check incomplete is an input error; notes (module not found, …) are printed as notes.
+  const at = (d: IacReadResult['diagnostics'][number]) => ({ file: displayOf(d.file), message: d.message, range: d.range });
+  const errors = result.diagnostics.filter((d) => d.severity !== 'info').map(at);
+  const notes = result.diagnostics.filter((d) => d.severity === 'info').map(at);
+  return { file: display, design: result.design, locate, errors, notes };
 }
 
 export const bicepFileReader: InputReader = {

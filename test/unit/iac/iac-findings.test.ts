@@ -1,5 +1,6 @@
 // Rules over IaC: each known problem in the problem fixtures is found and shown on its PROBLEM line; the
 // clean fixtures raise no error or warning; and `ppvnet validate` (in-process) reports the same findings.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io';
@@ -30,7 +31,7 @@ describe('rules over IaC', () => {
     });
   }
 
-  for (const rel of ['terraform-paired', 'bicep-single/main.bicep', 'bicep-modules/main.bicep', 'bicep-avm/main.bicep', 'bicep-avm-flat/main.bicep']) {
+  for (const rel of ['terraform-paired', 'terraform-modules', 'bicep-single/main.bicep', 'bicep-modules/main.bicep', 'bicep-avm/main.bicep', 'bicep-avm-flat/main.bicep']) {
     it(`${rel}: a correct configuration raises no error or warning`, async () => {
       expect((await findings(rel)).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
     });
@@ -58,5 +59,20 @@ describe('ppvnet validate on IaC', () => {
 
   it('a clean Terraform folder exits 0', async () => {
     expect((await cli('test/fixtures/iac/terraform-paired')).code).toBe(0);
+  });
+
+  it('prints what a reader could not follow as PPV-READ notes on the module block, and still exits 0', async () => {
+    mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    const dir = mkdtempSync(path.join(ROOT, 'test-results', 'ppvnet-read-note-'));
+    try {
+      cpSync(path.join(FIXTURES, 'terraform-modules'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'extra.tf'), 'module "extra" {\n  source = "Azure/avm-res-network-virtualnetwork/azurerm"\n}\n');
+      const { code, findings: fromCli } = await cli(path.relative(ROOT, dir));
+      expect(code).toBe(0);
+      const notes = fromCli.filter((f) => f.ruleId === 'PPV-READ');
+      expect(notes.map((f) => `${path.basename(f.file)}:${f.range.start.line}`)).toEqual(['extra.tf:0']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
