@@ -24,6 +24,8 @@ export interface IacResource {
   /** Key of the parent resource (`parent:`, nesting, azapi `parent_id`), when known. */
   readonly parentKey?: string;
   readonly existing?: boolean;
+  /** Read through a stand-in for a registry module that is not on disk (its source): no quick fix edits it. */
+  readonly viaInterface?: string;
 }
 
 export interface IacDiagnostic {

@@ -4,6 +4,7 @@ import { designSchema, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
+import { avmTerraformModel } from './avm-terraform-models';
 import { isRegistryModule } from './bicep-avm';
 import { bicepParamAsBicep } from './bicep-params';
 import { DesignBuilder, type IacReadResult } from './design-builder';
@@ -28,7 +29,7 @@ export type { IacReadResult } from './design-builder';
  * `modulesJson`), and the root's `terraform.tfvars` and `*.auto.tfvars`. `root` defaults to the shallowest
  * folder among the files.
  */
-export function readTerraform(files: readonly IacSource[], options: { name?: string; root?: string; modulesJson?: string } = {}): IacReadResult {
+export function readTerraform(files: readonly IacSource[], options: { name?: string; root?: string; modulesJson?: string; parse?: (path: string, text: string) => SyntaxTree | undefined } = {}): IacReadResult {
   const budget = new Budget();
   const diagnostics = unreadable(files);
   const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: normalise(f.path), text: f.text, tree: f.tree }));
@@ -40,7 +41,18 @@ export function readTerraform(files: readonly IacSource[], options: { name?: str
     folders.set(dir, [...(folders.get(dir) ?? []), f]);
   }
   const installed = installedModules(options.modulesJson, root, diagnostics);
-  const evaluator = new TerraformEvaluator(budget, [], { config: { folders, root, installed }, dir: root, address: '', key: '', path: [], ancestors: [], inputs: new Map() });
+  const models = new Map<string, { dir: string; files: TerraformFile[] } | undefined>();
+  // Stand-ins for registry modules not on disk are parsed on first use, with the caller's parser.
+  const model = (source: string) => {
+    if (!options.parse) return undefined;
+    if (!models.has(source)) {
+      const m = avmTerraformModel(source);
+      const tree = m ? options.parse(m.file, m.text) : undefined;
+      models.set(source, m && tree ? { dir: m.dir, files: [{ file: m.file, text: m.text, tree }] } : undefined);
+    }
+    return models.get(source);
+  };
+  const evaluator = new TerraformEvaluator(budget, [], { config: { folders, root, installed, model }, dir: root, address: '', key: '', path: [], ancestors: [], inputs: new Map() });
   const tfvars = parsed.filter((f) => dirname(f.file) === root && isTfvars(f.file)).sort((a, b) => tfvarsOrder(a.file) - tfvarsOrder(b.file) || a.file.localeCompare(b.file));
   const resources = evaluator.evaluate(folders.get(root) ?? [], tfvars);
   const rootFiles = files.filter((f) => dirname(normalise(f.path)) === root);
@@ -158,7 +170,8 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
     const id = el?.id ?? b.relationOf(r.key);
     if (!id) continue;
     const ref = el ? { elementId: id } : { relationId: id };
-    if (!b.sourceMap.has({ ...ref, property: '$extent' })) b.sourceMap.set({ ...ref, property: '$extent' }, r.extent);
+    // A resource read through a stand-in has no text of its own to edit: no extent, so no quick fix.
+    if (!r.viaInterface && !b.sourceMap.has({ ...ref, property: '$extent' })) b.sourceMap.set({ ...ref, property: '$extent' }, r.extent);
     if (r.address) b.sourceMap.addresses.set(id, r.address);
   }
   const result = b.finish(name, diagnostics);

@@ -8,6 +8,7 @@ import { callFunction } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
 import { access, member, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
+import { MODEL_ROOT } from './avm-terraform-models';
 import { joinPath } from './bicep-evaluator';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 
@@ -57,6 +58,8 @@ export interface TerraformConfiguration {
   readonly root: string;
   /** `.terraform/modules/modules.json`: module key (`net`, `net.subnets`) to folder, relative to the root. */
   readonly installed: ReadonlyMap<string, string>;
+  /** The parsed stand-in for a registry module that is not on disk (avm-terraform-models), if there is one. */
+  readonly model?: (source: string) => { dir: string; files: readonly TerraformFile[] } | undefined;
 }
 
 /** Where one module instance sits in the configuration, and what its caller passes in. */
@@ -73,6 +76,8 @@ interface ModulePlace {
   readonly ancestors: readonly string[];
   /** Input variables the caller sets, evaluated lazily in the caller's scope. */
   readonly inputs: ReadonlyMap<string, () => Value>;
+  /** Set for a stand-in module: its source, and the call's header, where everything it declares is shown. */
+  readonly standIn?: { readonly source: string; readonly at: SourceLocation };
 }
 
 /** Module calls nested deeper than this are reported and not followed. */
@@ -111,7 +116,7 @@ export class TerraformEvaluator {
   constructor(
     private readonly budget: Budget,
     readonly diagnostics: IacDiagnostic[] = [],
-    private readonly place?: ModulePlace,
+    readonly place?: ModulePlace,
   ) {}
 
   /** Reads the root module (`files`, or the configuration's root folder) and every module it calls. */
@@ -136,7 +141,11 @@ export class TerraformEvaluator {
   private allResources(): IacResource[] {
     if (this.resources) return this.resources;
     this.resources = [];
-    for (const inst of this.instances.values()) this.resources.push(this.toResource(inst, this.instanceBody(inst)));
+    const standIn = this.place?.standIn;
+    for (const inst of this.instances.values()) {
+      const r = this.toResource(inst, this.instanceBody(inst));
+      this.resources.push(standIn ? { ...relocateResource(r, standIn.at), viaInterface: standIn.source } : r);
+    }
     for (const child of this.modules.values()) if (child) this.resources.push(...child.allResources());
     return this.resources;
   }
@@ -160,15 +169,17 @@ export class TerraformEvaluator {
     const source = attrs.get('source');
     const sourceText = source ? this.expr(source.expr, fileScope, 0) : undefined;
     if (sourceText?.t !== 'str') return this.moduleNote(m, `its source is not a literal string, so what it deploys is not checked.`);
-    const dir = this.moduleDir(m.name, sourceText.v);
     const config = this.place?.config;
+    const installed = this.moduleDir(m.name, sourceText.v);
+    const standIn = installed === undefined ? config?.model?.(sourceText.v) : undefined;
+    const dir = installed ?? standIn?.dir;
     if (!config || dir === undefined) {
       const local = sourceText.v.startsWith('./') || sourceText.v.startsWith('../');
       return this.moduleNote(m, local
         ? `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`
         : `its source "${sourceText.v}" is not on disk, so what it deploys is not checked; after terraform init, ppvnet reads it from .terraform/modules.`);
     }
-    const files = config.folders.get(dir);
+    const files = standIn?.files ?? config.folders.get(dir);
     if (!files || files.length === 0) return this.moduleNote(m, `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`);
     const ancestors = [...(this.place?.ancestors ?? []), this.place?.dir ?? config.root];
     if (ancestors.includes(dir)) return this.moduleNote(m, `it calls a module that is already being read (${sourceText.v}), so it is not followed again.`);
@@ -203,6 +214,7 @@ export class TerraformEvaluator {
         address: `${this.place?.address ?? ''}module.${inst.address}.`,
         key: `${this.place?.key ?? ''}module.${inst.key}.`,
         path: [...(this.place?.path ?? []), m.name],
+        ...(standIn ? { standIn: { source: sourceText.v, at: m.header } } : {}),
       });
       this.modules.set(inst.address, child);
       child.prepare(files);
@@ -246,10 +258,12 @@ export class TerraformEvaluator {
     if (!child) return unknownAt(at);
     if (rest[0]?.type !== 'get_attr') {
       let v = child.outputsObject(at, depth + 1);
+      if (child.place?.standIn) v = relocate(v, child.place.standIn.at);
       for (const op of rest) v = this.postfix(v, op, scope, depth);
       return v;
     }
     let v = child.output(rest[0].namedChild(0)?.text ?? '', at, depth + 1);
+    if (child.place?.standIn) v = relocate(v, child.place.standIn.at);
     for (const op of rest.slice(1)) v = this.postfix(v, op, scope, depth);
     return v;
   }
@@ -259,7 +273,10 @@ export class TerraformEvaluator {
     const prefix = `${name}[`;
     const keyed = [...this.modules].filter(([address]) => address.startsWith(prefix));
     if (keyed.length === 0 || keyed.some(([, child]) => !child)) return undefined;
-    const outputs = keyed.map(([address, child]) => [address.slice(prefix.length, -1), child!.outputsObject(at, depth + 1)] as const);
+    const outputs = keyed.map(([address, child]) => {
+      const v = child!.outputsObject(at, depth + 1);
+      return [address.slice(prefix.length, -1), child!.place?.standIn ? relocate(v, child!.place.standIn.at) : v] as const;
+    });
     if (outputs.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: outputs.map(([, v]) => v), at };
     return { t: 'obj', props: new Map(outputs.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
   }
@@ -809,4 +826,27 @@ function readsModule(block: ResourceBlock): boolean {
   const visit = (n: SyntaxNode, depth: number): boolean =>
     depth < READ_LIMITS.maxDepth && ((n.type === 'variable_expr' && n.text === 'module') || namedChildren(n).some((c) => visit(c, depth + 1)));
   return expr ? visit(expr, 0) : false;
+}
+
+/**
+ * A stand-in module's resource with every location inside the stand-in moved onto the module call: findings
+ * about what the module deploys are shown on the call, and values the caller passed keep their own places.
+ */
+function relocateResource(r: IacResource, at: SourceLocation): IacResource {
+  const move = (l: SourceLocation) => (l.file.startsWith(`${MODEL_ROOT}/`) ? at : l);
+  return { ...r, at: move(r.at), extent: move(r.extent), ...(r.typeAt ? { typeAt: move(r.typeAt) } : {}), body: relocate(r.body, at) as ObjValue };
+}
+
+function relocate(v: Value, at: SourceLocation, depth = 0): Value {
+  const inModel = (l: SourceLocation) => l.file.startsWith(`${MODEL_ROOT}/`);
+  const here = inModel(v.at) ? at : v.at;
+  if (depth > READ_LIMITS.maxDepth) return { ...v, at: here } as Value;
+  if (v.t === 'arr') return { ...v, at: here, items: v.items.map((i) => relocate(i, at, depth + 1)) };
+  if (v.t === 'obj') {
+    const props = new Map<string, Prop>();
+    // A stand-in's `address_prefixes = var.x` is shown where the caller wrote the value, else on the call.
+    for (const [k, p] of v.props) props.set(k, { value: relocate(p.value, at, depth + 1), at: !inModel(p.at) ? p.at : !inModel(p.value.at) ? p.value.at : at });
+    return { ...v, at: here, props };
+  }
+  return here === v.at ? v : ({ ...v, at: here } as Value);
 }

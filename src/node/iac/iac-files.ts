@@ -61,7 +61,8 @@ export async function readTerraformFolder(dir: string, options: ReadOptions): Pr
       if (tree && abs.endsWith('.tf')) queue.push(...terraformModuleFolders(folder, tree));
     }
   }
-  return readTerraform(sources, { name: path.basename(dir), root, ...(modulesJson === undefined ? {} : { modulesJson }) });
+  const parse = (file: string, text: string) => options.parsers.parse('terraform', file, text);
+  return readTerraform(sources, { name: path.basename(dir), root, parse, ...(modulesJson === undefined ? {} : { modulesJson }) });
 }
 
 /** The folders terraform init installed modules into (unreadable JSON is the core reader's to report). */

@@ -66,7 +66,7 @@ describe('ppvnet validate on IaC', () => {
     const dir = mkdtempSync(path.join(ROOT, 'test-results', 'ppvnet-read-note-'));
     try {
       cpSync(path.join(FIXTURES, 'terraform-modules'), dir, { recursive: true });
-      writeFileSync(path.join(dir, 'extra.tf'), 'module "extra" {\n  source = "Azure/avm-res-network-virtualnetwork/azurerm"\n}\n');
+      writeFileSync(path.join(dir, 'extra.tf'), 'module "extra" {\n  source = "claranet/vnet/azurerm"\n}\n');
       const { code, findings: fromCli } = await cli(path.relative(ROOT, dir));
       expect(code).toBe(0);
       const notes = fromCli.filter((f) => f.ruleId === 'PPV-READ');

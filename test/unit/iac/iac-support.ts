@@ -23,7 +23,7 @@ export async function tf(files: Record<string, string> | string): Promise<IacRea
   const p = await parsers();
   const all = typeof files === 'string' ? { 'main.tf': files } : files;
   const sources: IacSource[] = Object.entries(all).map(([name, text]) => ({ path: `/mem/${name}`, text, tree: p.parse('terraform', `/mem/${name}`, text) }));
-  return readTerraform(sources);
+  return readTerraform(sources, { root: '/mem', parse: (file, text) => p.parse('terraform', file, text) });
 }
 
 /** Reads in-memory Bicep: the first file is the entry; others are modules by path. */

@@ -79,15 +79,15 @@ describe('module-based Terraform equals the same topology in one folder', () => 
 });
 
 describe('modules that cannot be read are reported on their block', () => {
-  const registryCall = 'module "extra" {\n  source  = "Azure/avm-res-network-virtualnetwork/azurerm"\n  version = "0.8.1"\n  name    = "vnet-extra"\n}\n';
+  const registryCall = 'module "extra" {\n  source  = "claranet/vnet/azurerm"\n  version = "8.0.0"\n  name    = "vnet-extra"\n}\n';
 
   it('a registry module that is not on disk', async () => {
     const r = await read(variant('terraform-modules', {}, { 'extra.tf': registryCall }));
-    expect(notes(r)).toEqual([expect.stringMatching(/^info extra\.tf:1 Module "extra" not read: its source "Azure\/avm-res-network-virtualnetwork\/azurerm" is not on disk.*terraform init/)]);
+    expect(notes(r)).toEqual([expect.stringMatching(/^info extra\.tf:1 Module "extra" not read: its source "claranet\/vnet\/azurerm" is not on disk.*terraform init/)]);
   });
 
   it('the same module once terraform init installed it under .terraform/modules', async () => {
-    const modulesJson = JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'extra', Source: 'registry/Azure/avm-res-network-virtualnetwork/azurerm', Version: '0.8.1', Dir: '.terraform/modules/extra' }] });
+    const modulesJson = JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'extra', Source: 'registry/claranet/vnet/azurerm', Version: '8.0.0', Dir: '.terraform/modules/extra' }] });
     const installed = 'variable "name" { type = string }\nresource "azurerm_virtual_network" "this" {\n  name          = var.name\n  location      = "westeurope"\n  address_space = ["10.30.0.0/16"]\n}\n';
     const r = await read(variant('terraform-modules', {}, { 'extra.tf': registryCall, '.terraform/modules/modules.json': modulesJson, '.terraform/modules/extra/main.tf': installed }));
     expect(notes(r)).toEqual([]);
@@ -143,5 +143,52 @@ describe('Terraform expressions', () => {
     expect(el(await tf(sub('["x"]')), 'azurerm_subnet.s').delegations).toEqual(['Microsoft.PowerPlatform/enterprisePolicies']);
     expect(el(await tf(sub('[]')), 'azurerm_subnet.s').delegations).toEqual([]);
     expect(el(await tf(sub('var.d')), 'azurerm_subnet.s').delegations).toBeUndefined();
+  });
+});
+
+describe('Azure Verified Modules for Terraform that are not on disk are read by their documented interface', () => {
+  it('terraform-avm (virtual network, NAT gateway, NSG, private endpoint and DNS zone modules) gives the findings of terraform-paired', async () => {
+    const avm = await read(path.join(FIXTURES, 'terraform-avm'));
+    const flat = await read(path.join(FIXTURES, 'terraform-paired'));
+    expect(notes(avm)).toEqual([]);
+    expect(findings(avm)).toEqual(findings(flat));
+    expect(shape(avm).relations).toEqual(shape(flat).relations);
+  });
+
+  it('shows what a module deploys on its call, and the values the caller passed where they are written', async () => {
+    const dir = variant('terraform-avm', { 'main.tf': [['"10.20.1.0/24"', '"10.20.1.0/28"']] });
+    const r = await read(dir);
+    const vnet = r.design.elements.find((e) => e.name === 'vnet-contoso-neu')!;
+    const at = r.locate({ elementId: vnet.id })!;
+    expect(path.basename(at.file)).toBe('main.tf');
+    expect(readFileSync(at.file, 'utf8').split('\n')[at.range.start.line]).toBe('module "vnet" {');
+    // No quick fix edits a resource the file does not contain.
+    expect(r.sourceMap.has({ elementId: vnet.id, property: '$extent' })).toBe(false);
+    const small = validateDesign(r.design, { locate: r.locate }).find((f) => f.ruleId === 'PPV-011');
+    expect(small, 'paired delegated subnets of different sizes are reported').toBeDefined();
+    expect(readFileSync(small!.location!.file, 'utf8').split('\n')[small!.location!.range.start.line]).toContain('address_prefixes       = [each.value.pp]');
+  });
+
+  it('create_reverse_peering peers both ways; a module it does not model is a note', async () => {
+    const r = await tf(`module "hub" {
+  source        = "Azure/avm-res-network-virtualnetwork/azurerm"
+  name          = "vnet-hub"
+  location      = "westeurope"
+  address_space = ["10.0.0.0/16"]
+  peerings = {
+    spoke = { name = "hub-to-spoke", remote_virtual_network_resource_id = azurerm_virtual_network.spoke.id, create_reverse_peering = true, reverse_name = "spoke-to-hub" }
+  }
+}
+resource "azurerm_virtual_network" "spoke" {
+  name          = "vnet-spoke"
+  location      = "westeurope"
+  address_space = ["10.1.0.0/16"]
+}
+module "fw" {
+  source = "Azure/avm-res-network-azurefirewall/azurerm"
+}
+`);
+    expect(rels(r, 'peering')).toEqual(['azurerm_virtual_network.spoke -> module.hub.azurerm_virtual_network.this', 'module.hub.azurerm_virtual_network.this -> azurerm_virtual_network.spoke']);
+    expect(notes(r)).toEqual([expect.stringMatching(/^info main\.tf:15 Module "fw" not read: its source "Azure\/avm-res-network-azurefirewall\/azurerm" is not on disk/)]);
   });
 });
