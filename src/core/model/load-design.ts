@@ -2,6 +2,7 @@
 // repairs: a document that does not load is shown as an error and left untouched.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
 import { DuplicateKeyError, scanDesignSpans, type DesignSpans, type Span } from './json-spans';
 import { DESIGN_VERSION, designSchema, type Design } from './schema';
@@ -29,7 +30,12 @@ export interface DesignIndex {
 export const MAX_DESIGN_CHARS = 50 * 1024 * 1024;
 export const MAX_DESIGN_DEPTH = 64;
 
-export function loadDesign(text: string): LoadResult {
+/**
+ * Every load path (CLI, editor, folder scan) comes through here, so a leading BOM is dropped here, once;
+ * positions in the result are in the text after it, as VS Code shows them.
+ */
+export function loadDesign(source: string): LoadResult {
+  const text = withoutByteOrderMark(source);
   const lines = new LineIndex(text);
   if (text.length > MAX_DESIGN_CHARS) {
     return fail([{ message: `The design is ${(text.length / 1048576).toFixed(1)} MB; the designer opens designs up to ${MAX_DESIGN_CHARS / 1048576} MB.`, range: ZERO_RANGE }]);

@@ -103,4 +103,36 @@ describe('loadDesign', () => {
     expect(r.index.relationRange('peer-weu-neu')?.start.line).toBe(lineOf(seedText, '"peer-weu-neu"'));
     expect(r.index.elementRange('nope')).toBeUndefined();
   });
+
+  describe('a UTF-8 BOM before the document (#12 case 11)', () => {
+    const BOM = '\uFEFF';
+
+    it('loads, to the same design as without it', () => {
+      const plain = loadDesign(seedText);
+      const marked = loadDesign(BOM + seedText);
+      expect(marked.ok).toBe(true);
+      if (plain.ok && marked.ok) expect(marked.design).toEqual(plain.design);
+    });
+
+    it('does not count the BOM as a column: errors and index ranges sit where VS Code shows them', () => {
+      // A syntax error on the first line, where an off-by-one would show.
+      const firstLine = '{ "version": 1,, "name": "x", "elements": [], "relations": [] }\n';
+      const [plainError] = errorsOf(loadDesign(firstLine));
+      const [markedError] = errorsOf(loadDesign(BOM + firstLine));
+      expect(markedError!.range).toEqual(plainError!.range);
+      expect(markedError!.range.start).toEqual({ line: 0, character: firstLine.indexOf(',,') + 1 });
+      // A schema error further down, and the index of a loaded design.
+      const typed = seedText.replace('"addressSpaces": ["10.10.0.0/16"]', '"addressSpaces": [10]');
+      expect(errorsOf(loadDesign(BOM + typed))[0]!.range).toEqual(errorsOf(loadDesign(typed))[0]!.range);
+      const r = loadDesign(BOM + seedText);
+      if (!r.ok) throw new Error('expected the design to load');
+      expect(r.index.rangeOf(['version'])?.start).toEqual({ line: 1, character: seedText.split('\n')[1]!.indexOf('1') });
+    });
+
+    it('reads past one BOM only: a second one is content, refused as JSON', () => {
+      const [e] = errorsOf(loadDesign(BOM + BOM + seedText));
+      expect(e!.message).toMatch(/JSON syntax/);
+      expect(e!.range.start).toEqual({ line: 0, character: 0 });
+    });
+  });
 });
