@@ -71,6 +71,11 @@ export interface Block<N extends number | bigint> {
   readonly end: N;
 }
 
+/** A block with the text it was written as, for messages: a Cidr or an Ipv6Cidr. */
+export interface WrittenBlock<N extends number | bigint> extends Block<N> {
+  readonly text: string;
+}
+
 export const contains = <N extends number | bigint>(outer: Block<N>, inner: Block<N>): boolean => inner.start >= outer.start && inner.end <= outer.end;
 export const overlaps = <N extends number | bigint>(a: Block<N>, b: Block<N>): boolean => a.start <= b.end && b.start <= a.end;
 const compare = <N extends number | bigint>(x: N, y: N): number => (x < y ? -1 : x > y ? 1 : 0);
