@@ -142,8 +142,27 @@ function issueToError(issue: z.core.$ZodIssue, root: Node, lines: LineIndex): Lo
   } else {
     message = `${message}${describeOwner(root, path)} (at ${formatPath(path)})`;
   }
-  const range = node ? lines.range(node.offset, node.length) : ZERO_RANGE;
+  const characterIndex = issue.code === 'custom' ? (issue.params as { characterIndex?: unknown } | undefined)?.characterIndex : undefined;
+  // A refused character is pointed at itself, not just the string it is in: it may be invisible.
+  const at = node?.type === 'string' && typeof characterIndex === 'number' ? characterSpan(lines.text, node, characterIndex) : undefined;
+  const range = at ? lines.range(at[0], at[1]) : node ? lines.range(node.offset, node.length) : ZERO_RANGE;
   return { message, range, path };
+}
+
+/**
+ * Source offset and length of the `index`-th UTF-16 unit of a JSON string literal's value: escapes are
+ * longer in the text (`\u001b` is six characters) than in the value (one).
+ */
+function characterSpan(text: string, node: Node, index: number): [number, number] | undefined {
+  const end = node.offset + node.length - 1;
+  let unit = 0;
+  for (let i = node.offset + 1; i < end;) {
+    const width = text.charCodeAt(i) !== 92 ? 1 : text[i + 1] === 'u' ? 6 : 2;
+    if (unit === index) return [i, width];
+    unit++;
+    i += width;
+  }
+  return undefined;
 }
 
 function describeOwner(root: Node, path: readonly (string | number)[]): string {

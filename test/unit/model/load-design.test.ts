@@ -135,4 +135,57 @@ describe('loadDesign', () => {
       expect(e!.range.start).toEqual({ line: 0, character: 0 });
     });
   });
+
+  describe('names that could disguise or rewrite their surroundings (#12 case 13)', () => {
+    const named = (from: string, to: string) => seedText.replace(from, to);
+
+    it('refuses an ESC in an element name, naming the character and pointing at its escape in the text', () => {
+      const text = named('"name": "kv-casemgmt"', '"name": "kv-\\u001b[31m"');
+      const [e, ...rest] = errorsOf(loadDesign(text));
+      expect(rest).toEqual([]);
+      expect(e!.message).toMatch(/^Contains U\+001B \(ESC, a control character\) at character 4; names cannot contain control characters.* on azureService "kv" \(at elements\[\d+\]\.name\)$/);
+      const line = lineOf(text, 'kv-\\u001b');
+      const character = text.split('\n')[line]!.indexOf('\\u001b');
+      expect(e!.range).toEqual({ start: { line, character }, end: { line, character: character + 6 } });
+    });
+
+    it.each([
+      ['NUL', 'a\\u0000', /U\+0000 \(NUL, a control character\) at character 2/],
+      ['a line feed', 'a\\nb', /U\+000A \(LF, a line break\) at character 2/],
+      ['a tab', 'a\\tb', /U\+0009 \(TAB, a control character\)/],
+      ['DEL, raw', 'a\u007fb', /U\+007F \(DEL, a control character\)/],
+      ['a C1 CSI, raw', 'a\u009bb', /U\+009B \(CSI, a control character\)/],
+      ['RLO, raw', 'a\u202eb', /U\+202E \(RLO, a bidirectional control\) at character 2/],
+      ['LRI, escaped', 'a\\u2066b', /U\+2066 \(LRI, a bidirectional control\)/],
+      ['RLM', 'a\\u200fb', /U\+200F \(RLM, a bidirectional control\)/],
+      ['a lone high surrogate', 'a\\ud800b', /U\+D800 \(an unpaired surrogate\) at character 2/],
+      ['a lone low surrogate', 'a\\udc00', /U\+DC00 \(an unpaired surrogate\)/],
+    ])('refuses %s in a name', (_, inner, message) => {
+      const [e] = errorsOf(loadDesign(named('"name": "Case Management"', `"name": "${inner}"`)));
+      expect(e!.message).toMatch(message);
+    });
+
+    it('accepts a name with a well-formed surrogate pair and other non-ASCII letters', () => {
+      expect(loadDesign(named('"name": "Case Management"', '"name": "Produktion 🚀 Zürich"')).ok).toBe(true);
+    });
+
+    it('refuses them in NSG rule names and the design name too', () => {
+      const rule = errorsOf(loadDesign(seedText.replace(/"name": "(Allow[A-Za-z]+)"/, '"name": "$1\\u001b]0;owned\\u0007"')));
+      expect(rule[0]!.message).toMatch(/U\+001B \(ESC.*\(at elements\[\d+\]\.rules\[\d+\]\.name\)/);
+      const design = errorsOf(loadDesign(seedText.replace(/"name": "[^"]*",/, '"name": "Design\\u202e",')));
+      expect(design[0]!.message).toMatch(/U\+202E \(RLO.*\(at name\)/);
+    });
+
+    it("applies Azure's VNet and subnet naming rules (PSRule Azure.VNET.Name / SubnetName)", () => {
+      const vnet = (n: string) => loadDesign(named('"name": "vnet-pp-weu"', `"name": "${n}"`));
+      const subnet = (n: string) => loadDesign(named('"name": "snet-powerplatform"', `"name": "${n}"`));
+      expect([vnet('VNet_PP.weu-01').ok, vnet('v_').ok, subnet('GatewaySubnet').ok, subnet('s').ok, subnet('snet_').ok]).toEqual([true, true, true, true, true]);
+      expect(errorsOf(vnet('vnet pp'))[0]!.message).toMatch(/VNet names are 2–64 letters.*on vnet "vnet-weu"/);
+      expect(errorsOf(vnet('v'))[0]!.message).toMatch(/at least 2|>=2/);
+      expect(errorsOf(vnet('vnet-'))[0]!.message).toMatch(/ending with a letter, digit or "_"/);
+      expect(errorsOf(vnet('x'.repeat(65)))[0]!.message).toMatch(/64/);
+      expect(errorsOf(subnet('-snet'))[0]!.message).toMatch(/subnet names are 1–80/);
+      expect(errorsOf(subnet('snet.'))[0]!.message).toMatch(/subnet names are 1–80/);
+    });
+  });
 });
