@@ -98,13 +98,17 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
 
 /**
  * Drops any property the schema refuses (a fractional priority, an out-of-range value), so the design is
- * always a valid document: a value we cannot represent is unknown, like one we cannot evaluate.
+ * a valid document: a value we cannot represent is unknown, like one we cannot evaluate. An element's
+ * name is the exception: a name Azure would refuse (one character, a space, an ESC) is kept as written,
+ * because dropping the element would silently leave it unchecked; reporters escape what they print.
  */
 function sanitise(design: Design): Design {
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = designSchema.safeParse(design);
     if (r.success) return design;
-    for (const issue of r.error.issues) {
+    const issues = r.error.issues.filter((i) => !(i.path.length === 3 && i.path[0] === 'elements' && i.path[2] === 'name'));
+    if (issues.length === 0) return design;
+    for (const issue of issues) {
       const [list, index, prop] = issue.path;
       const owner = list === 'elements' || list === 'relations' ? (design[list] as unknown as Record<string, unknown>[])[index as number] : undefined;
       if (owner && typeof prop === 'string' && !['id', 'kind', 'name', 'parent', 'from', 'to'].includes(prop)) delete owner[prop];

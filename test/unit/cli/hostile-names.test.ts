@@ -66,6 +66,28 @@ describe('ppvnet validate, text format, with hostile input', () => {
     expect(stdout.includes('\u001b')).toBe(false);
   });
 
+  it('prints names read from Terraform, which keep what the file says, escaped', async () => {
+    const tf = [
+      'resource "azurerm_virtual_network" "v" {',
+      '  name                = "vnet-a"',
+      '  location            = "westeurope"',
+      '  resource_group_name = "rg"',
+      '  address_space       = ["10.0.0.0/16"]',
+      '}',
+      'resource "azurerm_subnet" "s" {',
+      '  name                 = "snet\\u001b[2J\\u202e"',
+      '  resource_group_name  = "rg"',
+      '  virtual_network_name = azurerm_virtual_network.v.name',
+      '  address_prefixes     = ["10.0.0.0/30"]',
+      '}',
+      '',
+    ].join('\n');
+    const dir = workspace('tf', { 'main.tf': tf });
+    const { stdout } = await run(['validate', '.'], dir);
+    expect(stdout).toContain('error AZ-02: Subnet "snet\\x1b[2J\\u202e" is 10.0.0.0/30');
+    expect(stdout).not.toMatch(RAW_UNSAFE);
+  });
+
   // IaC names are not schema-checked, so their findings reach formatText with whatever the file held.
   it('escapes file names, messages and related messages from any reader', () => {
     const zero = { line: 0, character: 0 };
