@@ -1,6 +1,7 @@
 // Entry points of the IaC readers: a Terraform module folder or a Bicep file (with its local modules) in,
 // the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
-import { designSchema, type Design } from '../model/schema';
+import type { z } from 'zod';
+import { designSchema, UNSAFE_CHARACTER_PARAM, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
@@ -98,15 +99,15 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
 
 /**
  * Drops any property the schema refuses (a fractional priority, an out-of-range value), so the design is
- * a valid document: a value we cannot represent is unknown, like one we cannot evaluate. An element's
- * name is the exception: a name Azure would refuse (one character, a space, an ESC) is kept as written,
- * because dropping the element would silently leave it unchecked; reporters escape what they print.
+ * a valid document: a value we cannot represent is unknown, like one we cannot evaluate. A name with a
+ * character a design file refuses (an ESC, a bidi control) is the exception: it is kept as written, since
+ * dropping the element would leave it silently unchecked, and the reporters escape what they print.
  */
 function sanitise(design: Design): Design {
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = designSchema.safeParse(design);
     if (r.success) return design;
-    const issues = r.error.issues.filter((i) => !(i.path.length === 3 && i.path[0] === 'elements' && i.path[2] === 'name'));
+    const issues = r.error.issues.filter((i) => !isNameCharacterIssue(i));
     if (issues.length === 0) return design;
     for (const issue of issues) {
       const [list, index, prop] = issue.path;
@@ -117,6 +118,12 @@ function sanitise(design: Design): Design {
     design = { ...design, elements: design.elements.filter(Boolean), relations: design.relations.filter(Boolean) };
   }
   return design;
+}
+
+/** The schema's refusal of a character in an element name (see `safeText` in schema.ts). */
+export function isNameCharacterIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.path.length === 3 && issue.path[0] === 'elements' && issue.path[2] === 'name'
+    && typeof (issue.params as Record<string, unknown> | undefined)?.[UNSAFE_CHARACTER_PARAM] === 'number';
 }
 
 function unreadable(files: readonly IacSource[]): IacDiagnostic[] {

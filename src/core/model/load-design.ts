@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
 import { DuplicateKeyError, scanDesignSpans, type DesignSpans, type Span } from './json-spans';
-import { DESIGN_VERSION, designSchema, type Design } from './schema';
+import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
 export interface LoadError {
@@ -142,7 +142,7 @@ function issueToError(issue: z.core.$ZodIssue, root: Node, lines: LineIndex): Lo
   } else {
     message = `${message}${describeOwner(root, path)} (at ${formatPath(path)})`;
   }
-  const characterIndex = issue.code === 'custom' ? (issue.params as { characterIndex?: unknown } | undefined)?.characterIndex : undefined;
+  const characterIndex = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined)?.[UNSAFE_CHARACTER_PARAM] : undefined;
   // A refused character is pointed at itself, not just the string it is in: it may be invisible.
   const at = node?.type === 'string' && typeof characterIndex === 'number' ? characterSpan(lines.text, node, characterIndex) : undefined;
   const range = at ? lines.range(at[0], at[1]) : node ? lines.range(node.offset, node.length) : ZERO_RANGE;

@@ -14,6 +14,9 @@ const id = z
  * around it, and Azure resource names cannot contain control characters anyway. The issue carries the
  * character's index so the loader can point at the character itself.
  */
+/** Where the issue of a refused character keeps its index in the string. */
+export const UNSAFE_CHARACTER_PARAM = 'characterIndex';
+
 function safeText<T extends z.ZodString>(schema: T): T {
   return schema.superRefine((text, ctx) => {
     const bad = firstUnsafeCharacter(text);
@@ -21,21 +24,13 @@ function safeText<T extends z.ZodString>(schema: T): T {
       ctx.addIssue({
         code: 'custom',
         message: `Contains ${bad.description} at character ${bad.index + 1}; names cannot contain control characters, line breaks, bidirectional controls or unpaired surrogates`,
-        params: { characterIndex: bad.index },
+        params: { [UNSAFE_CHARACTER_PARAM]: bad.index },
       });
     }
   }) as unknown as T;
 }
 
 const name = safeText(z.string().min(1).max(80)).describe('Name, as deployed (Azure resource name) or shown (environment).');
-// Azure's naming rules for the two kinds whose rules we have a source for (PSRule for Azure
-// Azure.VNET.Name and Azure.VNET.SubnetName, domain.md §9.1; PowerShell's -match is case-insensitive).
-const vnetName = safeText(z.string().min(2).max(64))
-  .regex(/^[A-Za-z0-9][\w.-]*[A-Za-z0-9_]$/, 'VNet names are 2–64 letters, digits, "_", "." or "-", starting with a letter or digit and ending with a letter, digit or "_" (Azure naming rules)')
-  .describe('Virtual network name, as deployed: 2–64 letters, digits, "_", "." or "-".');
-const subnetName = safeText(z.string().min(1).max(80))
-  .regex(/^[A-Za-z0-9]([\w.-]*\w)?$/, 'subnet names are 1–80 letters, digits, "_", "." or "-", starting with a letter or digit and ending with a letter, digit or "_" (Azure naming rules)')
-  .describe('Subnet name, as deployed: 1–80 letters, digits, "_", "." or "-".');
 const position = z.strictObject({ x: z.number(), y: z.number() }).describe('Canvas position; relative to the parent for nested elements.');
 const size = z.strictObject({ width: z.number().positive(), height: z.number().positive() }).describe('Canvas size of a container.');
 const cidrText = z.string().describe('CIDR block, IPv4 (e.g. 10.10.0.0/16) or, in a dual-stack VNet, IPv6 (e.g. fd00:db8:deca::/48; subnets /64).');
@@ -78,7 +73,6 @@ export const enterprisePolicySchema = element('enterprisePolicy', {
 });
 
 export const vnetSchema = element('vnet', {
-  name: vnetName,
   region: region.optional(),
   addressSpaces: z.array(cidrText).optional(),
   dnsServers: z.array(z.string()).optional().describe('Custom DNS servers; empty or absent means Azure-provided DNS.'),
@@ -86,7 +80,6 @@ export const vnetSchema = element('vnet', {
 }, { size: size.optional() });
 
 export const subnetSchema = element('subnet', {
-  name: subnetName,
   addressPrefix: cidrText.optional(),
   delegations: z.array(z.string()).optional().describe('Service names the subnet is delegated to.'),
   privateEndpointNetworkPolicies: z.enum(['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled']).optional(),

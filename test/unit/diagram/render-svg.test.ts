@@ -6,7 +6,7 @@ import { escapeXml, fitText } from '../../../src/core/diagram/svg-text';
 import { ELEMENT_KINDS, RELATION_KINDS } from '../../../src/core/model/kinds';
 import type { Design, Element, Relation } from '../../../src/core/model/schema';
 import type { Finding } from '../../../src/core/rules/rule';
-import { edited, loadSample, unchecked } from '../support/designs';
+import { edited, loadSample, set, unchecked } from '../support/designs';
 
 function parseSvg(svg: string): Document {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -91,10 +91,9 @@ describe('renderDesignSvg', () => {
 
   it('escapes hostile names, descriptions and ids so nothing becomes markup', () => {
     const hostile = '<script>alert(1)</script>&"\'<![CDATA[x]]>';
-    // Azure's subnet naming rule keeps markup out of a design file's subnet names; IaC input can still carry it.
-    const design = unchecked(
-      edited(loadSample('minimal'), { op: 'setDesignInfo', name: `</title><image href="http://evil.invalid/x.png"/>`, description: '--><foreignObject>' }),
-      'snet-pp', { name: hostile });
+    const design = edited(loadSample('minimal'),
+      set('snet-pp', { name: hostile }),
+      { op: 'setDesignInfo', name: `</title><image href="http://evil.invalid/x.png"/>`, description: '--><foreignObject>' });
     const svg = renderDesignSvg(design);
     const doc = parseSvg(svg);
     expect(doc.querySelectorAll('script, image, foreignObject')).toHaveLength(0);

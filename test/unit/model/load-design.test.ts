@@ -175,17 +175,5 @@ describe('loadDesign', () => {
       const design = errorsOf(loadDesign(seedText.replace(/"name": "[^"]*",/, '"name": "Design\\u202e",')));
       expect(design[0]!.message).toMatch(/U\+202E \(RLO.*\(at name\)/);
     });
-
-    it("applies Azure's VNet and subnet naming rules (PSRule Azure.VNET.Name / SubnetName)", () => {
-      const vnet = (n: string) => loadDesign(named('"name": "vnet-pp-weu"', `"name": "${n}"`));
-      const subnet = (n: string) => loadDesign(named('"name": "snet-powerplatform"', `"name": "${n}"`));
-      expect([vnet('VNet_PP.weu-01').ok, vnet('v_').ok, subnet('GatewaySubnet').ok, subnet('s').ok, subnet('snet_').ok]).toEqual([true, true, true, true, true]);
-      expect(errorsOf(vnet('vnet pp'))[0]!.message).toMatch(/VNet names are 2–64 letters.*on vnet "vnet-weu"/);
-      expect(errorsOf(vnet('v'))[0]!.message).toMatch(/at least 2|>=2/);
-      expect(errorsOf(vnet('vnet-'))[0]!.message).toMatch(/ending with a letter, digit or "_"/);
-      expect(errorsOf(vnet('x'.repeat(65)))[0]!.message).toMatch(/64/);
-      expect(errorsOf(subnet('-snet'))[0]!.message).toMatch(/subnet names are 1–80/);
-      expect(errorsOf(subnet('snet.'))[0]!.message).toMatch(/subnet names are 1–80/);
-    });
   });
 });

@@ -35,7 +35,7 @@ export const set = (id: string, values: Record<string, unknown>): DesignEdit => 
 /**
  * The design with an element's properties replaced without the schema's checks: what an IaC reader can
  * hand the writers, since names read from Bicep or Terraform are not schema-checked. For tests that the
- * writers stay safe on text a design file may not hold (control characters, markup in a subnet name).
+ * writers stay safe on text a design file may not hold (control characters, line breaks, bidi controls).
  */
 export function unchecked(design: Design, id: string, values: Record<string, unknown>): Design {
   if (!design.elements.some((e) => e.id === id)) throw new Error(`no element ${id}`);
