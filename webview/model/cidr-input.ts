@@ -1,13 +1,13 @@
 // What the inspector's address fields accept while the user types: one CIDR, or a comma/newline separated
-// list. Invalid text shows parseCidr's message and is never sent as an edit.
-import { parseCidr } from '../../src/core/net/cidr';
+// list, IPv4 or IPv6 (dual-stack). Invalid text shows the strict parser's message and is never sent as an edit.
+import { parseAddressPrefix } from '../../src/core/net/address-prefix';
 
 export type FieldCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** One CIDR block; empty clears the property (undefined = unknown in the design). */
 export function checkCidrField(text: string, required = false): FieldCheck<string | undefined> {
   if (text.trim() === '') return required ? { ok: false, error: 'An address prefix is required.' } : { ok: true, value: undefined };
-  const r = parseCidr(text.trim());
+  const r = parseAddressPrefix(text.trim());
   return r.ok ? { ok: true, value: r.cidr.text } : { ok: false, error: r.error };
 }
 
@@ -20,7 +20,7 @@ export function checkCidrList(text: string): FieldCheck<string[] | undefined> {
   const items = splitList(text);
   if (items.length === 0) return { ok: true, value: undefined };
   for (const [i, item] of items.entries()) {
-    const r = parseCidr(item);
+    const r = parseAddressPrefix(item);
     if (!r.ok) return { ok: false, error: `Entry ${i + 1}: ${r.error}` };
   }
   return { ok: true, value: items };

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
 import { loadDesign } from '../../core/model/load-design';
+import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { validateDesign } from '../../core/rules/engine';
 import { writeInside } from '../../node/export/safe-write';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliIo } from '../cli-io';
@@ -25,7 +26,7 @@ export async function runDiagram(args: string[], io: CliIo): Promise<number> {
   const loaded = loadDesign(text);
   if (!loaded.ok) {
     for (const err of loaded.errors) {
-      io.stderr(`${display}:${err.range.start.line + 1}:${err.range.start.character + 1}: error: ${err.message}\n`);
+      io.stderr(`${escapeUnsafeCharacters(`${display}:${err.range.start.line + 1}:${err.range.start.character + 1}: error: ${err.message}`)}\n`);
     }
     return EXIT_USAGE;
   }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../core/export/export-design';
 import { loadDesign } from '../../core/model/load-design';
+import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { validateDesign } from '../../core/rules/engine';
 import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../node/export/export-files';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
@@ -28,13 +29,13 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   }
   const loaded = loadDesign(text);
   if (!loaded.ok) {
-    for (const e of loaded.errors) io.stderr(`${designArg}:${e.range.start.line + 1}:${e.range.start.character + 1}: error: ${e.message}\n`);
+    for (const e of loaded.errors) io.stderr(`${escapeUnsafeCharacters(`${designArg}:${e.range.start.line + 1}:${e.range.start.character + 1}: error: ${e.message}`)}\n`);
     return EXIT_USAGE;
   }
 
   const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const list = errors.map((f) => `  ${f.ruleId}${f.elementId ? ` (${f.elementId})` : f.relationId ? ` (${f.relationId})` : ''}: ${f.message}`).join('\n');
+    const list = errors.map((f) => escapeUnsafeCharacters(`  ${f.ruleId}${f.elementId ? ` (${f.elementId})` : f.relationId ? ` (${f.relationId})` : ''}: ${f.message}`)).join('\n');
     if (!options['allow-errors']) {
       io.stderr(`ppvnet export: the design has ${errors.length} error-level finding(s); fix them or pass --allow-errors:\n${list}\n`);
       return EXIT_FINDINGS;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
 import type { DesignRef, Locator } from '../../core/rules/rule';
 import { targetKey, type Flow, type Hop } from '../../core/verify/flow';
+import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { verifyDesign } from '../../core/verify/verify-design';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { toPortable } from '../format/json';
@@ -80,7 +81,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError(`no *.ppvnet.json designs found in ${positional.map((p) => `'${p}'`).join(', ')}`);
   const broken = inputs.filter((i) => i.errors.length > 0 || !i.design);
   if (broken.length > 0) {
-    for (const i of broken) for (const e of i.errors) io.stderr(`${e.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}\n`);
+    for (const i of broken) for (const e of i.errors) io.stderr(`${escapeUnsafeCharacters(`${e.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}`)}\n`);
     return EXIT_USAGE;
   }
   const results: InputResult[] = inputs.map((i) => ({ file: i.file, flows: verifyDesign(i.design!, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), ...(i.locate ? { locate: i.locate } : {}) }));
@@ -149,5 +150,6 @@ export function formatFlowsText(results: readonly InputResult[]): string {
   }
   const total = counts.reachable + counts.blocked + counts.unknown;
   lines.push(`${total} flow${total === 1 ? '' : 's'}: ${counts.reachable} reachable, ${counts.blocked} blocked, ${counts.unknown} unknown`);
-  return lines.join('\n') + '\n';
+  // Names in hops come from the inputs: shown escaped, as in validate's text report.
+  return lines.map(escapeUnsafeCharacters).join('\n') + '\n';
 }

@@ -1,5 +1,7 @@
 // Human-readable output of `ppvnet validate`: one line per finding as file:line:column (1-based, so
-// terminals and editors can jump to it), grouped by file, then a summary line.
+// terminals and editors can jump to it), grouped by file, then a summary line; control and bidi characters
+// from user data are shown escaped.
+import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { countBySeverity, type ValidationReport } from './report';
 
 export function formatText(report: ValidationReport): string {
@@ -26,5 +28,7 @@ export function formatText(report: ValidationReport): string {
       ? `${plural(files, 'input')} validated: no findings.`
       : `${plural(files, 'input')} validated: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}.`,
   );
-  return lines.join('\n') + '\n';
+  // File names, element names and messages come from the inputs (IaC names are not schema-checked): an ESC
+  // or a bidi override in them must reach the terminal as visible text, never as a control.
+  return lines.map(escapeUnsafeCharacters).join('\n') + '\n';
 }

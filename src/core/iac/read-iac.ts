@@ -1,6 +1,7 @@
 // Entry points of the IaC readers: a Terraform module folder or a Bicep file (with its local modules) in,
 // the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
-import { designSchema, type Design } from '../model/schema';
+import type { z } from 'zod';
+import { designSchema, UNSAFE_CHARACTER_PARAM, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
@@ -180,13 +181,17 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
 
 /**
  * Drops any property the schema refuses (a fractional priority, an out-of-range value), so the design is
- * always a valid document: a value we cannot represent is unknown, like one we cannot evaluate.
+ * a valid document: a value we cannot represent is unknown, like one we cannot evaluate. A name with a
+ * character a design file refuses (an ESC, a bidi control) is the exception: it is kept as written, since
+ * dropping the element would leave it silently unchecked, and the reporters escape what they print.
  */
 function sanitise(design: Design): Design {
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = designSchema.safeParse(design);
     if (r.success) return design;
-    for (const issue of r.error.issues) {
+    const issues = r.error.issues.filter((i) => !isNameCharacterIssue(i));
+    if (issues.length === 0) return design;
+    for (const issue of issues) {
       const [list, index, prop] = issue.path;
       const owner = list === 'elements' || list === 'relations' ? (design[list] as unknown as Record<string, unknown>[])[index as number] : undefined;
       if (owner && typeof prop === 'string' && !['id', 'kind', 'name', 'parent', 'from', 'to'].includes(prop)) delete owner[prop];
@@ -195,6 +200,12 @@ function sanitise(design: Design): Design {
     design = { ...design, elements: design.elements.filter(Boolean), relations: design.relations.filter(Boolean) };
   }
   return design;
+}
+
+/** The schema's refusal of a character in an element name (see `safeText` in schema.ts). */
+export function isNameCharacterIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.path.length === 3 && issue.path[0] === 'elements' && issue.path[2] === 'name'
+    && typeof (issue.params as Record<string, unknown> | undefined)?.[UNSAFE_CHARACTER_PARAM] === 'number';
 }
 
 function unreadable(files: readonly IacSource[]): IacDiagnostic[] {

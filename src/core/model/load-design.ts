@@ -2,9 +2,10 @@
 // repairs: a document that does not load is shown as an error and left untouched.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
 import { DuplicateKeyError, scanDesignSpans, type DesignSpans, type Span } from './json-spans';
-import { DESIGN_VERSION, designSchema, type Design } from './schema';
+import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
 export interface LoadError {
@@ -29,7 +30,12 @@ export interface DesignIndex {
 export const MAX_DESIGN_CHARS = 50 * 1024 * 1024;
 export const MAX_DESIGN_DEPTH = 64;
 
-export function loadDesign(text: string): LoadResult {
+/**
+ * Every load path (CLI, editor, folder scan) comes through here, so a leading BOM is dropped here, once;
+ * positions in the result are in the text after it, as VS Code shows them.
+ */
+export function loadDesign(source: string): LoadResult {
+  const text = withoutByteOrderMark(source);
   const lines = new LineIndex(text);
   if (text.length > MAX_DESIGN_CHARS) {
     return fail([{ message: `The design is ${(text.length / 1048576).toFixed(1)} MB; the designer opens designs up to ${MAX_DESIGN_CHARS / 1048576} MB.`, range: ZERO_RANGE }]);
@@ -136,8 +142,27 @@ function issueToError(issue: z.core.$ZodIssue, root: Node, lines: LineIndex): Lo
   } else {
     message = `${message}${describeOwner(root, path)} (at ${formatPath(path)})`;
   }
-  const range = node ? lines.range(node.offset, node.length) : ZERO_RANGE;
+  const characterIndex = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined)?.[UNSAFE_CHARACTER_PARAM] : undefined;
+  // A refused character is pointed at itself, not just the string it is in: it may be invisible.
+  const at = node?.type === 'string' && typeof characterIndex === 'number' ? characterSpan(lines.text, node, characterIndex) : undefined;
+  const range = at ? lines.range(at[0], at[1]) : node ? lines.range(node.offset, node.length) : ZERO_RANGE;
   return { message, range, path };
+}
+
+/**
+ * Source offset and length of the `index`-th UTF-16 unit of a JSON string literal's value: escapes are
+ * longer in the text (`\u001b` is six characters) than in the value (one).
+ */
+function characterSpan(text: string, node: Node, index: number): [number, number] | undefined {
+  const end = node.offset + node.length - 1;
+  let unit = 0;
+  for (let i = node.offset + 1; i < end;) {
+    const width = text.charCodeAt(i) !== 92 ? 1 : text[i + 1] === 'u' ? 6 : 2;
+    if (unit === index) return [i, width];
+    unit++;
+    i += width;
+  }
+  return undefined;
 }
 
 function describeOwner(root: Node, path: readonly (string | number)[]): string {

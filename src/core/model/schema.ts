@@ -1,6 +1,7 @@
 // The design document `*.ppvnet.json`, version 1, as zod schemas. The TypeScript types are inferred
 // from here, and the contributed JSON Schema is generated from here, so the three never drift.
 import { z } from 'zod';
+import { firstUnsafeCharacter } from './unsafe-characters';
 
 export const DESIGN_VERSION = 1;
 
@@ -8,10 +9,31 @@ const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids are 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit')
   .describe('Stable element id, unique in the design.');
-const name = z.string().min(1).max(80).describe('Name, as deployed (Azure resource name) or shown (environment).');
+/**
+ * Text shown as a name (canvas, Problems, CLI reports, export comments) must not hide or rewrite what is
+ * around it, and Azure resource names cannot contain control characters anyway. The issue carries the
+ * character's index so the loader can point at the character itself.
+ */
+/** Where the issue of a refused character keeps its index in the string. */
+export const UNSAFE_CHARACTER_PARAM = 'characterIndex';
+
+function safeText<T extends z.ZodString>(schema: T): T {
+  return schema.superRefine((text, ctx) => {
+    const bad = firstUnsafeCharacter(text);
+    if (bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Contains ${bad.description} at character ${bad.index + 1}; names cannot contain control characters, line breaks, bidirectional controls or unpaired surrogates`,
+        params: { [UNSAFE_CHARACTER_PARAM]: bad.index },
+      });
+    }
+  }) as unknown as T;
+}
+
+const name = safeText(z.string().min(1).max(80)).describe('Name, as deployed (Azure resource name) or shown (environment).');
 const position = z.strictObject({ x: z.number(), y: z.number() }).describe('Canvas position; relative to the parent for nested elements.');
 const size = z.strictObject({ width: z.number().positive(), height: z.number().positive() }).describe('Canvas size of a container.');
-const cidrText = z.string().describe('IPv4 CIDR block, e.g. 10.10.0.0/16.');
+const cidrText = z.string().describe('CIDR block, IPv4 (e.g. 10.10.0.0/16) or, in a dual-stack VNet, IPv6 (e.g. fd00:db8:deca::/48; subnets /64).');
 const guid = z.string().describe('A GUID.');
 const region = z.string().describe('Azure region name, e.g. westeurope.');
 const geography = z.string().describe('Power Platform geography, e.g. europe, unitedstates, uk.');
@@ -190,7 +212,7 @@ export const relationSchema = z.discriminatedUnion('kind', [
 export const designSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(DESIGN_VERSION),
-  name: z.string().min(1).max(120),
+  name: safeText(z.string().min(1).max(120)),
   description: z.string().max(4000).optional(),
   elements: z.array(elementSchema),
   relations: z.array(relationSchema),

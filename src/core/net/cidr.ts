@@ -62,8 +62,23 @@ export function tryCidr(raw: string | undefined): Cidr | undefined {
   return r.ok ? r.cidr : undefined;
 }
 
-export const contains = (outer: Cidr, inner: Cidr): boolean => inner.start >= outer.start && inner.end <= outer.end;
-export const overlaps = (a: Cidr, b: Cidr): boolean => a.start <= b.end && b.start <= a.end;
+/**
+ * A block of either family: IPv4 as numbers, IPv6 (ipv6.ts) as bigints. The block arithmetic is the same,
+ * and the type parameter keeps one call to one family, so an IPv4 block is never compared with an IPv6 one.
+ */
+export interface Block<N extends number | bigint> {
+  readonly start: N;
+  readonly end: N;
+}
+
+/** A block with the text it was written as, for messages: a Cidr or an Ipv6Cidr. */
+export interface WrittenBlock<N extends number | bigint> extends Block<N> {
+  readonly text: string;
+}
+
+export const contains = <N extends number | bigint>(outer: Block<N>, inner: Block<N>): boolean => inner.start >= outer.start && inner.end <= outer.end;
+export const overlaps = <N extends number | bigint>(a: Block<N>, b: Block<N>): boolean => a.start <= b.end && b.start <= a.end;
+const compare = <N extends number | bigint>(x: N, y: N): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Azure reserves five addresses in every subnet (network, gateway, two DNS, broadcast). */
 export const AZURE_RESERVED_PER_SUBNET = 5;
@@ -76,11 +91,11 @@ export const isRfc1918 = (c: Cidr): boolean => RFC1918.some((r) => contains(r, c
  * Finds overlapping pairs among tagged blocks in O(n log n + k): sort by start, sweep with the
  * running maximum end. `k` is the number of overlaps reported, bounded by `limit`.
  */
-export function findOverlaps<T>(items: readonly { cidr: Cidr; tag: T }[], limit = 10_000): [T, T][] {
-  const sorted = [...items].sort((a, b) => a.cidr.start - b.cidr.start || b.cidr.end - a.cidr.end);
+export function findOverlaps<T, N extends number | bigint = number>(items: readonly { cidr: Block<N>; tag: T }[], limit = 10_000): [T, T][] {
+  const sorted = [...items].sort((a, b) => compare(a.cidr.start, b.cidr.start) || compare(b.cidr.end, a.cidr.end));
   const out: [T, T][] = [];
   // Active set: blocks whose end is still >= the current start. Kept small in practice.
-  const active: { cidr: Cidr; tag: T }[] = [];
+  const active: { cidr: Block<N>; tag: T }[] = [];
   for (const item of sorted) {
     for (let i = active.length - 1; i >= 0; i--) {
       if (active[i]!.cidr.end < item.cidr.start) active.splice(i, 1);

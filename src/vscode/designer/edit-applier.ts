@@ -1,5 +1,6 @@
 // Turns a design edit into the one text replacement that applies it to the document: load, apply,
-// re-serialize canonically, keep the document's line endings, trim to the changed span. Pure.
+// re-serialize canonically, keep the document's line endings and BOM, trim to the changed span. Pure.
+import { BYTE_ORDER_MARK, hasByteOrderMark } from '../../core/model/byte-order-mark';
 import { applyEdit, type DesignEdit } from '../../core/model/design-edits';
 import { loadDesign, type LoadResult } from '../../core/model/load-design';
 import type { Design } from '../../core/model/schema';
@@ -18,5 +19,8 @@ export function computeEditReplacement(text: string, edit: DesignEdit, loaded: L
   if (!applied.ok) return { ok: false, error: applied.error };
   let next = serializeDesign(applied.design);
   if (text.includes('\r\n')) next = next.replace(/\n/g, '\r\n');
+  // The diff is taken against the document as given: a BOM there must be in `next` too, or the
+  // replacement would start at offset 0 and drop it (or, added twice, duplicate it).
+  if (hasByteOrderMark(text)) next = BYTE_ORDER_MARK + next;
   return { ok: true, design: applied.design, replacement: minimalReplacement(text, next) };
 }

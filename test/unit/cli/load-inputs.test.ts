@@ -1,6 +1,6 @@
 // loadInputs: which arguments are unusable (a usage error for the caller) and which are read, with their
 // load errors kept as findings about the file.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,5 +37,24 @@ describe('loadInputs', () => {
     const inputs = await loadInputs(['.'], dir);
     expect(inputs.map((i) => i.file)).toEqual(['broken.ppvnet.json']);
     expect(inputs.every((i) => i.unusableArgument === undefined)).toBe(true);
+  });
+
+  it('reads a design saved with a UTF-8 BOM, named or found in a folder scan (#12 case 11)', async () => {
+    const bomDir = await mkdtemp(path.join(tmpdir(), 'ppvnet-bom-'));
+    try {
+      const seed = await readFile(path.resolve(__dirname, '../../../samples/minimal.ppvnet.json'), 'utf8');
+      await mkdir(path.join(bomDir, 'nested'));
+      await writeFile(path.join(bomDir, 'nested', 'bom.ppvnet.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed, 'utf8')]));
+      const named = await loadInputs([path.join('nested', 'bom.ppvnet.json')], bomDir);
+      const scanned = await loadInputs(['.'], bomDir);
+      for (const [input] of [named, scanned]) {
+        expect(input?.errors).toEqual([]);
+        expect(input?.design?.name).toMatch(/Minimal/);
+        // Findings are placed as VS Code shows the file, with the BOM not counted as a column.
+        expect(input?.locate?.({ elementId: 'env-sandbox' })?.range.start).toEqual({ line: 6, character: 12 });
+      }
+    } finally {
+      await rm(bomDir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { escapeXml, fitText } from '../../../src/core/diagram/svg-text';
 import { ELEMENT_KINDS, RELATION_KINDS } from '../../../src/core/model/kinds';
 import type { Design, Element, Relation } from '../../../src/core/model/schema';
 import type { Finding } from '../../../src/core/rules/rule';
-import { edited, loadSample, set } from '../support/designs';
+import { edited, loadSample, set, unchecked } from '../support/designs';
 
 function parseSvg(svg: string): Document {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -104,7 +104,7 @@ describe('renderDesignSvg', () => {
   });
 
   it('drops characters XML cannot carry instead of producing an unreadable file', () => {
-    const design = edited(loadSample('minimal'), set('policy', { name: 'ep\u0000\u0007-\uD800x' }));
+    const design = unchecked(loadSample('minimal'), 'policy', { name: 'ep\u0000\u0007-\uD800x' });
     const doc = parseSvg(renderDesignSvg(design));
     expect(doc.querySelector('g[data-id="policy"]')!.textContent).toContain('ep-x');
   });

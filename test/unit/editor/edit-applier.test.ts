@@ -51,4 +51,28 @@ describe('computeEditReplacement', () => {
     const unknown = computeEditReplacement(seedText, { op: 'updateElement', id: 'nope', set: { name: 'x' } });
     expect(unknown).toMatchObject({ ok: false, error: expect.stringMatching(/No element "nope"/) });
   });
+
+  it('keeps a BOM exactly once, with the replacement offset counted in the document text (#12 case 11)', () => {
+    const marked = '\uFEFF' + seedText;
+    const r = computeEditReplacement(marked, { op: 'updateElement', id: 'kv', set: { name: 'kv-renamed' } });
+    if (!r.ok) throw new Error(r.error);
+    // The same small replacement as without the BOM, one code unit further on.
+    const plain = computeEditReplacement(seedText, { op: 'updateElement', id: 'kv', set: { name: 'kv-renamed' } });
+    if (!plain.ok) throw new Error(plain.error);
+    expect(r.replacement).toEqual({ ...plain.replacement!, offset: plain.replacement!.offset + 1 });
+    const after = apply(marked, r.replacement!);
+    expect(after).toBe('\uFEFF' + apply(seedText, plain.replacement!));
+    const reloaded = loadDesign(after);
+    expect(reloaded.ok && reloaded.design.elements.find((e) => e.id === 'kv')?.name).toBe('kv-renamed');
+    // A second edit on the result still finds one BOM to keep.
+    const again = computeEditReplacement(after, { op: 'moveElements', moves: [{ id: 'env-prod', position: { x: 3, y: 4 } }] });
+    if (!again.ok) throw new Error(again.error);
+    expect(apply(after, again.replacement!).match(/\uFEFF/g)).toHaveLength(1);
+  });
+
+  it('does not add a BOM to a document without one', () => {
+    const r = computeEditReplacement(seedText, { op: 'setDesignInfo', name: 'Renamed' });
+    if (!r.ok) throw new Error(r.error);
+    expect(apply(seedText, r.replacement!).charCodeAt(0)).toBe('{'.charCodeAt(0));
+  });
 });

@@ -103,4 +103,77 @@ describe('loadDesign', () => {
     expect(r.index.relationRange('peer-weu-neu')?.start.line).toBe(lineOf(seedText, '"peer-weu-neu"'));
     expect(r.index.elementRange('nope')).toBeUndefined();
   });
+
+  describe('a UTF-8 BOM before the document (#12 case 11)', () => {
+    const BOM = '\uFEFF';
+
+    it('loads, to the same design as without it', () => {
+      const plain = loadDesign(seedText);
+      const marked = loadDesign(BOM + seedText);
+      expect(marked.ok).toBe(true);
+      if (plain.ok && marked.ok) expect(marked.design).toEqual(plain.design);
+    });
+
+    it('does not count the BOM as a column: errors and index ranges sit where VS Code shows them', () => {
+      // A syntax error on the first line, where an off-by-one would show.
+      const firstLine = '{ "version": 1,, "name": "x", "elements": [], "relations": [] }\n';
+      const [plainError] = errorsOf(loadDesign(firstLine));
+      const [markedError] = errorsOf(loadDesign(BOM + firstLine));
+      expect(markedError!.range).toEqual(plainError!.range);
+      expect(markedError!.range.start).toEqual({ line: 0, character: firstLine.indexOf(',,') + 1 });
+      // A schema error further down, and the index of a loaded design.
+      const typed = seedText.replace('"addressSpaces": ["10.10.0.0/16"]', '"addressSpaces": [10]');
+      expect(errorsOf(loadDesign(BOM + typed))[0]!.range).toEqual(errorsOf(loadDesign(typed))[0]!.range);
+      const r = loadDesign(BOM + seedText);
+      if (!r.ok) throw new Error('expected the design to load');
+      expect(r.index.rangeOf(['version'])?.start).toEqual({ line: 1, character: seedText.split('\n')[1]!.indexOf('1') });
+    });
+
+    it('reads past one BOM only: a second one is content, refused as JSON', () => {
+      const [e] = errorsOf(loadDesign(BOM + BOM + seedText));
+      expect(e!.message).toMatch(/JSON syntax/);
+      expect(e!.range.start).toEqual({ line: 0, character: 0 });
+    });
+  });
+
+  describe('names that could disguise or rewrite their surroundings (#12 case 13)', () => {
+    const named = (from: string, to: string) => seedText.replace(from, to);
+
+    it('refuses an ESC in an element name, naming the character and pointing at its escape in the text', () => {
+      const text = named('"name": "kv-casemgmt"', '"name": "kv-\\u001b[31m"');
+      const [e, ...rest] = errorsOf(loadDesign(text));
+      expect(rest).toEqual([]);
+      expect(e!.message).toMatch(/^Contains U\+001B \(ESC, a control character\) at character 4; names cannot contain control characters.* on azureService "kv" \(at elements\[\d+\]\.name\)$/);
+      const line = lineOf(text, 'kv-\\u001b');
+      const character = text.split('\n')[line]!.indexOf('\\u001b');
+      expect(e!.range).toEqual({ start: { line, character }, end: { line, character: character + 6 } });
+    });
+
+    it.each([
+      ['NUL', 'a\\u0000', /U\+0000 \(NUL, a control character\) at character 2/],
+      ['a line feed', 'a\\nb', /U\+000A \(LF, a line break\) at character 2/],
+      ['a tab', 'a\\tb', /U\+0009 \(TAB, a control character\)/],
+      ['DEL, raw', 'a\u007fb', /U\+007F \(DEL, a control character\)/],
+      ['a C1 CSI, raw', 'a\u009bb', /U\+009B \(CSI, a control character\)/],
+      ['RLO, raw', 'a\u202eb', /U\+202E \(RLO, a bidirectional control\) at character 2/],
+      ['LRI, escaped', 'a\\u2066b', /U\+2066 \(LRI, a bidirectional control\)/],
+      ['RLM', 'a\\u200fb', /U\+200F \(RLM, a bidirectional control\)/],
+      ['a lone high surrogate', 'a\\ud800b', /U\+D800 \(an unpaired surrogate\) at character 2/],
+      ['a lone low surrogate', 'a\\udc00', /U\+DC00 \(an unpaired surrogate\)/],
+    ])('refuses %s in a name', (_, inner, message) => {
+      const [e] = errorsOf(loadDesign(named('"name": "Case Management"', `"name": "${inner}"`)));
+      expect(e!.message).toMatch(message);
+    });
+
+    it('accepts a name with a well-formed surrogate pair and other non-ASCII letters', () => {
+      expect(loadDesign(named('"name": "Case Management"', '"name": "Produktion 🚀 Zürich"')).ok).toBe(true);
+    });
+
+    it('refuses them in NSG rule names and the design name too', () => {
+      const rule = errorsOf(loadDesign(seedText.replace(/"name": "(Allow[A-Za-z]+)"/, '"name": "$1\\u001b]0;owned\\u0007"')));
+      expect(rule[0]!.message).toMatch(/U\+001B \(ESC.*\(at elements\[\d+\]\.rules\[\d+\]\.name\)/);
+      const design = errorsOf(loadDesign(seedText.replace(/"name": "[^"]*",/, '"name": "Design\\u202e",')));
+      expect(design[0]!.message).toMatch(/U\+202E \(RLO.*\(at name\)/);
+    });
+  });
 });

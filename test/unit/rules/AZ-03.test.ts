@@ -13,6 +13,10 @@ testRule(AZ03, {
     { name: 'public ranges are allowed', design: spaces('10.10.0.0/16', '20.40.0.0/16') },
     { name: 'RFC 6598 shared space is allowed', design: spaces('10.10.0.0/16', '100.64.0.0/10') },
     { name: 'an unknown address space (not resolved from IaC)', design: edited(seed, set('vnet-weu', { addressSpaces: undefined })) },
+    { name: 'a dual-stack VNet, IPv4 and IPv6 (#12 case 12)', design: spaces('10.10.0.0/16', 'fd00:db8:deca::/48') },
+    { name: 'a dual-stack VNet with a non-ULA IPv6 block (ace:cab:deca::/48)', design: spaces('10.10.0.0/16', 'ace:cab:deca::/48') },
+    { name: 'IPv6 blocks never overlap IPv4 ones, even ::/0', design: spaces('10.10.0.0/16', '::/0') },
+    { name: 'two disjoint IPv6 blocks', design: spaces('10.10.0.0/16', 'fd00:db8:deca::/48', 'fd00:db8:decb::/48') },
     { name: 'adjacent, disjoint spaces', design: spaces('10.10.0.0/16', '10.11.0.0/16') },
   ],
   invalid: [
@@ -22,6 +26,8 @@ testRule(AZ03, {
     { name: 'multicast and broadcast', design: spaces('10.10.0.0/16', '224.0.0.0/3'), expected: ['vnet-weu', 'vnet-weu'], messages: [/multicast/, /broadcast/] },
     { name: 'link-local', design: spaces('10.10.0.0/16', '169.254.0.0/16'), expected: ['vnet-weu'], messages: [/link-local/] },
     { name: 'a malformed space', design: spaces('10.10.0.0/33'), expected: ['vnet-weu'], messages: [/not a valid CIDR block: prefix length \/33 is larger than \/32/] },
+    { name: 'overlapping IPv6 spaces of one VNet', design: spaces('10.10.0.0/16', 'fd00:db8:deca::/48', 'fd00:db8::/32'), expected: ['vnet-weu'], messages: [/fd00:db8::\/32 and fd00:db8:deca::\/48 .* overlap/] },
+    { name: 'a malformed IPv6 space', design: spaces('10.10.0.0/16', 'fd00:db8:deca::1/48'), expected: ['vnet-weu'], messages: [/not a valid CIDR block: .*host bits set/] },
     { name: 'overlapping spaces of one VNet', design: spaces('10.10.0.0/16', '10.10.128.0/17'), expected: ['vnet-weu'], messages: [/10\.10\.0\.0\/16 and 10\.10\.128\.0\/17 .* overlap/] },
   ],
 });

@@ -27,11 +27,14 @@ testRule(AZ06, {
     { name: 'overlapping VNets that are not peered', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu', 'peer-neu-weu')) },
     { name: 'overlap only through a transitive chain', design: edited(seed, spoke) },
     { name: 'many disjoint spaces on both sides', design: many('10.43.0.0/16') },
+    { name: 'dual-stack peers with disjoint IPv6 blocks (#12 case 12)', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/16', 'fd00:db8:deca::/48'] }), set('vnet-neu', { addressSpaces: ['10.20.0.0/16', 'fd00:db8:decb::/48'] })) },
+    { name: 'an IPv6 block is never compared with an IPv4 one', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/16', '::/0'] })) },
   ],
   invalid: [
     { name: 'peered VNets with the same space (one finding per pair)', design: edited(seed, ...overlapping), expected: ['peer-weu-neu'], messages: [/overlapping address spaces \(10\.10\.0\.0\/16 ↔ 10\.10\.0\.0\/16\)/] },
     { name: 'a one-way peering between overlapping VNets', design: edited(seed, ...overlapping, removeRelations('peer-weu-neu')), expected: ['peer-neu-weu'] },
     { name: 'one overlap among many spaces, each side listed in its own order', design: many('10.32.128.0/17'), expected: ['peer-weu-neu'], messages: [/\(10\.32\.0\.0\/16 ↔ 10\.32\.128\.0\/17\)/] },
+    { name: 'dual-stack peers whose IPv6 blocks overlap', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/16', 'fd00:db8:deca::/48'] }), set('vnet-neu', { addressSpaces: ['10.20.0.0/16', 'fd00:db8::/32'] })), expected: ['peer-weu-neu'], messages: [/\(fd00:db8:deca::\/48 ↔ fd00:db8::\/32\)/] },
     { name: 'a partial overlap of a second space', design: edited(seed, set('vnet-neu', { addressSpaces: ['10.20.0.0/16', '10.10.128.0/24'] })), expected: ['peer-weu-neu'], messages: [/10\.10\.0\.0\/16 ↔ 10\.10\.128\.0\/24/] },
   ],
 });

@@ -46,6 +46,16 @@ describe('PPV-011 resize fix', () => {
     expect(f).toBeDefined();
     expect(f?.fixes).toBeUndefined();
   });
+  it('compares and resizes the IPv4 prefixes of a dual-stack VNet, past its IPv6 space and subnet (#12 case 12)', () => {
+    const design = edited(
+      seed,
+      set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }),
+      set('vnet-neu', { addressSpaces: ['10.20.0.0/16', 'fd00:db8:decb::/48'] }),
+      add([{ id: 'snet-v6', kind: 'subnet', name: 'snet-v6', addressPrefix: 'fd00:db8:decb:1::/64', parent: 'vnet-neu' }]),
+    );
+    const [f] = runRule(rule, design);
+    expect(f?.fixes?.[0]?.title).toBe('Resize to 10.20.1.0/24');
+  });
   it('offers no fix when the VNet is full', () => {
     const [f] = runRule(rule, edited(seed, set('snet-pp-neu', { addressPrefix: '10.20.1.0/25' }), set('vnet-neu', { addressSpaces: ['10.20.1.0/25'] })));
     expect(f?.fixes).toBeUndefined();

@@ -31,5 +31,15 @@ export function edited(design: Design, ...edits: DesignEdit[]): Design {
 }
 
 export const set = (id: string, values: Record<string, unknown>): DesignEdit => ({ op: 'updateElement', id, set: values });
+
+/**
+ * The design with an element's properties replaced without the schema's checks: what an IaC reader can
+ * hand the writers, since names read from Bicep or Terraform are not schema-checked. For tests that the
+ * writers stay safe on text a design file may not hold (control characters, line breaks, bidi controls).
+ */
+export function unchecked(design: Design, id: string, values: Record<string, unknown>): Design {
+  if (!design.elements.some((e) => e.id === id)) throw new Error(`no element ${id}`);
+  return { ...design, elements: design.elements.map((e) => (e.id === id ? ({ ...e, ...values } as typeof e) : e)) };
+}
 export const remove = (...ids: string[]): DesignEdit => ({ op: 'removeElements', ids });
 export const removeRelations = (...ids: string[]): DesignEdit => ({ op: 'removeRelations', ids });

@@ -17,6 +17,10 @@ describe('CIDR checks', () => {
     expect(checkCidrField('10.0.1.1/24')).toMatchObject({ ok: false, error: expect.stringMatching(/host bits/) });
     expect(checkCidrList('10.0.0.0/16, 10.1.0.0/16')).toEqual({ ok: true, value: ['10.0.0.0/16', '10.1.0.0/16'] });
     expect(checkCidrList('10.0.0.0/16\n10.1.0.0/33')).toMatchObject({ ok: false, error: expect.stringMatching(/^Entry 2: .*larger than \/32/) });
+    // Dual-stack (#12 case 12): an IPv6 block beside the IPv4 one, read as strictly.
+    expect(checkCidrList('10.0.0.0/16, fd00:db8:deca::/48')).toEqual({ ok: true, value: ['10.0.0.0/16', 'fd00:db8:deca::/48'] });
+    expect(checkCidrField('fd00:db8:deca:1::/64')).toEqual({ ok: true, value: 'fd00:db8:deca:1::/64' });
+    expect(checkCidrList('10.0.0.0/16, fd00:db8:deca::1/48')).toMatchObject({ ok: false, error: expect.stringMatching(/^Entry 2: .*host bits/) });
     expect(checkIpList('10.0.0.4, 168.63.129.16')).toEqual({ ok: true, value: ['10.0.0.4', '168.63.129.16'] });
     expect(checkIpList('10.0.0.4, dns')).toMatchObject({ ok: false, error: expect.stringMatching(/Entry 2/) });
   });

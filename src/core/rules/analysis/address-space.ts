@@ -1,6 +1,9 @@
 // Parsed address space of a design, shared by every rule that reasons about CIDR blocks: each VNet's
 // spaces and each subnet's prefix parsed once per validation, with the malformed texts and their errors.
-import { parseCidr, type Cidr } from '../../net/cidr';
+// IPv4 and IPv6 blocks are kept apart: a dual-stack VNet has both, and they never overlap each other.
+import { parseAddressPrefix } from '../../net/address-prefix';
+import type { Cidr } from '../../net/cidr';
+import type { Ipv6Cidr } from '../../net/ipv6';
 import type { ElementOf } from '../../model/schema';
 import type { Topology } from '../../model/topology';
 
@@ -14,14 +17,18 @@ export interface MalformedCidr {
 
 export interface VnetSpace {
   readonly vnet: ElementOf<'vnet'>;
-  /** Well-formed spaces only; undefined when the design does not say (IaC could not resolve it). */
+  /** Well-formed IPv4 spaces only; undefined when the design does not say (IaC could not resolve it). */
   readonly spaces: readonly Cidr[] | undefined;
+  /** Well-formed IPv6 spaces of a dual-stack VNet; undefined exactly when `spaces` is. */
+  readonly ipv6Spaces: readonly Ipv6Cidr[] | undefined;
 }
 
 export interface SubnetSpace {
   readonly subnet: ElementOf<'subnet'>;
-  /** Undefined when the prefix is unknown or malformed. */
+  /** The IPv4 prefix; undefined when the prefix is unknown, malformed or IPv6. */
   readonly prefix: Cidr | undefined;
+  /** The prefix when it is IPv6. */
+  readonly ipv6Prefix: Ipv6Cidr | undefined;
 }
 
 export interface AddressSpace {
@@ -44,24 +51,29 @@ export function addressSpaceOf(topology: Topology): AddressSpace {
   const malformedSubnetPrefixes: MalformedCidr[] = [];
   for (const vnet of topology.all('vnet')) {
     let spaces: Cidr[] | undefined;
+    let ipv6Spaces: Ipv6Cidr[] | undefined;
     if (vnet.addressSpaces !== undefined) {
       spaces = [];
+      ipv6Spaces = [];
       for (const text of vnet.addressSpaces) {
-        const r = parseCidr(text);
-        if (r.ok) spaces.push(r.cidr);
-        else malformedVnetSpaces.push({ elementId: vnet.id, property: 'addressSpaces', text, error: r.error });
+        const r = parseAddressPrefix(text);
+        if (!r.ok) malformedVnetSpaces.push({ elementId: vnet.id, property: 'addressSpaces', text, error: r.error });
+        else if (r.family === 4) spaces.push(r.cidr);
+        else ipv6Spaces.push(r.cidr);
       }
     }
-    vnets.set(vnet.id, { vnet, spaces });
+    vnets.set(vnet.id, { vnet, spaces, ipv6Spaces });
   }
   for (const subnet of topology.all('subnet')) {
     let prefix: Cidr | undefined;
+    let ipv6Prefix: Ipv6Cidr | undefined;
     if (subnet.addressPrefix !== undefined) {
-      const r = parseCidr(subnet.addressPrefix);
-      if (r.ok) prefix = r.cidr;
-      else malformedSubnetPrefixes.push({ elementId: subnet.id, property: 'addressPrefix', text: subnet.addressPrefix, error: r.error });
+      const r = parseAddressPrefix(subnet.addressPrefix);
+      if (!r.ok) malformedSubnetPrefixes.push({ elementId: subnet.id, property: 'addressPrefix', text: subnet.addressPrefix, error: r.error });
+      else if (r.family === 4) prefix = r.cidr;
+      else ipv6Prefix = r.cidr;
     }
-    subnets.set(subnet.id, { subnet, prefix });
+    subnets.set(subnet.id, { subnet, prefix, ipv6Prefix });
   }
   const result: AddressSpace = { vnets, subnets, malformedSubnetPrefixes, malformedVnetSpaces };
   cache.set(topology, result);

@@ -1,4 +1,5 @@
-// AZ-03: VNet address spaces are well-formed, avoid the ranges Azure refuses, and do not overlap each other.
+// AZ-03: VNet address spaces (IPv4, and IPv6 in a dual-stack VNet) are well-formed, avoid the IPv4 ranges
+// Azure refuses, and do not overlap each other.
 import { findOverlaps, overlaps, tryCidr, type Cidr } from '../../net/cidr';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
@@ -33,7 +34,7 @@ export const AZ03: Rule = {
     for (const m of space.malformedVnetSpaces) {
       report({ elementId: m.elementId, property: m.property, message: `Address space is not a valid CIDR block: ${m.error}.` });
     }
-    for (const { vnet, spaces } of space.vnets.values()) {
+    for (const { vnet, spaces, ipv6Spaces } of space.vnets.values()) {
       if (!spaces) continue;
       if (vnet.addressSpaces?.length === 0) {
         report({ elementId: vnet.id, property: 'addressSpaces', message: `VNet "${vnet.name}" has no address space; Azure needs at least one block, such as 10.0.0.0/16.` });
@@ -45,8 +46,13 @@ export const AZ03: Rule = {
           }
         }
       }
-      for (const [a, b] of findOverlaps(spaces.map((cidr) => ({ cidr, tag: cidr })))) {
-        report({ elementId: vnet.id, property: 'addressSpaces', message: `Address spaces ${a.text} and ${b.text} of "${vnet.name}" overlap; the blocks of one VNet must be disjoint.` });
+      // The families are compared apart: a dual-stack VNet's IPv6 block never overlaps its IPv4 ones.
+      const overlapping = [
+        ...findOverlaps(spaces.map((cidr) => ({ cidr, tag: cidr.text }))),
+        ...findOverlaps((ipv6Spaces ?? []).map((cidr) => ({ cidr, tag: cidr.text }))),
+      ];
+      for (const [a, b] of overlapping) {
+        report({ elementId: vnet.id, property: 'addressSpaces', message: `Address spaces ${a} and ${b} of "${vnet.name}" overlap; the blocks of one VNet must be disjoint.` });
       }
     }
   },

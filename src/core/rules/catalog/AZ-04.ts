@@ -1,6 +1,8 @@
-// AZ-04: every subnet lies inside its VNet's address space, and the subnets of a VNet do not overlap.
+// AZ-04: every subnet lies inside its VNet's address space of the same family, and the subnets of a VNet do
+// not overlap.
 import { contains, findOverlaps, type Cidr } from '../../net/cidr';
 import type { ElementOf } from '../../model/schema';
+import type { Ipv6Cidr } from '../../net/ipv6';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
@@ -24,24 +26,32 @@ export const AZ04: Rule = {
     const space = addressSpaceOf(topology);
     // A VNet with a malformed space (AZ-03's finding) cannot tell which subnets are outside it.
     const incomplete = new Set(space.malformedVnetSpaces.map((m) => m.elementId));
-    for (const { vnet, spaces } of space.vnets.values()) {
+    for (const { vnet, spaces, ipv6Spaces } of space.vnets.values()) {
+      // Each family is checked on its own: an IPv6 subnet lies in an IPv6 space and overlaps only IPv6 subnets.
       const items: { cidr: Cidr; tag: ElementOf<'subnet'> }[] = [];
+      const ipv6Items: { cidr: Ipv6Cidr; tag: ElementOf<'subnet'> }[] = [];
+      const outside = (subnet: ElementOf<'subnet'>, text: string, family: readonly { text: string }[], label: string) => {
+        report({
+          elementId: subnet.id,
+          property: 'addressPrefix',
+          message: family.length === 0
+            ? `Subnet "${subnet.name}" (${text}) is in VNet "${vnet.name}", which has no ${label}address space.`
+            : `Subnet "${subnet.name}" (${text}) is outside the ${label}address space of VNet "${vnet.name}" (${family.map((s) => s.text).join(', ')}).`,
+          related: [{ elementId: vnet.id, property: 'addressSpaces', message: `Address space of "${vnet.name}"` }],
+        });
+      };
+      const known = spaces !== undefined && ipv6Spaces !== undefined && !incomplete.has(vnet.id);
       for (const subnet of topology.children(vnet.id, 'subnet')) {
-        const prefix = space.subnets.get(subnet.id)?.prefix;
-        if (!prefix) continue;
-        items.push({ cidr: prefix, tag: subnet });
-        if (spaces && !incomplete.has(vnet.id) && !spaces.some((s) => contains(s, prefix))) {
-          report({
-            elementId: subnet.id,
-            property: 'addressPrefix',
-            message: spaces.length === 0
-              ? `Subnet "${subnet.name}" (${prefix.text}) is in VNet "${vnet.name}", which has no address space.`
-              : `Subnet "${subnet.name}" (${prefix.text}) is outside the address space of VNet "${vnet.name}" (${spaces.map((s) => s.text).join(', ')}).`,
-            related: [{ elementId: vnet.id, property: 'addressSpaces', message: `Address space of "${vnet.name}"` }],
-          });
+        const { prefix, ipv6Prefix } = space.subnets.get(subnet.id) ?? {};
+        if (prefix) {
+          items.push({ cidr: prefix, tag: subnet });
+          if (known && !spaces.some((s) => contains(s, prefix))) outside(subnet, prefix.text, spaces, ipv6Spaces.length > 0 ? 'IPv4 ' : '');
+        } else if (ipv6Prefix) {
+          ipv6Items.push({ cidr: ipv6Prefix, tag: subnet });
+          if (known && !ipv6Spaces.some((s) => contains(s, ipv6Prefix))) outside(subnet, ipv6Prefix.text, ipv6Spaces, 'IPv6 ');
         }
       }
-      for (const [a, b] of findOverlaps(items)) {
+      for (const [a, b] of [...findOverlaps(items), ...findOverlaps(ipv6Items)]) {
         report({
           elementId: b.id,
           property: 'addressPrefix',

@@ -1,5 +1,5 @@
 // AZ-06: directly peered VNets have disjoint address spaces (peering is non-transitive, so only direct peers count).
-import { findOverlaps, overlaps, type Cidr } from '../../net/cidr';
+import { findOverlaps, overlaps, type WrittenBlock } from '../../net/cidr';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
@@ -29,7 +29,8 @@ export const AZ06: Rule = {
       const a = space.vnets.get(peering.from);
       const b = space.vnets.get(peering.to);
       if (!a?.spaces || !b?.spaces) continue;
-      const crossing = crossingOverlaps(a.spaces, b.spaces);
+      // Dual-stack VNets are compared family by family; an IPv4 block never overlaps an IPv6 one.
+      const crossing = [...crossingOverlaps(a.spaces, b.spaces), ...crossingOverlaps(a.ipv6Spaces ?? [], b.ipv6Spaces ?? [])];
       if (crossing.length === 0) continue;
       const pairs = crossing.map(([x, y]) => `${x.text} ↔ ${y.text}`).join(', ');
       report({
@@ -45,9 +46,9 @@ export const AZ06: Rule = {
 };
 
 /** Overlapping (a, b) pairs across two lists: a direct check for the usual one or two spaces, a sweep beyond. */
-function crossingOverlaps(as: readonly Cidr[], bs: readonly Cidr[]): [Cidr, Cidr][] {
+function crossingOverlaps<N extends number | bigint>(as: readonly WrittenBlock<N>[], bs: readonly WrittenBlock<N>[]): [WrittenBlock<N>, WrittenBlock<N>][] {
   if (as.length * bs.length <= 16) {
-    const out: [Cidr, Cidr][] = [];
+    const out: [WrittenBlock<N>, WrittenBlock<N>][] = [];
     for (const x of as) for (const y of bs) if (overlaps(x, y)) out.push([x, y]);
     return out;
   }

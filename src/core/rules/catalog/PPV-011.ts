@@ -1,6 +1,7 @@
 // PPV-011: the two delegated subnets of a policy have the same number of usable IPs.
 import type { ElementOf } from '../../model/schema';
 import type { Topology } from '../../model/topology';
+import { parseAddressPrefix } from '../../net/address-prefix';
 import { contains, formatIpv4, overlaps, tryCidr, type Cidr } from '../../net/cidr';
 import type { QuickFix, Rule } from '../rule';
 import { SOURCES, delegatedSubnets, label, usableIps } from '../analysis/power-platform';
@@ -48,8 +49,13 @@ function resizeFix(t: Topology, subnet: ElementOf<'subnet'>, prefix: number): Qu
   const vnet = t.vnetOf(subnet.id);
   const current = tryCidr(subnet.addressPrefix);
   if (!vnet?.addressSpaces || !current) return undefined;
-  const spaces = vnet.addressSpaces.map(tryCidr);
-  const siblings = t.children(vnet.id, 'subnet').filter((s) => s.id !== subnet.id).map((s) => tryCidr(s.addressPrefix));
+  // The new block is IPv4: a dual-stack VNet's IPv6 spaces and subnets neither hold nor collide with it.
+  const ipv4 = (texts: readonly (string | undefined)[]) => texts.flatMap((text) => {
+    const r = text === undefined ? undefined : parseAddressPrefix(text);
+    return r?.ok && r.family === 6 ? [] : [r?.ok ? r.cidr : undefined];
+  });
+  const spaces = ipv4(vnet.addressSpaces);
+  const siblings = ipv4(t.children(vnet.id, 'subnet').filter((s) => s.id !== subnet.id).map((s) => s.addressPrefix));
   if (spaces.some((s) => s === undefined) || siblings.some((s) => s === undefined)) return undefined;
   const size = 2 ** (32 - prefix);
   const free = (start: number): Cidr | undefined => {

@@ -1,5 +1,6 @@
 // PPV-032: the primary and failover VNets of a policy have overlapping address spaces.
-import { overlaps, tryCidr } from '../../net/cidr';
+import { overlaps, type WrittenBlock } from '../../net/cidr';
+import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 import { SOURCES, label, policyVnets } from '../analysis/power-platform';
 import { anyPeering, peersOf } from '../analysis/reachability';
@@ -21,9 +22,13 @@ export const rule: Rule = {
       const vnets = policyVnets(t, p.id);
       if (vnets.length !== 2) continue;
       const [a, b] = vnets as [(typeof vnets)[0], (typeof vnets)[0]];
-      const sa = (a.addressSpaces ?? []).map(tryCidr).filter((c) => c !== undefined);
-      const sb = (b.addressSpaces ?? []).map(tryCidr).filter((c) => c !== undefined);
-      const clash = sa.flatMap((x) => sb.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
+      // Family by family: in dual-stack VNets an IPv6 block can clash only with an IPv6 block.
+      const space = addressSpaceOf(t);
+      const sa = space.vnets.get(a.id);
+      const sb = space.vnets.get(b.id);
+      const clashes = <N extends number | bigint>(xs: readonly WrittenBlock<N>[] = [], ys: readonly WrittenBlock<N>[] = []) =>
+        xs.flatMap((x) => ys.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
+      const clash = [...clashes(sa?.spaces, sb?.spaces), ...clashes(sa?.ipv6Spaces, sb?.ipv6Spaces)];
       if (clash.length === 0) continue;
       const hub = peersOf(t, a.id).find((h) => peersOf(t, b.id).includes(h));
       const peered = anyPeering(t, a.id, b.id);
