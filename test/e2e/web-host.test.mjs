@@ -2,7 +2,8 @@
 // real VS Code (code-server). The VSIX is re-packed without `main`, so VS Code has no Node host to run it in;
 // it runs on a server of its own, because scripts/e2e.sh's server already has the normal VSIX. Checks the
 // designer, live validation in the Problems panel, a quick fix, export to Terraform through
-// vscode.workspace.fs, and findings on an open Terraform file (tree-sitter wasm loaded in the worker).
+// vscode.workspace.fs, and findings and a quick fix on an open Terraform file (tree-sitter wasm loaded in the
+// worker).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -94,7 +95,7 @@ async function openPath(page, relPath, timeoutMs = 60_000) {
   }
 }
 
-test('the web extension runs in the web worker host: designer, Problems, quick fix, Terraform export and IaC findings', async (t) => {
+test('the web extension runs in the web worker host: designer, Problems, quick fixes, Terraform export and IaC findings', async (t) => {
   const folder = await freshWorkspace('e2e-workspace');
   await cp(join(FIXTURES, 'iac', 'terraform-problems'), join(folder, 'terraform-problems'), { recursive: true });
   await withBrowser(t, async ({ page }) => {
@@ -146,7 +147,31 @@ test('the web extension runs in the web worker host: designer, Problems, quick f
     await openPath(page, 'terraform-problems/main.tf');
     await runCommand(page, 'Focus on Problems View');
     await problemRows(page, 'PPV-011').first().waitFor({ timeout: 90_000 });
+    await problemRows(page, 'PPV-008').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1_000);
     t.diagnostic(`screenshot: ${await screenshot(page, 'web-host')}`);
+
+    // The editor's quick fix (a code action on the finding) adds the delegation block to the subnet.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':40:3');
+    await page.keyboard.press('Enter');
+    const fixTitle = 'Delegate this subnet to Microsoft.PowerPlatform/enterprisePolicies';
+    await waitFor(async () => {
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
+      try {
+        await item.waitFor({ timeout: 3_000 });
+      } catch {
+        await page.keyboard.press('Escape');
+        return false;
+      }
+      await item.click();
+      return true;
+    }, `the quick fix "${fixTitle}" was never offered on main.tf line 40`);
+    await waitFor(async () => (await problemRows(page, 'PPV-008').count()) === 0, 'PPV-008 stayed on main.tf after its quick fix');
+    // The fixture names no delegation "powerplatform"; the fix's block does (line 40's comment names the service too).
+    assert.match(await page.locator('.editor-instance .view-lines').first().innerText(), /"powerplatform"/, 'the delegation block is not in the editor');
+    t.diagnostic(`screenshot: ${await screenshot(page, 'web-host-iac-fixed')}`);
   });
 });
