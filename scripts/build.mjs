@@ -32,12 +32,17 @@ const nodeAlias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', alias: nodeAlias, ...importMetaShim };
 // The web extension host is a web worker: no Node built-ins. esbuild's browser platform already refuses to
 // resolve one (unless a package's own `browser` field maps it away, as web-tree-sitter does for fs); the
-// plugin makes the message say which import of ours pulled it in.
+// plugin makes the message say which import of ours pulled it in, and also refuses src/node/ (the Node adapters),
+// whose modules need Node even where they import no built-in themselves.
 const noNodeBuiltins = {
   name: 'no-node-builtins',
   setup(build) {
     const names = new Set(builtinModules);
+    const nodeAdapters = path.join(root, 'src', 'node') + path.sep;
     build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.path.startsWith('.') && path.resolve(args.resolveDir, args.path).startsWith(nodeAdapters)) {
+        return { errors: [{ text: `the web extension must not import the Node adapter "${args.path}" (imported by ${path.relative(root, args.importer)})` }] };
+      }
       const bare = args.path.replace(/^node:/, '');
       if (!args.path.startsWith('node:') && !names.has(bare)) return undefined;
       if (args.importer.includes(`${path.sep}node_modules${path.sep}`) && !args.path.startsWith('node:')) return undefined;
