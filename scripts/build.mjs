@@ -1,8 +1,10 @@
-// Builds every bundle with esbuild: extension host (node), CLI (node), webview app and layout worker
-// (browser), the in-host mocha suite; then generates the contributed JSON Schema and copies parser wasm.
+// Builds every bundle with esbuild: extension host (node), web extension host (browser worker), CLI (node),
+// webview app and layout worker (browser), the in-host mocha suite; then generates the contributed JSON Schema
+// and copies parser wasm.
 import * as esbuild from 'esbuild';
 import { accessSync, copyFileSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -14,15 +16,48 @@ mkdirSync(path.join(out, 'wasm'), { recursive: true });
 // web-tree-sitter's CJS build reads import.meta.url; give it the bundle's own file URL.
 const importMetaShim = { banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': 'importMetaUrl' } };
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
+// zod re-exports its ~40 message locales on its namespace object, so no bundler can drop them: 264 kB in each
+// of the four bundles that use zod, which kept the VSIX over 3 MB. Only English (zod's default) is ever used.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(root, 'scripts', 'zod-english-locale.mjs') } : undefined);
+  },
+};
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root, plugins: [zodEnglishOnly] };
 // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow (the bundle then fails
 // at load with "Cannot find module './impl/format'"); its ESM build bundles cleanly.
 const nodeAlias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', alias: nodeAlias, ...importMetaShim };
+// The web extension host is a web worker: no Node built-ins. esbuild's browser platform already refuses to
+// resolve one (unless a package's own `browser` field maps it away, as web-tree-sitter does for fs); the
+// plugin makes the message say which import of ours pulled it in, and also refuses src/node/ (the Node adapters),
+// whose modules need Node even where they import no built-in themselves.
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const names = new Set(builtinModules);
+    const nodeAdapters = path.join(root, 'src', 'node') + path.sep;
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.path.startsWith('.') && path.resolve(args.resolveDir, args.path).startsWith(nodeAdapters)) {
+        return { errors: [{ text: `the web extension must not import the Node adapter "${args.path}" (imported by ${path.relative(root, args.importer)})` }] };
+      }
+      const bare = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !names.has(bare)) return undefined;
+      if (args.importer.includes(`${path.sep}node_modules${path.sep}`) && !args.path.startsWith('node:')) return undefined;
+      return { errors: [{ text: `the web extension must not import the Node built-in "${args.path}" (imported by ${path.relative(root, args.importer)})` }] };
+    });
+  },
+};
+// web-tree-sitter's ESM build reads import.meta.url only to find its wasm, which the web host hands over as bytes.
+const webImportMeta = { banner: { js: "const importMetaUrl=typeof location==='undefined'?'':location.href;" }, define: { 'import.meta.url': 'importMetaUrl' } };
+const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', mainFields: ['browser', 'module', 'main'], alias: nodeAlias, plugins: [zodEnglishOnly, noNodeBuiltins], ...webImportMeta };
 const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] },
+  { ...web, entryPoints: ['src/extension-web.ts'], outfile: 'out/web/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaShim.banner.js }, external: ['performance'] },
   // mocha resolves its parallel-mode workers by path; the in-host suite never runs in parallel mode.
   { ...node, entryPoints: ['test/exthost/index.ts'], outfile: 'out/test/exthost/index.js', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },

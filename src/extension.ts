@@ -1,22 +1,22 @@
-// Composition root of the extension host: each feature registers itself and returns its disposables.
+// Composition root of the Node extension host: the shared features over the disk, plus the Bicep/Terraform
+// import into the designer and Azure import/compare, which need Node.
 // Nothing else happens at activation, so opening VS Code stays cheap.
 import type * as vscode from 'vscode';
+import { activateFeatures, type PpvnetExtensionApi } from './vscode/activate-features';
 import { activateAzure } from './vscode/azure/activate-azure';
-import { activateIacDiagnostics } from './vscode/iac-diagnostics/activate-diagnostics';
-import { activateDesigner, designerTestHook, type DesignerTestHook } from './vscode/designer/activate-designer';
-import { activateExport } from './vscode/export/activate-export';
-import { activateWalkthrough } from './vscode/walkthrough/activate-walkthrough';
+import { DiskExportDestination } from './vscode/export/disk-export-destination';
+import { diskIacWorkspace } from './vscode/iac-diagnostics/disk-iac-workspace';
+import { openIacInDesigner } from './vscode/iac-diagnostics/open-iac-in-designer';
 
-/** The extension's exports: only a hook for the extension-host test suites. */
-export interface PpvnetExtensionApi {
-  readonly testing: { readonly designer: DesignerTestHook | undefined };
-}
+export type { PpvnetExtensionApi } from './vscode/activate-features';
 
 export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
-  for (const feature of [activateDesigner, activateExport, activateIacDiagnostics, activateAzure, activateWalkthrough]) {
-    context.subscriptions.push(...feature(context));
-  }
-  return { testing: { designer: designerTestHook() } };
+  return activateFeatures(context, {
+    exportDestination: new DiskExportDestination(),
+    iac: diskIacWorkspace,
+    openIacInDesigner,
+    hostOnly: [activateAzure],
+  });
 }
 
 export function deactivate(): void {

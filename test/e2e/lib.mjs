@@ -78,16 +78,17 @@ function slug(s) {
   return s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 80);
 }
 
-export function workbenchUrl(folder, payload) {
-  let u = `${BASE}/?folder=${encodeURIComponent(folder)}`;
+/** `base` is the server's origin: BASE (scripts/e2e.sh's server) unless a test runs a server of its own. */
+export function workbenchUrl(folder, payload, base = BASE) {
+  let u = `${base}/?folder=${encodeURIComponent(folder)}`;
   if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return u;
 }
 
 /** Open the workbench on `folder` and wait until the explorer lists `fileName` (remote FS and extension host up). */
-export async function openWorkbench(page, folder, fileName) {
+export async function openWorkbench(page, folder, fileName, { base = BASE } = {}) {
   // The workbench appears well after DOMContentLoaded; waiting for `load` too would only add time.
-  await page.goto(workbenchUrl(folder), { waitUntil: 'domcontentloaded' });
+  await page.goto(workbenchUrl(folder, undefined, base), { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   if (fileName) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first()

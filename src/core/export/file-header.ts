@@ -58,3 +58,17 @@ export function headerState(text: string): HeaderState {
   }
   return 'foreign';
 }
+
+/** What an export would replace at one path; shared by every writer so they all ask consent for the same files. */
+export type ExistingState =
+  /** No file there yet. */
+  | 'new'
+  /** Identical bytes: nothing to write. */
+  | 'unchanged'
+  | HeaderState;
+
+export function existingState(existingText: string | undefined, newContent: string): ExistingState {
+  if (existingText === undefined) return 'new';
+  if (existingText === newContent) return 'unchanged';
+  return headerState(existingText);
+}

@@ -3,23 +3,21 @@
 // writes only what changed. No editor API here, so the CLI and the host share the same safety rules.
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportedFile, ExportFormat } from '../../core/export/export-design';
-import { headerState } from '../../core/export/file-header';
+import type { ExportedFile } from '../../core/export/export-design';
+import { designNameFromFileName } from '../../core/export/output-folder';
+import { existingState, type ExistingState } from '../../core/export/file-header';
 import { isInside, OutsideWorkspaceError, realLocation, writeInside } from './safe-write';
 
 export { OutsideWorkspaceError, resolveInside } from './safe-write';
 
-/** `${designName}` and `${format}` substitution in the output-folder setting. */
-export function substituteOutputFolder(setting: string, designName: string, format: ExportFormat): string {
-  return setting.replace(/\$\{designName\}/g, designName).replace(/\$\{format\}/g, format);
-}
+export { substituteOutputFolder } from '../../core/export/output-folder';
 
 /** The design's name for folder substitution: the file name without `.ppvnet.json`. */
 export function designNameOf(designPath: string): string {
-  return path.basename(designPath).replace(/\.ppvnet\.json$/i, '').replace(/\.json$/i, '');
+  return designNameFromFileName(path.basename(designPath));
 }
 
-export type ExistingState = 'new' | 'unchanged' | 'generated' | 'edited' | 'foreign';
+export type { ExistingState } from '../../core/export/file-header';
 
 export interface PlannedWrite {
   readonly file: ExportedFile;
@@ -52,10 +50,7 @@ export async function planWrites(root: string, outDir: string, files: readonly E
       if (e instanceof OutsideWorkspaceError) throw e;
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
     }
-    let state: ExistingState;
-    if (existingText === undefined) state = 'new';
-    else if (existingText === file.content) state = 'unchanged';
-    else state = headerState(existingText) === 'generated' ? 'generated' : headerState(existingText);
+    const state = existingState(existingText, file.content);
     out.push({ file, absPath, state, ...(existingText !== undefined ? { existingText } : {}) });
   }
   return out;

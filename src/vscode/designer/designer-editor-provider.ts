@@ -1,8 +1,7 @@
 // The `ppvnet.designer` custom text editor: builds the webview (strict CSP, local resources only) and
 // binds each panel to a DesignerSession. Keeps the open sessions so commands can find the active one.
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { uriExists } from '../shared/uri-exists';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { DesignerSession, VIEW_TYPE } from './designer-session';
 import { MessageTransport } from './message-transport';
@@ -57,20 +56,25 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly deps: { analyzer: DesignAnalyzer; log: DesignerLog; sessions: DesignerSessions; generation: () => number },
   ) {}
 
-  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+  /** Whether media/codicons ships in this install; asked once (stat is a round trip on the web). */
+  private codiconsPresent: Promise<boolean> | undefined;
+
+  async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
     const extensionUri = this.context.extensionUri;
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'out', 'webview');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     const webview = panel.webview;
     webview.options = { enableScripts: true, localResourceRoots: [webviewRoot, media] };
     const codicons = vscode.Uri.joinPath(media, 'codicons', 'codicon.css');
+    this.codiconsPresent ??= uriExists(codicons);
+    const withCodicons = await this.codiconsPresent;
     webview.html = buildDesignerHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: randomNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.css')).toString(),
       layoutWorkerUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'layout-worker.js')).toString(),
-      codiconsUri: codicons.scheme === 'file' && existsSync(codicons.fsPath) ? webview.asWebviewUri(codicons).toString() : '',
+      codiconsUri: withCodicons ? webview.asWebviewUri(codicons).toString() : '',
       title: document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1),
     });
     const label = `designer[${vscode.workspace.asRelativePath(document.uri, false)}]`;
@@ -84,4 +88,10 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
       this.deps.log.info(`${label}: closed`);
     });
   }
+}
+
+/** A CSP nonce from Web Crypto (global in Node 20 and in the web worker host alike). */
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -12,7 +12,8 @@ export function decodePngData(data: string, maxBytes = MAX_PNG_BYTES): PngData {
   if (base64.startsWith('data:')) return { ok: false, error: 'the picture is not a PNG data URL' };
   if (base64.length === 0 || base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return { ok: false, error: 'the picture is not valid base64' };
   if ((base64.length / 4) * 3 > maxBytes + 3) return { ok: false, error: `the picture is larger than ${Math.round(maxBytes / 1048576)} MB` };
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  // atob, not Buffer: the web extension host has no Buffer. The strict check above makes both decode alike.
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   if (bytes.length < 33 || SIGNATURE.some((b, i) => bytes[i] !== b)) return { ok: false, error: 'the picture is not a PNG file' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunk = String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!);

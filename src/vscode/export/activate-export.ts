@@ -1,13 +1,14 @@
 // Registers Export to Bicep / Export to Terraform: picks the design (argument, active designer, or active
 // text editor), validates it, writes the files inside the workspace folder only, and never replaces a
-// file edited by hand without the user's consent (with a diff preview on offer).
-import path from 'node:path';
+// file edited by hand without the user's consent (with a diff preview on offer). Files go through the host's
+// ExportDestination (disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
 import { exportDesign, MAIN_FILE, type ExportFormat } from '../../core/export/export-design';
 import { loadDesign } from '../../core/model/load-design';
 import { validateDesign } from '../../core/rules/engine';
 import type { Finding } from '../../core/rules/rule';
-import { applyWrites, designNameOf, needsConsent, OutsideWorkspaceError, planWrites, resolveInside, substituteOutputFolder, type PlannedWrite } from '../../node/export/export-files';
+import { designNameFromFileName, substituteOutputFolder } from '../../core/export/output-folder';
+import { ExportRefusedError, needsConsent, type ExportDestination, type ExportWrite } from './export-destination';
 
 const DESIGNER_VIEW_TYPE = 'ppvnet.designer';
 const PREVIEW_SCHEME = 'ppvnet-export-preview';
@@ -32,13 +33,18 @@ class PreviewDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function activateExport(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function activateExport(_context: vscode.ExtensionContext, destination: ExportDestination): vscode.Disposable[] {
   const previews = new PreviewDocuments();
   return [
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand('ppvnet.exportBicep', (arg?: unknown) => runExport('bicep', arg, previews)),
-    vscode.commands.registerCommand('ppvnet.exportTerraform', (arg?: unknown) => runExport('terraform', arg, previews)),
+    vscode.commands.registerCommand('ppvnet.exportBicep', (arg?: unknown) => runExport('bicep', arg, previews, destination)),
+    vscode.commands.registerCommand('ppvnet.exportTerraform', (arg?: unknown) => runExport('terraform', arg, previews, destination)),
   ];
+}
+
+/** The last segment of a URI's path (its file name on every host). */
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 /** The design to export: a URI argument (menus pass one), else the active designer tab, else the active text editor. */
@@ -70,7 +76,7 @@ function describeFinding(f: Finding): string {
   return `• ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 
-async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments): Promise<ExportCommandResult> {
+async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, destination: ExportDestination): Promise<ExportCommandResult> {
   const label = format === 'bicep' ? 'Bicep' : 'Terraform';
   const uri = targetUri(arg);
   if (!uri) return fail('noDesign', `Export to ${label}: open a design (*.ppvnet.json) in the designer or the text editor first.`);
@@ -78,12 +84,12 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
   const loaded = loadDesign(await readDesignText(uri));
   if (!loaded.ok) {
     const first = loaded.errors[0]!;
-    return fail('invalidDesign', `Export to ${label}: ${path.basename(uri.fsPath)} does not load (line ${first.range.start.line + 1}: ${first.message}). Fix it and export again.`);
+    return fail('invalidDesign', `Export to ${label}: ${fileNameOf(uri)} does not load (line ${first.range.start.line + 1}: ${first.message}). Fix it and export again.`);
   }
 
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder || folder.uri.scheme !== 'file') {
-    return fail('noWorkspace', `Export to ${label}: ${path.basename(uri.fsPath)} is not inside a workspace folder on disk; exports are written into the design's workspace folder.`);
+  if (!folder || !destination.accepts(folder)) {
+    return fail('noWorkspace', `Export to ${label}: ${fileNameOf(uri)} is not inside a workspace folder on disk; exports are written into the design's workspace folder.`);
   }
 
   const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
@@ -99,37 +105,37 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
     if (pick !== go) return { ok: false, reason: 'cancelled', message: 'Export cancelled: the design has errors.' };
   }
 
-  const designName = designNameOf(uri.fsPath);
+  const designName = designNameFromFileName(fileNameOf(uri));
   const setting = vscode.workspace.getConfiguration('ppvnet', uri).get<string>('export.outputFolder') || 'infra/${designName}/${format}';
   const relFolder = substituteOutputFolder(setting, designName, format);
-  let outDir: string;
-  let plan: PlannedWrite[];
+  let outDir: vscode.Uri;
+  let plan: ExportWrite[];
   try {
-    outDir = await resolveInside(folder.uri.fsPath, relFolder);
-    plan = await planWrites(folder.uri.fsPath, outDir, exportDesign(loaded.design, format, { designFile: path.basename(uri.fsPath) }));
+    outDir = await destination.resolveInside(folder, relFolder);
+    plan = await destination.plan(folder, outDir, exportDesign(loaded.design, format, { designFile: fileNameOf(uri) }));
   } catch (e) {
-    if (e instanceof OutsideWorkspaceError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message} Change the setting ppvnet.export.outputFolder.`);
+    if (e instanceof ExportRefusedError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message} Change the setting ppvnet.export.outputFolder.`);
     throw e;
   }
 
   // A file open with unsaved edits is the user's work in progress even when the copy on disk is ours.
-  const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => path.resolve(d.uri.fsPath)));
-  const isUnsaved = (p: PlannedWrite) => p.state !== 'unchanged' && unsaved.has(path.resolve(p.absPath));
+  const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => destination.fileKey(d.uri)));
+  const isUnsaved = (p: ExportWrite) => p.state !== 'unchanged' && unsaved.has(destination.fileKey(p.uri));
   const blocked = [...new Set([...needsConsent(plan), ...plan.filter(isUnsaved)])];
   if (blocked.length > 0 && !(await confirmOverwrite(blocked, previews, isUnsaved))) {
     return { ok: false, reason: 'cancelled', message: 'Export cancelled: hand-edited files were kept.' };
   }
 
-  let written: string[];
+  let written: vscode.Uri[];
   try {
-    written = await applyWrites(folder.uri.fsPath, plan);
+    written = await destination.apply(folder, plan);
   } catch (e) {
-    if (e instanceof OutsideWorkspaceError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message}`);
+    if (e instanceof ExportRefusedError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message}`);
     throw e;
   }
-  const mainPath = plan.find((p) => p.file.path === MAIN_FILE[format])?.absPath;
-  if (mainPath) await vscode.window.showTextDocument(vscode.Uri.file(mainPath), { preview: false });
-  const relOut = path.relative(folder.uri.fsPath, outDir) || '.';
+  const main = plan.find((p) => p.file.path === MAIN_FILE[format])?.uri;
+  if (main) await vscode.window.showTextDocument(main, { preview: false });
+  const relOut = destination.relative(folder, outDir) || '.';
   const unchanged = plan.length - written.length;
   void vscode.window.showInformationMessage(
     written.length === 0
@@ -137,13 +143,13 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
       : `Exported ${written.length} ${label} file${written.length === 1 ? '' : 's'} to ${relOut}${unchanged ? ` (${unchanged} unchanged)` : ''}.`,
     'Reveal in Explorer',
   ).then((pick) => {
-    if (pick) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(outDir));
+    if (pick) void vscode.commands.executeCommand('revealInExplorer', outDir);
   });
-  return { ok: true, outDir, written, unchanged };
+  return { ok: true, outDir: outDir.fsPath, written: written.map((w) => w.fsPath), unchanged };
 }
 
 /** Asks before replacing hand-edited or foreign files; "Show Diff" opens a diff per file and asks again. */
-async function confirmOverwrite(blocked: readonly PlannedWrite[], previews: PreviewDocuments, isUnsaved: (p: PlannedWrite) => boolean): Promise<boolean> {
+async function confirmOverwrite(blocked: readonly ExportWrite[], previews: PreviewDocuments, isUnsaved: (p: ExportWrite) => boolean): Promise<boolean> {
   const overwrite = blocked.length === 1 ? 'Overwrite' : `Overwrite ${blocked.length} Files`;
   const diff = blocked.length === 1 ? 'Show Diff' : 'Show Diffs';
   const detail = blocked
@@ -159,8 +165,8 @@ async function confirmOverwrite(blocked: readonly PlannedWrite[], previews: Prev
     if (pick === overwrite) return true;
     if (pick !== diff) return false;
     for (const p of blocked) {
-      const right = previews.add(path.basename(p.absPath), p.file.content);
-      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(p.absPath), right, `${p.file.path}: on disk ↔ new export`, { preview: false });
+      const right = previews.add(fileNameOf(p.uri), p.file.content);
+      await vscode.commands.executeCommand('vscode.diff', p.uri, right, `${p.file.path}: on disk ↔ new export`, { preview: false });
     }
   }
 }

@@ -1,16 +1,19 @@
-// Registers Problems-panel diagnostics and quick fixes on Bicep and Terraform files, and their import into
-// the designer (command, editor title, code action).
+// Registers Problems-panel diagnostics and quick fixes on Bicep and Terraform files, and, where the host
+// passes it (Node), their import into the designer (command, editor title, code action).
 import * as vscode from 'vscode';
 import { IacCodeActions, OPEN_IAC_COMMAND } from './iac-code-actions';
 import { IacDiagnostics } from './iac-diagnostics';
-import { openIacInDesigner } from './open-iac-in-designer';
+import type { IacWorkspace } from './iac-workspace';
 
-export function activateIacDiagnostics(context: vscode.ExtensionContext): vscode.Disposable[] {
-  const diagnostics = new IacDiagnostics(context.extensionUri);
-  const selector: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.bicep' }, { scheme: 'file', pattern: '**/*.tf' }];
-  return [
+export type OpenIacInDesigner = (uri?: unknown) => Promise<unknown>;
+
+export function activateIacDiagnostics(context: vscode.ExtensionContext, workspace: IacWorkspace, openInDesigner?: OpenIacInDesigner): vscode.Disposable[] {
+  const diagnostics = new IacDiagnostics(context.extensionUri, workspace);
+  const selector: vscode.DocumentSelector = [workspace.selector('**/*.bicep'), workspace.selector('**/*.tf')];
+  const registrations = [
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(selector, new IacCodeActions(diagnostics), { providedCodeActionKinds: IacCodeActions.kinds }),
-    vscode.commands.registerCommand(OPEN_IAC_COMMAND, (uri?: unknown) => openIacInDesigner(uri)),
+    vscode.languages.registerCodeActionsProvider(selector, new IacCodeActions(diagnostics, openInDesigner !== undefined), { providedCodeActionKinds: IacCodeActions.kinds }),
   ];
+  if (openInDesigner) registrations.push(vscode.commands.registerCommand(OPEN_IAC_COMMAND, (uri?: unknown) => openInDesigner(uri)));
+  return registrations;
 }

@@ -1,15 +1,15 @@
 // Problems-panel diagnostics for Bicep and Terraform: each open .bicep file and each folder with an open
 // .tf file is a unit; a unit is read (unsaved editor text over disk), validated with the workspace rule
-// configuration, and its findings published on the files and ranges they concern.
-import path from 'node:path';
+// configuration, and its findings published on the files and ranges they concern. Files are seen through
+// the host's IacWorkspace (the disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
 import type { IacReadResult } from '../../core/iac/read-iac';
 import { RULES } from '../../core/rules/registry';
 import type { Finding, Severity } from '../../core/rules/rule';
 import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { validateDesign } from '../../core/rules/engine';
-import { isIacFile, readBicepFile, readTerraformFolder } from '../../node/iac/iac-files';
-import { sharedParsers } from '../../node/iac/tree-sitter-parsers';
+import { isIacFile, readBicepFile, readTerraformFolder } from '../../core/iac/iac-inputs';
+import type { IacWorkspace } from './iac-workspace';
 
 const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -25,11 +25,12 @@ export interface IacUnit {
   readonly path: string;
 }
 
-export function unitOf(document: vscode.TextDocument): IacUnit | undefined {
-  if (document.uri.scheme !== 'file' || IGNORED_SCHEMES.has(document.uri.scheme)) return undefined;
-  const kind = isIacFile(document.uri.fsPath);
-  if (!kind) return undefined;
-  return kind === 'bicep' ? { kind, path: document.uri.fsPath } : { kind, path: path.dirname(document.uri.fsPath) };
+export function unitOf(document: vscode.TextDocument, workspace: IacWorkspace): IacUnit | undefined {
+  if (IGNORED_SCHEMES.has(document.uri.scheme)) return undefined;
+  const file = workspace.pathOf(document.uri);
+  const kind = file === undefined ? undefined : isIacFile(file);
+  if (!kind || file === undefined) return undefined;
+  return kind === 'bicep' ? { kind, path: file } : { kind, path: workspace.files.path.dirname(file) };
 }
 
 const keyOf = (u: IacUnit) => `${u.kind}:${u.path}`;
@@ -53,7 +54,7 @@ export class IacDiagnostics implements vscode.Disposable {
   /** Fires after a unit's diagnostics were published (tests and the import command wait on it). */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly extensionUri: vscode.Uri, readonly workspace: IacWorkspace) {
     this.disposables.push(
       this.updated,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
@@ -84,18 +85,18 @@ export class IacDiagnostics implements vscode.Disposable {
   }
 
   result(document: vscode.TextDocument): UnitResult | undefined {
-    const unit = unitOf(document);
+    const unit = unitOf(document, this.workspace);
     return unit ? this.results.get(keyOf(unit)) : undefined;
   }
 
   /** Reads and validates a document's unit now (bypassing the debounce). */
   async validateNow(document: vscode.TextDocument): Promise<UnitResult | undefined> {
-    const unit = unitOf(document);
+    const unit = unitOf(document, this.workspace);
     return unit ? this.run(unit) : undefined;
   }
 
   private schedule(document: vscode.TextDocument, delay?: number): void {
-    const unit = unitOf(document);
+    const unit = unitOf(document, this.workspace);
     if (!unit || !this.enabled) return;
     const key = keyOf(unit);
     const wait = delay ?? vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300);
@@ -108,15 +109,18 @@ export class IacDiagnostics implements vscode.Disposable {
 
   /** Saving a file can change other units: a module of an open Bicep file, a .tf file of an open folder. */
   private onSave(document: vscode.TextDocument): void {
-    if (!isIacFile(document.uri.fsPath) || !this.enabled) return;
-    for (const d of vscode.workspace.textDocuments) if (isIacFile(d.uri.fsPath)) this.schedule(d);
+    if (!isIacFile(document.uri.path) || !this.enabled) return;
+    for (const d of vscode.workspace.textDocuments) if (isIacFile(d.uri.path)) this.schedule(d);
   }
 
   private onClose(document: vscode.TextDocument): void {
-    const unit = unitOf(document);
+    const unit = unitOf(document, this.workspace);
     if (!unit) return;
     // A Terraform folder stays a unit while any of its files is open.
-    const stillOpen = vscode.workspace.textDocuments.some((d) => d !== document && !d.isClosed && unitOf(d) && keyOf(unitOf(d)!) === keyOf(unit));
+    const stillOpen = vscode.workspace.textDocuments.some((d) => {
+      const other = d !== document && !d.isClosed ? unitOf(d, this.workspace) : undefined;
+      return other !== undefined && keyOf(other) === keyOf(unit);
+    });
     if (stillOpen) return;
     const key = keyOf(unit);
     clearTimeout(this.timers.get(key));
@@ -128,9 +132,14 @@ export class IacDiagnostics implements vscode.Disposable {
     const key = keyOf(unit);
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
-    const parsers = await sharedParsers();
-    const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [path.normalize(d.uri.fsPath), d.getText()]));
-    const options = { parsers, openText: (abs: string) => open.get(path.normalize(abs)) };
+    const { path } = this.workspace.files;
+    const parsers = await this.workspace.parsers();
+    const open = new Map<string, string>();
+    for (const d of vscode.workspace.textDocuments) {
+      const file = this.workspace.pathOf(d.uri);
+      if (file !== undefined) open.set(path.normalize(file), d.getText());
+    }
+    const options = { parsers, files: this.workspace.files, openText: (abs: string) => open.get(path.normalize(abs)) };
     let read: IacReadResult;
     try {
       read = unit.kind === 'bicep' ? await readBicepFile(unit.path, options) : await readTerraformFolder(unit.path, options);
@@ -138,7 +147,7 @@ export class IacDiagnostics implements vscode.Disposable {
       console.error(`ppvnet: reading ${unit.path} failed`, e);
       return undefined;
     }
-    const config = await configFor(vscode.Uri.file(unit.path));
+    const config = await configFor(this.workspace.uriOf(unit.path));
     const findings = validateDesign(read.design, { config, locate: read.locate });
     if (this.generation.get(key) !== generation) return this.results.get(key);
     const byFile = new Map<string, vscode.Diagnostic[]>();
@@ -162,7 +171,7 @@ export class IacDiagnostics implements vscode.Disposable {
     d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`) };
     const related = (f.related ?? []).filter((r) => r.location);
     if (related.length > 0) {
-      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.location!.file), toRange(r.location!.range)), r.message));
+      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(this.workspace.uriOf(r.location!.file), toRange(r.location!.range)), r.message));
     }
     return d;
   }
@@ -189,7 +198,7 @@ export class IacDiagnostics implements vscode.Disposable {
           }
         }
       }
-      this.collection.set(vscode.Uri.file(file), merged);
+      this.collection.set(this.workspace.uriOf(file), merged);
     }
   }
 

@@ -1,4 +1,4 @@
-// What the VSIX ships, as `vsce ls` lists it from .vscodeignore: the bundles, media, samples, rule docs and the
+// What the VSIX ships, as `vsce ls` lists it from .vscodeignore: the bundles (Node and web entries), media, samples, rule docs and the
 // marketplace files, and nothing else (no sources, tests, scripts, maps, README images or the icon source in docs/images).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '..', '..', '..');
 const SHIPPED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
-  /^out\/(extension|cli)\.js$/, /^out\/ppvnet\.schema\.json$/, /^out\/webview\/[\w-]+\.(js|css)$/, /^out\/wasm\/[\w.-]+\.wasm$/,
+  /^out\/(extension|cli)\.js$/, /^out\/web\/extension\.js$/, /^out\/ppvnet\.schema\.json$/, /^out\/webview\/[\w-]+\.(js|css)$/, /^out\/wasm\/[\w.-]+\.wasm$/,
   /^media\/[\w-]+\.(svg|png)$/, /^media\/walkthrough\/[\w-]+\.jpg$/, /^samples\/[\w-]+\.ppvnet\.json$/, /^docs\/rules\/[\w-]+\.md$/,
 ];
 
@@ -24,5 +24,11 @@ describe('VSIX contents', () => {
     const images = pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.image));
     for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon, ...images]) expect(files).toContain(f);
     expect(files.filter((f) => f.startsWith('docs/images/'))).toEqual([]);
+  });
+
+  it('carries both entries: main for the Node extension host, browser for the web worker host', () => {
+    const pkg = JSON.parse(execFileSync('cat', [join(root, 'package.json')], { encoding: 'utf8' })) as { main: string; browser: string };
+    expect(pkg.browser).toBeTruthy();
+    for (const entry of [pkg.main, pkg.browser]) expect(files).toContain(entry.replace(/^\.\//, ''));
   });
 });

@@ -1,0 +1,149 @@
+// Reading IaC inputs through a host's file access: a Terraform module folder (its .tf files) or a Bicep file
+// plus the local modules it calls, with unsaved editor text preferred over the file. Node (CLI and host) reads
+// the disk with node:path; the web host reads vscode.workspace.fs with '/'-paths.
+import { bicepParamAsBicep, bicepParamTemplate, isBicepParamFile } from './bicep-params';
+import type { IacDiagnostic } from './iac-resource';
+import type { IacParsers } from './iac-parsers';
+import type { PathOps } from './posix-path';
+import { bicepModulePaths, installedModuleDirs, isTfvars, readBicep, readTerraform, terraformModuleFolders, type IacReadResult, type IacSource } from './read-iac';
+import { READ_LIMITS } from './read-limits';
+import { ZERO_RANGE } from '../model/source-range';
+
+/** How a host reads files and folders; paths are what its `path` functions produce. */
+export interface IacFileAccess {
+  readonly path: PathOps;
+  /** A file's text; undefined when it cannot be read. */
+  readText(file: string): Promise<string | undefined>;
+  /** A folder's entries; undefined when it cannot be listed. */
+  list(dir: string): Promise<{ readonly name: string; readonly isFile: boolean }[] | undefined>;
+}
+
+export interface IacReadOptions {
+  readonly parsers: IacParsers;
+  readonly files: IacFileAccess;
+  /** Text of an open (possibly unsaved) document, by absolute path; the file is read otherwise. */
+  readonly openText?: (absPath: string) => string | undefined;
+}
+
+const posix = (p: string) => p.replace(/\\/g, '/');
+
+async function textOf(abs: string, options: IacReadOptions): Promise<string | undefined> {
+  const open = options.openText?.(abs);
+  if (open !== undefined) return open;
+  return options.files.readText(abs);
+}
+
+/** The `.tf` files directly in a folder (Terraform reads one folder as one module), and its tfvars when asked. */
+export async function terraformFiles(dir: string, files: IacFileAccess, withTfvars = false): Promise<string[]> {
+  const entries = (await files.list(dir)) ?? [];
+  const wanted = (name: string) => name.endsWith('.tf') || (withTfvars && isTfvars(name));
+  return entries.filter((e) => e.isFile && wanted(e.name)).map((e) => files.path.join(dir, e.name)).sort();
+}
+
+/**
+ * Reads the Terraform configuration rooted in `dir`: its .tf files and tfvars, and the folders of the
+ * modules it calls (local sources, and what `terraform init` installed under .terraform/modules), to any
+ * depth up to READ_LIMITS.maxModuleFolders. File paths in the result are absolute, '/'-separated.
+ */
+export async function readTerraformFolder(dir: string, options: IacReadOptions): Promise<IacReadResult> {
+  const path = options.files.path;
+  const root = posix(path.resolve(dir));
+  const sources: IacSource[] = [];
+  const modulesJson = await textOf(path.join(dir, '.terraform', 'modules', 'modules.json'), options);
+  const installed = modulesJson === undefined ? undefined : installedModuleDirs(modulesJson);
+  const queue = [root, ...[...(installed?.values() ?? [])].map((d) => posix(path.resolve(root, d)))];
+  const seen = new Set<string>();
+  while (queue.length > 0 && seen.size < READ_LIMITS.maxModuleFolders) {
+    const folder = queue.shift()!;
+    if (seen.has(folder)) continue;
+    seen.add(folder);
+    for (const abs of await terraformFiles(path.normalize(folder), options.files, folder === root)) {
+      const text = await textOf(abs, options);
+      if (text === undefined) continue;
+      const tree = options.parsers.parse('terraform', abs, text);
+      sources.push({ path: posix(abs), text, tree });
+      if (tree && abs.endsWith('.tf')) queue.push(...terraformModuleFolders(folder, tree));
+    }
+  }
+  // Stand-ins for registry modules that are not on disk are parsed with the same parser.
+  const parse = (file: string, text: string) => options.parsers.parse('terraform', file, text);
+  return readTerraform(sources, { name: path.basename(dir), root, parse, ...(modulesJson === undefined ? {} : { modulesJson }) });
+}
+
+/**
+ * Reads a Bicep file and, transitively, the local module files it calls. A .bicepparam file is read as its
+ * `using` template with its values; a template is read with the values of the one .bicepparam file beside
+ * it that uses it (or `<name>.bicepparam` when several do).
+ */
+export async function readBicepFile(entry: string, options: IacReadOptions): Promise<IacReadResult> {
+  const path = options.files.path;
+  const abs = posix(path.resolve(entry));
+  if (isBicepParamFile(abs)) {
+    const params = await paramSource(abs, options);
+    const using = params ? bicepParamTemplate(params.text) : undefined;
+    const template = using ? posix(path.resolve(path.dirname(abs), using)) : undefined;
+    if (!params || !template) return readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') });
+    return readBicep(template, await bicepSources(template, options), { name: path.basename(abs, '.bicepparam'), params });
+  }
+  const sources = await bicepSources(abs, options);
+  const { params, note } = await besideParams(abs, options);
+  const result = readBicep(abs, sources, params ? { params } : {});
+  return note ? { ...result, diagnostics: [...result.diagnostics, note] } : result;
+}
+
+async function bicepSources(entry: string, options: IacReadOptions): Promise<IacSource[]> {
+  const path = options.files.path;
+  const sources: IacSource[] = [];
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0 && seen.size < READ_LIMITS.maxModuleFiles) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await textOf(path.normalize(file), options);
+    if (text === undefined) continue;
+    const tree = options.parsers.parse('bicep', path.normalize(file), text);
+    sources.push({ path: file, text, tree });
+    if (tree) queue.push(...bicepModulePaths(file, tree));
+  }
+  return sources;
+}
+
+/** A .bicepparam file as the core reads it: its own text, parsed through bicepParamAsBicep. */
+async function paramSource(abs: string, options: IacReadOptions): Promise<IacSource | undefined> {
+  const path = options.files.path;
+  const text = await textOf(path.normalize(abs), options);
+  if (text === undefined) return undefined;
+  return { path: abs, text, tree: options.parsers.parse('bicep', `${path.normalize(abs)}#params`, bicepParamAsBicep(text).text) };
+}
+
+/** The .bicepparam file beside a template that uses it; a note when several do and none is named after it. */
+async function besideParams(template: string, options: IacReadOptions): Promise<{ params?: IacSource; note?: IacDiagnostic }> {
+  const path = options.files.path;
+  const dir = path.dirname(template);
+  const entries = await options.files.list(dir);
+  if (!entries) return {};
+  const names = entries.map((e) => e.name).filter(isBicepParamFile).sort();
+  const users: IacSource[] = [];
+  for (const n of names) {
+    const p = await paramSource(posix(path.join(dir, n)), options);
+    const using = p ? bicepParamTemplate(p.text) : undefined;
+    if (p && using && posix(path.resolve(dir, using)) === template) users.push(p);
+  }
+  if (users.length <= 1) return users[0] ? { params: users[0] } : {};
+  const own = users.find((u) => path.basename(u.path, '.bicepparam') === path.basename(template, '.bicep'));
+  if (own) return { params: own };
+  return {
+    note: {
+      file: template, range: ZERO_RANGE, severity: 'info',
+      message: `Several parameter files use this template (${users.map((u) => path.basename(u.path)).join(', ')}); it is checked with its parameter defaults. Validate a .bicepparam file to check its values.`,
+    },
+  };
+}
+
+/** Which reader an IaC file belongs to, by its name. */
+export function isIacFile(file: string): 'bicep' | 'terraform' | undefined {
+  // A .bicepparam file is read with its template (readBicepFile), not as an editor unit of its own: the
+  // template's unit already applies it, and two units would publish the same findings twice.
+  return file.endsWith('.bicep') ? 'bicep' : file.endsWith('.tf') ? 'terraform' : undefined;
+}

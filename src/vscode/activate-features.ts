@@ -1,0 +1,40 @@
+// The one activation both entries share (Node: src/extension.ts, web: src/extension-web.ts): registers every
+// feature with the host's ports, in one order, and returns the test hook. Entries differ only in what they pass.
+import type * as vscode from 'vscode';
+import { activateDesigner, designerTestHook, type DesignerTestHook } from './designer/activate-designer';
+import type { ExportDestination } from './export/export-destination';
+import { activateExport } from './export/activate-export';
+import { activateIacDiagnostics, type OpenIacInDesigner } from './iac-diagnostics/activate-diagnostics';
+import type { IacWorkspace } from './iac-diagnostics/iac-workspace';
+import { activateWalkthrough } from './walkthrough/activate-walkthrough';
+
+export type Feature = (context: vscode.ExtensionContext) => vscode.Disposable[];
+
+/** What differs between the Node and the web extension host. */
+export interface HostPorts {
+  /** Where exports are written. */
+  readonly exportDestination: ExportDestination;
+  /** How Bicep/Terraform files are found, read and parsed. */
+  readonly iac: IacWorkspace;
+  /** Import of Bicep/Terraform into the designer (Node only: its layout and readers live in src/node). */
+  readonly openIacInDesigner?: OpenIacInDesigner;
+  /** Features only this host has (Azure import/compare on Node), registered after the IaC diagnostics. */
+  readonly hostOnly: readonly Feature[];
+}
+
+/** The extension's exports: only a hook for the extension-host test suites. */
+export interface PpvnetExtensionApi {
+  readonly testing: { readonly designer: DesignerTestHook | undefined };
+}
+
+export function activateFeatures(context: vscode.ExtensionContext, ports: HostPorts): PpvnetExtensionApi {
+  const features: Feature[] = [
+    activateDesigner,
+    (c) => activateExport(c, ports.exportDestination),
+    (c) => activateIacDiagnostics(c, ports.iac, ports.openIacInDesigner),
+    ...ports.hostOnly,
+    activateWalkthrough,
+  ];
+  for (const feature of features) context.subscriptions.push(...feature(context));
+  return { testing: { designer: designerTestHook() } };
+}
