@@ -7,6 +7,8 @@ import { activateExport } from './export/activate-export';
 import { activateIacDiagnostics, type OpenIacInDesigner } from './iac-diagnostics/activate-diagnostics';
 import type { IacWorkspace } from './iac-diagnostics/iac-workspace';
 import { activateWalkthrough } from './walkthrough/activate-walkthrough';
+import { createDesignerLog } from './shared/output-log';
+import { RulesConfigStore } from './shared/rules-config-store';
 
 export type Feature = (context: vscode.ExtensionContext) => vscode.Disposable[];
 
@@ -28,10 +30,15 @@ export interface PpvnetExtensionApi {
 }
 
 export function activateFeatures(context: vscode.ExtensionContext, ports: HostPorts): PpvnetExtensionApi {
+  // One log and one rule configuration for every feature: a rule turned off in ppvnet.config.json is off for
+  // the designer, the Problems panel of designs and IaC, and export alike.
+  const { log, channel } = createDesignerLog();
+  const rules = new RulesConfigStore(log);
+  context.subscriptions.push(channel, rules);
   const features: Feature[] = [
-    activateDesigner,
-    (c) => activateExport(c, ports.exportDestination),
-    (c) => activateIacDiagnostics(c, ports.iac, ports.openIacInDesigner),
+    (c) => activateDesigner(c, { log, rules }),
+    (c) => activateExport(c, ports.exportDestination, rules),
+    (c) => activateIacDiagnostics(c, ports.iac, rules, ports.openIacInDesigner),
     ...ports.hostOnly,
     activateWalkthrough,
   ];

@@ -8,8 +8,8 @@ import { registerDesignCommands } from './design-commands';
 import { DesignDiagnostics } from './design-diagnostics';
 import { DesignerEditorProvider, DesignerSessions } from './designer-editor-provider';
 import type { DesignerSession } from './designer-session';
-import { createDesignerLog } from '../shared/output-log';
-import { RulesConfigStore } from '../shared/rules-config-store';
+import type { DesignerLog } from '../shared/output-log';
+import type { RulesConfigStore } from '../shared/rules-config-store';
 
 /** What `activate()` exposes for the extension-host tests; nothing else relies on it. */
 export interface DesignerTestHook {
@@ -22,16 +22,13 @@ export function designerTestHook(): DesignerTestHook | undefined {
   return hook;
 }
 
-export function activateDesigner(context: vscode.ExtensionContext): vscode.Disposable[] {
-  const { log, channel } = createDesignerLog();
-  const config = new RulesConfigStore(log);
+export function activateDesigner(context: vscode.ExtensionContext, shared: { readonly log: DesignerLog; readonly rules: RulesConfigStore }): vscode.Disposable[] {
+  const { log, rules: config } = shared;
   const analyzer = new DesignAnalyzer(config);
   const sessions = new DesignerSessions();
   const diagnostics = new DesignDiagnostics(analyzer, context.extensionUri);
   hook = { sessions: (uri) => (uri ? sessions.forUri(uri) : sessions.all()) };
   return [
-    channel,
-    config,
     diagnostics,
     DesignerEditorProvider.register(context, { analyzer, log, sessions, generation: () => config.generation }),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.ppvnet.json' }, new DesignCodeActions(analyzer), {

@@ -9,6 +9,7 @@ import { validateDesign } from '../../core/rules/engine';
 import type { Finding } from '../../core/rules/rule';
 import { designNameFromFileName, substituteOutputFolder } from '../../core/export/output-folder';
 import { ExportRefusedError, needsConsent, type ExportDestination, type ExportWrite } from './export-destination';
+import type { RulesConfigStore } from '../shared/rules-config-store';
 
 const DESIGNER_VIEW_TYPE = 'ppvnet.designer';
 const PREVIEW_SCHEME = 'ppvnet-export-preview';
@@ -33,12 +34,13 @@ class PreviewDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function activateExport(_context: vscode.ExtensionContext, destination: ExportDestination): vscode.Disposable[] {
+export function activateExport(_context: vscode.ExtensionContext, destination: ExportDestination, rules: RulesConfigStore): vscode.Disposable[] {
   const previews = new PreviewDocuments();
+  const run = (format: ExportFormat) => (arg?: unknown) => runExport(format, arg, previews, destination, rules);
   return [
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand('ppvnet.exportBicep', (arg?: unknown) => runExport('bicep', arg, previews, destination)),
-    vscode.commands.registerCommand('ppvnet.exportTerraform', (arg?: unknown) => runExport('terraform', arg, previews, destination)),
+    vscode.commands.registerCommand('ppvnet.exportBicep', run('bicep')),
+    vscode.commands.registerCommand('ppvnet.exportTerraform', run('terraform')),
   ];
 }
 
@@ -76,7 +78,7 @@ function describeFinding(f: Finding): string {
   return `• ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 
-async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, destination: ExportDestination): Promise<ExportCommandResult> {
+async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, destination: ExportDestination, rules: RulesConfigStore): Promise<ExportCommandResult> {
   const label = format === 'bicep' ? 'Bicep' : 'Terraform';
   const uri = targetUri(arg);
   if (!uri) return fail('noDesign', `Export to ${label}: open a design (*.ppvnet.json) in the designer or the text editor first.`);
@@ -92,7 +94,8 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
     return fail('noWorkspace', `Export to ${label}: ${fileNameOf(uri)} is not inside a workspace folder on disk; exports are written into the design's workspace folder.`);
   }
 
-  const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
+  // The workspace's rule configuration applies: a rule turned off there does not block export.
+  const errors = validateDesign(loaded.design, { config: await rules.configFor(uri) }).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 12).map(describeFinding);
     if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more (see the Problems panel).`);

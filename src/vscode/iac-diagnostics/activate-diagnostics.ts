@@ -4,11 +4,12 @@ import * as vscode from 'vscode';
 import { IacCodeActions, OPEN_IAC_COMMAND } from './iac-code-actions';
 import { IacDiagnostics } from './iac-diagnostics';
 import type { IacWorkspace } from './iac-workspace';
+import type { RulesConfigStore } from '../shared/rules-config-store';
 
 export type OpenIacInDesigner = (uri?: unknown) => Promise<unknown>;
 
-export function activateIacDiagnostics(context: vscode.ExtensionContext, workspace: IacWorkspace, openInDesigner?: OpenIacInDesigner): vscode.Disposable[] {
-  const diagnostics = new IacDiagnostics(context.extensionUri, workspace);
+export function activateIacDiagnostics(context: vscode.ExtensionContext, workspace: IacWorkspace, rules: RulesConfigStore, openInDesigner?: OpenIacInDesigner): vscode.Disposable[] {
+  const diagnostics = new IacDiagnostics(context.extensionUri, workspace, rules);
   const selector: vscode.DocumentSelector = [workspace.selector('**/*.bicep'), workspace.selector('**/*.tf')];
   const registrations = [
     diagnostics,

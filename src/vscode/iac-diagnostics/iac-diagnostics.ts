@@ -4,19 +4,17 @@
 // the host's IacWorkspace (the disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
 import type { IacReadResult } from '../../core/iac/read-iac';
-import { RULES } from '../../core/rules/registry';
 import type { Finding, Severity } from '../../core/rules/rule';
-import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { validateDesign } from '../../core/rules/engine';
 import { isIacFile, readBicepFile, readTerraformFolder } from '../../core/iac/iac-inputs';
 import type { IacWorkspace } from './iac-workspace';
+import type { RulesConfigStore } from '../shared/rules-config-store';
 
 const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
-const KNOWN_IDS = RULES.map((r) => r.meta.id);
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'pr']);
 
 /** A Bicep entry file or a Terraform folder, by absolute path. */
@@ -54,8 +52,10 @@ export class IacDiagnostics implements vscode.Disposable {
   /** Fires after a unit's diagnostics were published (tests and the import command wait on it). */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, readonly workspace: IacWorkspace) {
+  constructor(private readonly extensionUri: vscode.Uri, readonly workspace: IacWorkspace, private readonly rules: RulesConfigStore) {
     this.disposables.push(
+      // The workspace's rule configuration changed (the store has re-read it): every open unit is judged again.
+      rules.onDidChange(() => this.refreshAll()),
       this.updated,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -65,8 +65,6 @@ export class IacDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('ppvnet.diagnostics.iac')) this.refreshAll();
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
-    this.disposables.push(watcher, watcher.onDidChange(() => this.refreshAll()), watcher.onDidCreate(() => this.refreshAll()), watcher.onDidDelete(() => this.refreshAll()));
     this.refreshAll();
   }
 
@@ -147,7 +145,7 @@ export class IacDiagnostics implements vscode.Disposable {
       console.error(`ppvnet: reading ${unit.path} failed`, e);
       return undefined;
     }
-    const config = await configFor(this.workspace.uriOf(unit.path));
+    const config = await this.rules.configFor(this.workspace.uriOf(unit.path));
     const findings = validateDesign(read.design, { config, locate: read.locate });
     if (this.generation.get(key) !== generation) return this.results.get(key);
     const byFile = new Map<string, vscode.Diagnostic[]>();
@@ -212,17 +210,3 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** The rule configuration of the workspace folder a unit is in (none outside a workspace). */
-async function configFor(uri: vscode.Uri): Promise<RulesConfig | undefined> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return undefined;
-  for (const name of CONFIG_FILE_NAMES) {
-    try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
-      return parseRulesConfig(new TextDecoder().decode(bytes), KNOWN_IDS).config;
-    } catch {
-      // not there: try the next name
-    }
-  }
-  return undefined;
-}
