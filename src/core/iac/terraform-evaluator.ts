@@ -230,22 +230,28 @@ export class TerraformEvaluator {
     return installed === undefined ? undefined : joinPath(config.root, installed.replace(/\/+$/, ''));
   }
 
+  /**
+   * The instance address a reference names: `base` itself, or `base[0]` / `base["k"]` when `base` has count or
+   * for_each and the first step indexes it; undefined when that index is not known.
+   */
+  private pickInstance(base: string, single: boolean, ops: SyntaxNode[], scope: Scope, depth: number): { address: string; rest: SyntaxNode[] } | undefined {
+    if (single || ops[0]?.type !== 'index') return { address: base, rest: ops };
+    const e = findExpression(ops[0]);
+    const k = e ? this.expr(e, scope, depth + 1) : undefined;
+    if (k?.t === 'num') return { address: `${base}[${k.v}]`, rest: ops.slice(1) };
+    if (k?.t === 'str') return { address: `${base}[${JSON.stringify(k.v)}]`, rest: ops.slice(1) };
+    return undefined;
+  }
+
   private moduleNote(m: ModuleBlock, why: string): void {
     this.diagnostics.push({ file: m.src.file, range: m.header.range, severity: 'info', message: `Module "${m.name}" not read: ${why}` });
   }
 
   /** `module.<name>…`: an output of a module instance, evaluated in that module. */
   private moduleRef(name: string, ops: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
-    let address = name;
-    let rest = ops;
-    if (!this.modules.has(name) && ops[0]?.type === 'index') {
-      const e = findExpression(ops[0]);
-      const k = e ? this.expr(e, scope, depth + 1) : undefined;
-      if (k?.t === 'num') address = `${name}[${k.v}]`;
-      else if (k?.t === 'str') address = `${name}[${JSON.stringify(k.v)}]`;
-      else return unknownAt(at);
-      rest = ops.slice(1);
-    }
+    const picked = this.pickInstance(name, this.modules.has(name), ops, scope, depth);
+    if (!picked) return unknownAt(at);
+    const { address, rest } = picked;
     if (address === name && !this.modules.has(name)) {
       // `module.net` of a module with count or for_each: its instances as a list or a map of their outputs.
       const all = this.moduleInstances(name, at, depth);
@@ -270,15 +276,12 @@ export class TerraformEvaluator {
 
   /** Every instance of a counted (list) or for_each (map) module call, as its outputs. */
   private moduleInstances(name: string, at: SourceLocation, depth: number): Value | undefined {
-    const prefix = `${name}[`;
-    const keyed = [...this.modules].filter(([address]) => address.startsWith(prefix));
+    const keyed = instancesOf(name, this.modules);
     if (keyed.length === 0 || keyed.some(([, child]) => !child)) return undefined;
-    const outputs = keyed.map(([address, child]) => {
+    return collection(keyed.map(([k, child]) => {
       const v = child!.outputsObject(at, depth + 1);
-      return [address.slice(prefix.length, -1), child!.place?.standIn ? relocate(v, child!.place.standIn.at) : v] as const;
-    });
-    if (outputs.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: outputs.map(([, v]) => v), at };
-    return { t: 'obj', props: new Map(outputs.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
+      return [k, child!.place?.standIn ? relocate(v, child!.place.standIn.at) : v];
+    }), at);
   }
 
   /** All outputs of this module as one object, for `module.net` and iteration over module instances. */
@@ -681,16 +684,9 @@ export class TerraformEvaluator {
   }
 
   private resourceRef(base: string, ops: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
-    let address = base;
-    let rest = ops;
-    if (!this.instances.has(base) && ops[0]?.type === 'index') {
-      const e = findExpression(ops[0]);
-      const k = e ? this.expr(e, scope, depth + 1) : undefined;
-      if (k?.t === 'num') address = `${base}[${k.v}]`;
-      else if (k?.t === 'str') address = `${base}[${JSON.stringify(k.v)}]`;
-      else return unknownAt(at);
-      rest = ops.slice(1);
-    }
+    const picked = this.pickInstance(base, this.instances.has(base), ops, scope, depth);
+    if (!picked) return unknownAt(at);
+    const { address, rest } = picked;
     if (address === base && !this.instances.has(base)) {
       // `azurerm_subnet.this` of a resource with count or for_each: its instances as a list or a map.
       const all = this.resourceInstances(base, at);
@@ -714,12 +710,9 @@ export class TerraformEvaluator {
 
   /** Every instance of a counted or for_each resource, each its body tagged with the instance (for `.id`). */
   private resourceInstances(base: string, at: SourceLocation): Value | undefined {
-    const prefix = `${base}[`;
-    const keyed = [...this.instances].filter(([address]) => address.startsWith(prefix));
+    const keyed = instancesOf(base, this.instances);
     if (keyed.length === 0) return undefined;
-    const values = keyed.map(([address, inst]) => [address.slice(prefix.length, -1), { ...this.instanceBody(inst), ref: { target: inst.id, path: [] } } as Value] as const);
-    if (values.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: values.map(([, v]) => v), at };
-    return { t: 'obj', props: new Map(values.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
+    return collection(keyed.map(([k, inst]) => [k, { ...this.instanceBody(inst), ref: { target: inst.id, path: [] } } as Value]), at);
   }
 
   private named(kind: 'var' | 'local', name: string, at: SourceLocation, depth: number): Value {
@@ -849,4 +842,16 @@ function relocate(v: Value, at: SourceLocation, depth = 0): Value {
     return { ...v, at: here, props };
   }
   return here === v.at ? v : ({ ...v, at: here } as Value);
+}
+
+/** The instances of `base[…]` in a map keyed by address, with the index as written inside the brackets. */
+function instancesOf<T>(base: string, byAddress: ReadonlyMap<string, T>): [string, T][] {
+  const prefix = `${base}[`;
+  return [...byAddress].filter(([address]) => address.startsWith(prefix)).map(([address, v]) => [address.slice(prefix.length, -1), v]);
+}
+
+/** Counted instances (`0`, `1`…) as a list, for_each instances (`"k"`) as a map, as Terraform exposes them. */
+function collection(entries: readonly (readonly [string, Value])[], at: SourceLocation): Value {
+  if (entries.every(([k]) => /^\d+$/.test(k))) return { t: 'arr', items: entries.map(([, v]) => v), at };
+  return { t: 'obj', props: new Map(entries.map(([k, v]) => [JSON.parse(k) as string, { value: v, at }])), at };
 }

@@ -5,6 +5,7 @@ import type { Design } from '../../../src/core/model/schema';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
 import { AZ17 } from '../../../src/core/rules/catalog/AZ-17';
 import { validateDesign } from '../../../src/core/rules/engine';
+import { rng } from '../iac/fuzz-harness';
 
 /** Breakouts for each output language, and the characters that end or start a literal or an interpolation. */
 export const HOSTILE_STRINGS: readonly string[] = [
@@ -25,18 +26,6 @@ export const HOSTILE_STRINGS: readonly string[] = [
 
 /** Keys whose values are references or enums: changing them tests the schema, not the writers. */
 const STRUCTURAL = new Set(['id', 'kind', 'from', 'to', 'type', 'region', 'location', 'subscriptionId', 'tenantId']);
-
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its number. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Names Azure gives a meaning (a gateway needs its GatewaySubnet): renaming one changes the design, not the escaping. */
 const MEANINGFUL = new Set(['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'AzureBastionSubnet', 'RouteServerSubnet']);

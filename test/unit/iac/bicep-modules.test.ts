@@ -1,36 +1,14 @@
 // Module-based Bicep: a layout of local modules, AVM registry calls and a .bicepparam file reads into the
 // same design, and the same findings, as the same topology written in one file; registry modules ppvnet
 // cannot read and loops it cannot expand are reported as notes, never skipped silently.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IacReadResult } from '../../../src/core/iac/read-iac';
 import { validateDesign } from '../../../src/core/rules/engine';
 import { readBicepFile } from '../../../src/node/iac/iac-files';
 import { bicep, el, FIXTURES, parsers, rels } from './iac-support';
-import { findings, shape } from './layout-shape';
-
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-
-/** A copy of a fixture folder with text replacements applied to the named files. */
-function variant(folder: string, edits: Record<string, [string, string][]>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-bicep-modules-'));
-  temps.push(dir);
-  cpSync(path.join(FIXTURES, folder), dir, { recursive: true });
-  for (const [file, pairs] of Object.entries(edits)) {
-    let text = readFileSync(path.join(dir, file), 'utf8');
-    for (const [from, to] of pairs) {
-      expect(text, `${file} contains ${from}`).toContain(from);
-      text = text.split(from).join(to);
-    }
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { findings, shape, variant } from './layout-shape';
 
 async function read(file: string): Promise<IacReadResult> {
   return readBicepFile(file, { parsers: await parsers() });

@@ -1,6 +1,11 @@
 // Compares IaC reads across layouts (modules or one file, Bicep or Terraform): the design with ids replaced by
 // deployed names, and the findings by rule and name, since element ids differ between layouts.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect } from 'vitest';
 import type { IacReadResult } from '../../../src/core/iac/read-iac';
+import { FIXTURES } from './iac-support';
 import { canonicalRegion } from '../../../src/core/rules/analysis/regions';
 import { validateDesign } from '../../../src/core/rules/engine';
 
@@ -33,4 +38,29 @@ export function findings(r: IacReadResult): string[] {
   return validateDesign(r.design, { locate: r.locate })
     .map((f) => `${f.ruleId} ${f.severity} ${f.elementId ? names.get(f.elementId) : ''} ${f.message.replace(/ \([^)]*\)/g, '')}`)
     .sort();
+}
+
+const temps: string[] = [];
+
+/** A temporary copy of a fixture folder with text replacements in the named files and extra files added; removed after the file's tests. */
+export function variant(folder: string, edits: Record<string, [string, string][]>, extra: Record<string, string> = {}): string {
+  if (temps.length === 0) afterAll(() => {
+    for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+  });
+  const dir = mkdtempSync(path.join(os.tmpdir(), `ppvnet-${folder}-`));
+  temps.push(dir);
+  cpSync(path.join(FIXTURES, folder), dir, { recursive: true });
+  for (const [file, pairs] of Object.entries(edits)) {
+    let text = readFileSync(path.join(dir, file), 'utf8');
+    for (const [from, to] of pairs) {
+      expect(text, `${file} contains ${from}`).toContain(from);
+      text = text.split(from).join(to);
+    }
+    writeFileSync(path.join(dir, file), text);
+  }
+  for (const [file, text] of Object.entries(extra)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
 }

@@ -2,40 +2,14 @@
 // outputs passed back, a for expression over module instances) reads into the same design and findings as
 // the same topology in one folder; registry modules are read where terraform init put them, and every
 // module that cannot be read is a note on its block, never skipped silently.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IacReadResult } from '../../../src/core/iac/read-iac';
 import { validateDesign } from '../../../src/core/rules/engine';
 import { readTerraformFolder } from '../../../src/node/iac/iac-files';
 import { el, FIXTURES, parsers, rels, tf } from './iac-support';
-import { findings, shape } from './layout-shape';
-
-const temps: string[] = [];
-afterAll(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-
-/** A copy of a fixture folder with text replacements applied to the named files, and extra files. */
-function variant(folder: string, edits: Record<string, [string, string][]>, extra: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-tf-modules-'));
-  temps.push(dir);
-  cpSync(path.join(FIXTURES, folder), dir, { recursive: true });
-  for (const [file, pairs] of Object.entries(edits)) {
-    let text = readFileSync(path.join(dir, file), 'utf8');
-    for (const [from, to] of pairs) {
-      expect(text, `${file} contains ${from}`).toContain(from);
-      text = text.split(from).join(to);
-    }
-    writeFileSync(path.join(dir, file), text);
-  }
-  for (const [file, text] of Object.entries(extra)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { findings, shape, variant } from './layout-shape';
 
 async function read(dir: string): Promise<IacReadResult> {
   return readTerraformFolder(dir, { parsers: await parsers() });
