@@ -41,12 +41,13 @@ export function findings(r: IacReadResult): string[] {
 }
 
 const temps: string[] = [];
+// Registered when a test file imports this module, so it runs after that file's tests.
+afterAll(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
 
 /** A temporary copy of a fixture folder with text replacements in the named files and extra files added; removed after the file's tests. */
 export function variant(folder: string, edits: Record<string, [string, string][]>, extra: Record<string, string> = {}): string {
-  if (temps.length === 0) afterAll(() => {
-    for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-  });
   const dir = mkdtempSync(path.join(os.tmpdir(), `ppvnet-${folder}-`));
   temps.push(dir);
   cpSync(path.join(FIXTURES, folder), dir, { recursive: true });
