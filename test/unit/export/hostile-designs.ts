@@ -3,7 +3,7 @@
 import { loadDesign } from '../../../src/core/model/load-design';
 import type { Design } from '../../../src/core/model/schema';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
-import { AZ17 } from '../../../src/core/rules/catalog/AZ-17';
+import { rule as AZ17 } from '../../../src/core/rules/catalog/AZ-17';
 import { validateDesign } from '../../../src/core/rules/engine';
 import { rng } from '../iac/fuzz-harness';
 

@@ -1,6 +1,6 @@
 // AZ-01: private endpoints must fit the usable addresses of their subnet.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ01 } from '../../../src/core/rules/catalog/AZ-01';
+import { rule as AZ01 } from '../../../src/core/rules/catalog/AZ-01';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

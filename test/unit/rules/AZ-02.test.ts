@@ -1,5 +1,5 @@
 // AZ-02: subnet prefixes are canonical CIDR blocks from /29 to /2; parse errors are reported verbatim.
-import { AZ02 } from '../../../src/core/rules/catalog/AZ-02';
+import { rule as AZ02 } from '../../../src/core/rules/catalog/AZ-02';
 import { edited, loadSample, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
 import { expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // AZ-03: VNet address spaces are valid, disjoint and outside the ranges Azure refuses.
-import { AZ03 } from '../../../src/core/rules/catalog/AZ-03';
+import { rule as AZ03 } from '../../../src/core/rules/catalog/AZ-03';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

@@ -1,5 +1,5 @@
 // AZ-04: subnets lie inside their VNet's address space and do not overlap each other.
-import { AZ04 } from '../../../src/core/rules/catalog/AZ-04';
+import { rule as AZ04 } from '../../../src/core/rules/catalog/AZ-04';
 import { edited, loadSample, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
 import { expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // AZ-05: NSGs, route tables and NAT gateways are in the region of the VNets they attach to.
-import { AZ05 } from '../../../src/core/rules/catalog/AZ-05';
+import { rule as AZ05 } from '../../../src/core/rules/catalog/AZ-05';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

@@ -1,5 +1,5 @@
 // AZ-06: directly peered VNets must not overlap; VNets that are only transitively connected may.
-import { AZ06 } from '../../../src/core/rules/catalog/AZ-06';
+import { rule as AZ06 } from '../../../src/core/rules/catalog/AZ-06';
 import { edited, loadSample, removeRelations, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

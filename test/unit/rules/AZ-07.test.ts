@@ -1,6 +1,6 @@
 // AZ-07: gateway transit over peering (useRemoteGateways / allowGatewayTransit) is consistent.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ07 } from '../../../src/core/rules/catalog/AZ-07';
+import { rule as AZ07 } from '../../../src/core/rules/catalog/AZ-07';
 import { edited, loadSample } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

@@ -1,6 +1,6 @@
 // AZ-08: peerings exist in both directions; the quick fix adds the mirrored reverse peering.
 import { applyEdit } from '../../../src/core/model/design-edits';
-import { AZ08 } from '../../../src/core/rules/catalog/AZ-08';
+import { rule as AZ08 } from '../../../src/core/rules/catalog/AZ-08';
 import { edited, loadSample, removeRelations } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // AZ-09: reserved subnet names, sizes, no NSG on GatewaySubnet, and a GatewaySubnet for every gateway.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ09 } from '../../../src/core/rules/catalog/AZ-09';
+import { rule as AZ09 } from '../../../src/core/rules/catalog/AZ-09';
 import { edited, loadSample } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

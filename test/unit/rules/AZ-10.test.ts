@@ -1,6 +1,6 @@
 // AZ-10: one delegation per subnet.
 import { POWER_PLATFORM_DELEGATION, VNET_DATA_GATEWAY_DELEGATION } from '../../../src/core/model/kinds';
-import { AZ10 } from '../../../src/core/rules/catalog/AZ-10';
+import { rule as AZ10 } from '../../../src/core/rules/catalog/AZ-10';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

@@ -1,5 +1,5 @@
 // AZ-11: NAT gateway public IP count, idle timeout, and one VNet per NAT gateway.
-import { AZ11 } from '../../../src/core/rules/catalog/AZ-11';
+import { rule as AZ11 } from '../../../src/core/rules/catalog/AZ-11';
 import { edited, loadSample, removeRelations, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

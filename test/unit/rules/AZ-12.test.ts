@@ -1,6 +1,6 @@
 // AZ-12: NSG priorities in 100–4096, unique per direction; unique rule names; safe renumbering fix.
 import type { NsgRule } from '../../../src/core/model/schema';
-import { AZ12 } from '../../../src/core/rules/catalog/AZ-12';
+import { rule as AZ12 } from '../../../src/core/rules/catalog/AZ-12';
 import { edited, loadSample, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // AZ-13: private endpoint network policies must be enabled for an attached NSG or route table to apply.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ13 } from '../../../src/core/rules/catalog/AZ-13';
+import { rule as AZ13 } from '../../../src/core/rules/catalog/AZ-13';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

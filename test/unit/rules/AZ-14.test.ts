@@ -1,5 +1,5 @@
 // AZ-14: a private endpoint is in its VNet's region and registers in one zone per name.
-import { AZ14 } from '../../../src/core/rules/catalog/AZ-14';
+import { rule as AZ14 } from '../../../src/core/rules/catalog/AZ-14';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

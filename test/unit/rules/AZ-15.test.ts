@@ -1,6 +1,6 @@
 // AZ-15: one private DNS zone of each name per VNet; one auto-registration zone per VNet.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ15 } from '../../../src/core/rules/catalog/AZ-15';
+import { rule as AZ15 } from '../../../src/core/rules/catalog/AZ-15';
 import { edited, loadSample } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

@@ -1,6 +1,6 @@
 // AZ-16: a private subnet that may host workloads needs an explicit egress path.
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { AZ16 } from '../../../src/core/rules/catalog/AZ-16';
+import { rule as AZ16 } from '../../../src/core/rules/catalog/AZ-16';
 import { edited, loadSample, set } from '../support/designs';
 import { testRule } from '../support/rule-tester';
 

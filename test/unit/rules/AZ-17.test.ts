@@ -1,6 +1,6 @@
 // AZ-17: names the design deploys as-is meet Azure's naming rules; names an IaC reader could not evaluate are not judged.
 import { describe, expect, it } from 'vitest';
-import { AZ17, dnsZoneNameProblem, networkNameProblem } from '../../../src/core/rules/catalog/AZ-17';
+import { rule as AZ17, dnsZoneNameProblem, networkNameProblem } from '../../../src/core/rules/catalog/AZ-17';
 import { bicep, tf } from '../iac/iac-support';
 import { edited, loadSample, set } from '../support/designs';
 import { runRule, testRule } from '../support/rule-tester';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from '../../../src/core/rules/engine';
 import { parseRulesConfig } from '../../../src/core/rules/rules-config';
-import { AZ08 } from '../../../src/core/rules/catalog/AZ-08';
+import { rule as AZ08 } from '../../../src/core/rules/catalog/AZ-08';
 import { edited, loadSample, removeRelations } from '../support/designs';
 
 const KNOWN = ['AZ-01', 'AZ-08', 'PPV-001'];

@@ -3,7 +3,7 @@ import { azureUsable, AZURE_RESERVED_PER_SUBNET } from '../../net/cidr';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
-export const AZ01: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-01',
     title: 'Subnet has room for what it hosts (5 addresses reserved)',

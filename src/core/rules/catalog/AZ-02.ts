@@ -8,7 +8,7 @@ export const LARGEST_SUBNET_PREFIX = 2;
 /** An IPv6 subnet of a dual-stack VNet is always a /64. */
 export const IPV6_SUBNET_PREFIX = 64;
 
-export const AZ02: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-02',
     title: 'Subnet prefix is a valid CIDR block from /29 to /2',

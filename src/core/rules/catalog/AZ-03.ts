@@ -13,7 +13,7 @@ export const EXCLUDED_RANGES: readonly { cidr: Cidr; why: string }[] = [
   { text: '168.63.129.16/32', why: 'the Azure platform address (DNS, health probes)' },
 ].map(({ text, why }) => ({ cidr: tryCidr(text)!, why }));
 
-export const AZ03: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-03',
     title: 'VNet address spaces are valid and avoid reserved ranges',

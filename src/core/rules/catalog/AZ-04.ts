@@ -6,7 +6,7 @@ import type { Ipv6Cidr } from '../../net/ipv6';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
-export const AZ04: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-04',
     title: 'Subnets lie inside their VNet and do not overlap',

@@ -10,7 +10,7 @@ const ATTACHMENTS: readonly { kind: 'nsg' | 'routeTable' | 'natGateway'; relatio
   { kind: 'natGateway', relation: 'natAssociation', label: 'NAT gateway' },
 ];
 
-export const AZ05: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-05',
     title: 'Subnet attachments are in their VNet\'s region',

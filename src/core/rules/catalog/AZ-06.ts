@@ -3,7 +3,7 @@ import { findOverlaps, overlaps, type WrittenBlock } from '../../net/cidr';
 import { addressSpaceOf } from '../analysis/address-space';
 import type { Rule } from '../rule';
 
-export const AZ06: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-06',
     title: 'Peered VNets do not overlap',

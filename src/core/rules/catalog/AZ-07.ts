@@ -10,7 +10,7 @@ function gatewaysOf(topology: Topology, vnetId: string): Gateway[] {
   return [...topology.children(vnetId, 'vpnGateway'), ...topology.children(vnetId, 'expressRouteGateway')];
 }
 
-export const AZ07: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-07',
     title: 'Gateway transit is configured consistently',

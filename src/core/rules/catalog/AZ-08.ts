@@ -12,7 +12,7 @@ function reverseOf(p: RelationOf<'peering'>, id: string): RelationOf<'peering'> 
   return r;
 }
 
-export const AZ08: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-08',
     title: 'Peering exists in both directions',

@@ -21,7 +21,7 @@ export const RESERVED_SUBNETS: readonly ReservedSubnet[] = [
 ];
 const BY_LOWER = new Map(RESERVED_SUBNETS.map((r) => [r.name.toLowerCase(), r]));
 
-export const AZ09: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-09',
     title: 'Reserved subnets are named and sized as their service requires',

@@ -1,7 +1,7 @@
 // AZ-10: a subnet is delegated to at most one service.
 import type { Rule } from '../rule';
 
-export const AZ10: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-10',
     title: 'One delegation per subnet',

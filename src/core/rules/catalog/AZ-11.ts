@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 export const NAT_MAX_PUBLIC_IPS = 16;
 export const NAT_IDLE_TIMEOUT = { min: 4, max: 120 } as const;
 
-export const AZ11: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-11',
     title: 'NAT gateway is within Azure\'s limits',

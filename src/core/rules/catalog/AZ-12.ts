@@ -18,7 +18,7 @@ function renumberFix(nsgId: string, rules: readonly NsgRule[], index: number, us
   };
 }
 
-export const AZ12: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-12',
     title: 'NSG rule priorities are valid and unique',

@@ -1,7 +1,7 @@
 // AZ-13: a subnet with private endpoints and an NSG or route table enables private endpoint network policies.
 import type { Rule } from '../rule';
 
-export const AZ13: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-13',
     title: 'Private endpoint network policies apply the attached NSG and route table',

@@ -4,7 +4,7 @@ import { regionsDiffer } from '../analysis/regions';
 import { canonicalZoneName } from './AZ-15';
 import type { Rule } from '../rule';
 
-export const AZ14: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-14',
     title: 'Private endpoint is in its VNet\'s region',

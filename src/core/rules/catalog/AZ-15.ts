@@ -7,7 +7,7 @@ export function canonicalZoneName(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-export const AZ15: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-15',
     title: 'One private DNS zone of each name per VNet',

@@ -10,7 +10,7 @@ function isEgressRoute(r: Route): boolean {
   return r.addressPrefix === '0.0.0.0/0' && (r.nextHopType === 'VirtualAppliance' || r.nextHopType === 'VirtualNetworkGateway' || r.nextHopType === 'Internet');
 }
 
-export const AZ16: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-16',
     title: 'Private subnet has an explicit outbound path',

@@ -43,7 +43,7 @@ export function dnsZoneNameProblem(name: string): string | undefined {
   return bad === undefined ? undefined : `labels of 1–63 letters, digits, "_" or "-" ("${bad}" is not one)`;
 }
 
-export const AZ17: Rule = {
+export const rule: Rule = {
   meta: {
     id: 'AZ-17',
     title: 'Names meet Azure\'s naming rules',
