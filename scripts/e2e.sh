@@ -27,7 +27,10 @@ rm -f "$pkg_log"
 for f in out/ppvnet.vsix out/extension.js out/test/exthost/index.js; do
   [ -f "$f" ] || { echo "e2e: $f is missing after npm run package" >&2; exit 1; }
 done
-echo "   out/ppvnet.vsix: $(stat -c %s out/ppvnet.vsix) bytes"
+vsix_bytes=$(stat -c %s out/ppvnet.vsix)
+echo "   out/ppvnet.vsix: $vsix_bytes bytes"
+# The marketplace listing promises a small download; a bundle that pulls in a second copy of a big dependency shows here first.
+[ "$vsix_bytes" -le 3000000 ] || { echo "e2e: out/ppvnet.vsix is $vsix_bytes bytes, over the 3,000,000-byte budget" >&2; exit 1; }
 
 # One run dir per invocation: several people (or agents) may run the suite in one checkout at the same time.
 # Dirs of runs that are no longer alive are removed here, so the last run's dir stays for inspection until the next.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '..', '..', '..');
 const SHIPPED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
-  /^out\/(extension|cli)\.js$/, /^out\/web\/extension\.js$/, /^out\/ppvnet\.schema\.json$/, /^out\/webview\/[\w-]+\.(js|css)$/, /^out\/wasm\/[\w.-]+\.wasm$/,
+  /^out\/extension\.js$/, /^out\/web\/extension\.js$/, /^out\/ppvnet\.schema\.json$/, /^out\/webview\/[\w-]+\.(js|css)$/, /^out\/wasm\/[\w.-]+\.wasm$/,
   /^media\/[\w-]+\.(svg|png)$/, /^media\/walkthrough\/[\w-]+\.jpg$/, /^samples\/[\w-]+\.ppvnet\.json$/, /^docs\/rules\/[\w-]+\.md$/,
 ];
 
