@@ -6,6 +6,7 @@ import { ExportPlan } from './export-plan';
 import { stampFile, type CommentStyle } from './file-header';
 import { emitLinkScriptPs1, emitLinkScriptSh } from './link-scripts';
 import { emitTerraform } from './terraform/emit-terraform';
+import { emitVerifyScriptPs1 } from './verify-script';
 
 export type ExportFormat = 'bicep' | 'terraform';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['bicep', 'terraform'];
@@ -39,5 +40,7 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
   } else {
     for (const [path, body] of Object.entries(emitTerraform(plan))) files.push({ path, content: stampFile(body, HASH, source) });
   }
+  // Both formats deploy the same network, so both get the same live check of it.
+  files.push({ path: 'verify-connectivity.ps1', content: stampFile(emitVerifyScriptPs1(plan), HASH, source) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

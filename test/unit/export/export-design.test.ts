@@ -28,19 +28,22 @@ describe('export of every fixture', () => {
         const a = exportDesign(design, format, { designFile: file });
         const b = exportDesign(structuredClone(design), format, { designFile: `/abs/path/${file}` });
         expect(b).toEqual(a);
-        // Element order in the document does not change the output.
+        // Element order in the document does not change the output. (The main files and the connectivity check
+        // name the primary side, which is the first delegated subnet the author drew, so relation order counts there.)
         const shuffled = { ...design, elements: [...design.elements].reverse(), relations: [...design.relations].reverse() };
         const c = exportDesign(shuffled, format, { designFile: file });
-        expect(c.filter((f) => f.path !== 'main.bicep' && f.path !== 'main.tf').map((f) => f.content))
-          .toEqual(a.filter((f) => f.path !== 'main.bicep' && f.path !== 'main.tf').map((f) => f.content));
+        const orderFree = (f: ExportedFile) => !['main.bicep', 'main.tf', 'verify-connectivity.ps1'].includes(f.path);
+        expect(c.filter(orderFree).map((f) => f.content)).toEqual(a.filter(orderFree).map((f) => f.content));
+        const elementsOnly = exportDesign({ ...design, elements: [...design.elements].reverse() }, format, { designFile: file });
+        expect(elementsOnly.find((f) => f.path === 'verify-connectivity.ps1')).toEqual(a.find((f) => f.path === 'verify-connectivity.ps1'));
         for (const f of a) {
           expect(headerState(f.content), f.path).toBe('generated');
           expect(f.content).toContain(`from ${file}.`);
           expect(f.content).not.toContain('/abs/path');
         }
         expect(a.map((f) => f.path)).toEqual(format === 'bicep'
-          ? ['link-environments.ps1', 'link-environments.sh', 'main.bicep']
-          : ['main.tf', 'outputs.tf', 'providers.tf', 'variables.tf']);
+          ? ['link-environments.ps1', 'link-environments.sh', 'main.bicep', 'verify-connectivity.ps1']
+          : ['main.tf', 'outputs.tf', 'providers.tf', 'variables.tf', 'verify-connectivity.ps1']);
       });
     }
   }

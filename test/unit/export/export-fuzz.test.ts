@@ -8,6 +8,7 @@ import { exportDesign } from '../../../src/core/export/export-design';
 import type { Design } from '../../../src/core/model/schema';
 import { exportDesigns } from './export-support';
 import { hostileDesign } from './hostile-designs';
+import { splitPsScript } from './ps-literal';
 
 const CASES = Number(process.env.PPVNET_FUZZ_EXPORT_CASES ?? 60);
 // Long runs split into ranges of seeds that run side by side: PPVNET_FUZZ_EXPORT_FROM=50000 starts at case 50,001.
@@ -25,6 +26,23 @@ function runsCode(value: unknown): boolean {
   return Object.entries(value).some(([k, v]) => k === 'provisioner' || k === 'connection' || runsCode(v));
 }
 
+/** A check line of verify-connectivity.ps1 with its literals blanked: tested or skipped, both are one check. */
+const PS_CHECK = [
+  /^Test-Flow -EnvironmentId \$\w+(?: -Region '')? -Side '' -What '' -HostName (?:''|\$onPremHost) -Port (?:''|\$onPremPort)(?: -Dns -DesignDns '')? -Design ''$/,
+  /^\s*Test-Flow -EnvironmentId \$\w+(?: -Region '')? -Side '' -What '' -HostName \$onPremHost -Port \$onPremPort(?: -Dns -DesignDns '')? -Design ''$/,
+  /^(?:\} else \{ )?Add-Result '' '' '' ''(?: \})?$/,
+];
+
+/**
+ * The code of a PowerShell export, line by line, with every single-quoted literal blanked and comments dropped:
+ * what a hostile name can change is only which flows are tested and which are skipped (a name that is no
+ * host name is skipped), never the code around the literals.
+ */
+function psShape(text: string): string[] {
+  return splitPsScript(text).code.split('\n').map((l) => l.trimEnd()).filter(Boolean)
+    .map((l) => (PS_CHECK.some((re) => re.test(l)) ? 'CHECK' : l));
+}
+
 /**
  * The shape of a Terraform export as block counts: `resource.azurerm_subnet` × 4, `variable` × 3, … Labels are
  * left out on purpose: they are derived from names (an NSG rule named `$(reboot)` gives `nsg_x_reboot`), so a
@@ -35,6 +53,10 @@ async function blockShape(design: Design): Promise<{ shape: string[]; forbidden:
   const forbidden: string[] = [];
   const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
   for (const f of exportDesign(design, 'terraform', { designFile: 'fuzz.ppvnet.json' })) {
+    if (f.path.endsWith('.ps1')) {
+      for (const line of psShape(f.content)) add(`${f.path}: ${line}`, 1);
+      continue;
+    }
     const parsed = (await parse(f.path, f.content)) as Parsed;
     if (runsCode(parsed)) forbidden.push(`${f.path}: provisioner or connection block`);
     for (const [kind, byType] of Object.entries(parsed)) {

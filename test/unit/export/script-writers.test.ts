@@ -7,21 +7,7 @@ import { exportDesign } from '../../../src/core/export/export-design';
 import { psCommentText, psString } from '../../../src/core/export/scripts/powershell-writer';
 import { shCommentText, shString } from '../../../src/core/export/scripts/shell-writer';
 import { edited, loadSample, set, unchecked } from '../support/designs';
-
-const QUOTES = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B']);
-
-/** PowerShell's reading of a single-quoted literal at `at`: its value and where it ends (about_Quoting_Rules). */
-function readPsLiteral(text: string, at: number): { value: string; end: number } {
-  if (!QUOTES.has(text[at]!)) throw new Error(`no literal at ${at}`);
-  let value = '';
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text[i]!;
-    if (!QUOTES.has(c)) { value += c; continue; }
-    if (QUOTES.has(text[i + 1] ?? '')) { value += c; i++; continue; }
-    return { value, end: i + 1 };
-  }
-  throw new Error('unterminated literal');
-}
+import { readPsLiteral } from './ps-literal';
 
 const HOSTILE = [
   "x' + $(New-Item pwned) + '",
