@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDesign, type LoadError } from '../core/model/load-design';
+import { DESIGN_SUFFIX } from '../core/model/design-file';
 import type { Design } from '../core/model/schema';
 import type { Locator } from '../core/rules/rule';
 import { bicepFileReader, terraformFolderReader } from '../node/iac/iac-input-readers';
@@ -28,8 +29,6 @@ export interface InputReader {
   claims(absPath: string, isDirectory: boolean): Promise<boolean>;
   read(absPath: string, displayPath: string): Promise<LoadedInput>;
 }
-
-const DESIGN_SUFFIX = '.ppvnet.json';
 
 export const designFileReader: InputReader = {
   async claims(absPath, isDirectory) {

@@ -7,8 +7,8 @@ import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { LatestDebouncer } from '../shared/latest-debouncer';
 import { ruleDocUri } from '../shared/rule-docs';
 import { toRange } from '../shared/rules-config-store';
+import { DESIGN_SUFFIX } from '../shared/ids';
 
-export const DESIGN_SUFFIX = '.ppvnet.json';
 /** Diff views and SCM show old versions of a design; their problems would only be noise. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'merge-conflict.conflict-diff', 'review', 'pr']);
 

@@ -10,9 +10,9 @@ import { LatestDebouncer } from '../shared/latest-debouncer';
 import type { MessageTransport } from './message-transport';
 import type { DesignerLog } from '../shared/output-log';
 import { openRuleDoc } from '../shared/rule-docs';
+import { COMMANDS } from '../shared/ids';
 import { SerialQueue } from './serial-queue';
 
-export const VIEW_TYPE = 'ppvnet.designer';
 const DIAGRAM_TIMEOUT_MS = 30_000;
 const SENT_KEPT = 50;
 
@@ -224,7 +224,8 @@ export class DesignerSession implements vscode.Disposable {
       case 'exportTerraform':
       case 'exportDiagramSvg':
       case 'exportDiagramPng':
-        await runOrReport(`ppvnet.${command}`, uri);
+        // The command registry reports a failure itself; there is nothing to catch here.
+        await vscode.commands.executeCommand(COMMANDS[command], uri);
         return;
       case 'openRuleDoc':
         if (argument) await openRuleDoc(this.deps.extensionUri, argument);
@@ -277,12 +278,4 @@ function validationDelayMs(): number {
 
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-async function runOrReport(command: string, uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.commands.executeCommand(command, uri);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`${command} failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
 }
