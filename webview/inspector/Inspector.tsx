@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { ALL_REGIONS, allowedRegions, findGeography, GEOGRAPHIES } from '../../src/core/geo/geographies';
 import type { DesignEdit } from '../../src/core/model/design-edits';
-import { ELEMENT_LABELS, RELATION_SPECS } from '../../src/core/model/kinds';
+import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
@@ -160,7 +160,7 @@ function RelationProperties({ design, relation, onEdit }: { design: Design; rela
     <section>
       <h2>Connection</h2>
       <div className="muted id-line">id {relation.id} · {relation.kind}</div>
-      <p>{fromKind ? ELEMENT_LABELS[fromKind] : ''} <strong>{name(relation.from)}</strong> {RELATION_SPECS[relation.kind].verb} <strong>{name(relation.to)}</strong></p>
+      <p>{fromKind ? ELEMENT_LABELS[fromKind] : ''} <strong>{name(relation.from)}</strong> {RELATION_VERBS[relation.kind]} <strong>{name(relation.to)}</strong></p>
       {relation.kind === 'peering' && (
         <>
           <Checkbox label="Allow virtual network access" testId="prop-allowVirtualNetworkAccess" checked={relation.allowVirtualNetworkAccess} onChange={(c) => set('allowVirtualNetworkAccess', c)} />
