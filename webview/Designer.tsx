@@ -13,6 +13,7 @@ import { hostChannel } from './host/host-channel';
 import { Inspector } from './inspector/Inspector';
 import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
 import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model/clipboard';
+import { deleteEdit } from './model/delete-edit';
 import { revealBox } from './canvas/reveal-box';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
 import { freeSpot, type Box } from './model/placement';
@@ -194,12 +195,8 @@ export function Designer() {
     const d = designRef.current;
     const ids = selectionRef.current;
     if (!d || ids.length === 0) return;
-    const elementIds = ids.filter((id) => d.elements.some((e) => e.id === id));
-    const relationIds = ids.filter((id) => d.relations.some((r) => r.id === id));
-    const edits: DesignEdit[] = [];
-    if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
-    if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
-    if (edits.length) edit(`Delete ${ids.length} item${ids.length === 1 ? '' : 's'}`, edits.length === 1 ? edits[0]! : { op: 'batch', edits });
+    const removal = deleteEdit(d, ids);
+    if (removal) edit(`Delete ${ids.length} item${ids.length === 1 ? '' : 's'}`, removal);
   }, [edit]);
 
   const paste = useCallback((snippet: Snippet | undefined, label: string) => {

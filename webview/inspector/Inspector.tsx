@@ -7,6 +7,7 @@ import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
+import { deleteEdit } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { FIELDS, type FieldSpec } from './field-specs';
@@ -41,13 +42,8 @@ export const Inspector = memo(function Inspector({ design, selection, readOnly, 
 });
 
 function deleteIds(design: Design, ids: readonly string[], onEdit: InspectorProps['onEdit']) {
-  const elementIds = ids.filter((id) => design.elements.some((e) => e.id === id));
-  const relationIds = ids.filter((id) => design.relations.some((r) => r.id === id));
-  const edits: DesignEdit[] = [];
-  if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
-  if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
-  if (edits.length === 1) onEdit('Delete', edits[0]!);
-  else if (edits.length > 1) onEdit('Delete', { op: 'batch', edits });
+  const removal = deleteEdit(design, ids);
+  if (removal) onEdit('Delete', removal);
 }
 
 function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps['onEdit'] }) {
