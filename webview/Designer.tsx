@@ -1,44 +1,39 @@
 // The designer page: toolbar, palette, canvas, inspector and problems around one document. Owns the
-// selection, the status line, keyboard shortcuts, palette placement, auto-layout and picture export.
+// selection, palette placement, auto-layout, paste and what the host asks of the canvas; the status line,
+// keys, toolbar, error page, drop targets, picture and delete edit live in their own modules.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, type Node } from 'reactflow';
 import type { DesignEdit } from '../src/core/model/design-edits';
 import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout } from '../src/core/layout/layout-graph';
-import { parentOf, type Design } from '../src/core/model/schema';
+import { parentOf } from '../src/core/model/schema';
 import type { HostToWebview } from '../src/core/protocol/messages';
 import { Canvas } from './canvas/Canvas';
-import { Button } from './components';
-import { diagramSvg, svgToPngBase64, themeColours, type DiagramBox } from './export/diagram-image';
+import { canvasPicture } from './export/canvas-picture';
+import { LoadErrorPage } from './chrome/LoadErrorPage';
+import { Toolbar } from './chrome/Toolbar';
+import { useStatus } from './chrome/use-status';
+import { nextChildSlot, selectedVnet, topLevelBoxes, vnetAt } from './canvas/drop-targets';
 import { hostChannel } from './host/host-channel';
 import { Inspector } from './inspector/Inspector';
 import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
 import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model/clipboard';
+import { deleteEdit } from './model/delete-edit';
 import { revealBox } from './canvas/reveal-box';
 import { createElement, needsParent, type PaletteItem } from './model/element-factory';
-import { freeSpot, type Box } from './model/placement';
+import { freeSpot } from './model/placement';
 import { viewportShowing } from './model/viewport-fit';
-import { kindLabelOf, keyPropertyOf, relationLabel } from './model/flow-model';
 import { Palette } from './palette/Palette';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { useDocument } from './state/use-document';
-import { isTextInput, shortcutOf } from './keyboard/shortcuts';
-
-type Status = { readonly text: string; readonly tone: 'info' | 'error' } | undefined;
+import { useDesignerKeys } from './keyboard/use-designer-keys';
 
 export function Designer() {
   const channel = useMemo(() => hostChannel(), []);
   const flow = useReactFlow();
-  const [status, setStatus] = useState<Status>();
+  const { status, say } = useStatus();
   const [selection, setSelection] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const clipboard = useRef<Snippet | undefined>(undefined);
-  const statusTimer = useRef<number | undefined>(undefined);
-
-  const say = useCallback((text: string, tone: 'info' | 'error' = 'info') => {
-    setStatus({ text, tone });
-    window.clearTimeout(statusTimer.current);
-    statusTimer.current = window.setTimeout(() => setStatus(undefined), tone === 'error' ? 8000 : 4000);
-  }, []);
 
   const hostMessage = useRef<(m: HostToWebview) => void>(() => {});
   const doc = useDocument(channel, (m) => hostMessage.current(m), (e) => say(e, 'error'));
@@ -165,17 +160,7 @@ export function Designer() {
   const exportPicture = useCallback(async (requestId: number, format: 'svg' | 'png') => {
     const d = designRef.current;
     try {
-      const boxes: DiagramBox[] = [];
-      const byId = new Map(d?.elements.map((e) => [e.id, e]) ?? []);
-      for (const n of flow.getNodes()) {
-        const e = byId.get(n.id);
-        if (!e) continue;
-        const abs = n.positionAbsolute ?? n.position;
-        boxes.push({ element: e, x: abs.x, y: abs.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height, kindLabel: kindLabelOf(e), detail: keyPropertyOf(e), container: e.kind === 'vnet' });
-      }
-      const lines = (d?.relations ?? []).map((r) => ({ from: r.from, to: r.to, label: relationLabel(r) }));
-      const picture = diagramSvg(boxes, lines, themeColours());
-      const data = format === 'svg' ? picture.svg : await svgToPngBase64(picture.svg, picture.width, picture.height);
+      const data = await canvasPicture(d, flow.getNodes(), format);
       channel.post({ type: 'diagramExported', requestId, format, data });
     } catch (e) {
       channel.log('error', `diagram export failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -193,12 +178,8 @@ export function Designer() {
     const d = designRef.current;
     const ids = selectionRef.current;
     if (!d || ids.length === 0) return;
-    const elementIds = ids.filter((id) => d.elements.some((e) => e.id === id));
-    const relationIds = ids.filter((id) => d.relations.some((r) => r.id === id));
-    const edits: DesignEdit[] = [];
-    if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
-    if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
-    if (edits.length) edit(`Delete ${ids.length} item${ids.length === 1 ? '' : 's'}`, edits.length === 1 ? edits[0]! : { op: 'batch', edits });
+    const removal = deleteEdit(d, ids);
+    if (removal) edit(`Delete ${ids.length} item${ids.length === 1 ? '' : 's'}`, removal);
   }, [edit]);
 
   const paste = useCallback((snippet: Snippet | undefined, label: string) => {
@@ -214,116 +195,43 @@ export function Designer() {
     }
   }, [edit, flow, say]);
 
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      const action = shortcutOf(ev);
-      if (!action) return;
-      const inText = isTextInput(ev.target);
-      // In a text box the box's own editing wins (and VS Code forwards undo/redo/save itself). Select-all
-      // is the box's alone: forwarded, VS Code sends a second select-all back a moment later, which would
-      // select whatever was typed meanwhile.
-      if (inText) {
-        if (action === 'selectAll') ev.stopPropagation();
-        return;
-      }
-      const canvasAction = action === 'delete' || action === 'copy' || action === 'paste' || action === 'duplicate' || action === 'selectAll';
-      if (canvasAction && (ev.target as HTMLElement | null)?.closest?.('.palette, .inspector, .problems, .toolbar')) return;
-      ev.preventDefault();
-      // Stop VS Code's webview wrapper from forwarding the key too, or undo would run twice.
-      ev.stopPropagation();
-      switch (action) {
-        case 'undo': case 'redo': case 'save': channel.command(action); break;
-        case 'delete': deleteSelection(); break;
-        case 'copy': {
-          const d = designRef.current;
-          if (d && selectionRef.current.length) {
-            clipboard.current = copySelection(d, new Set(selectionRef.current));
-            say(`Copied ${clipboard.current.elements.length} element(s).`);
-          }
-          break;
-        }
-        case 'paste': paste(clipboard.current, 'Paste'); break;
-        case 'duplicate': {
-          const d = designRef.current;
-          if (d && selectionRef.current.length) paste(copySelection(d, new Set(selectionRef.current)), 'Duplicate');
-          break;
-        }
-        case 'selectAll': {
-          const d = designRef.current;
-          if (d) setSelection(d.elements.map((e) => e.id));
-          break;
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [channel, deleteSelection, paste, say]);
+  const copy = useCallback(() => {
+    const d = designRef.current;
+    if (d && selectionRef.current.length) {
+      clipboard.current = copySelection(d, new Set(selectionRef.current));
+      say(`Copied ${clipboard.current.elements.length} element(s).`);
+    }
+  }, [say]);
+  const duplicate = useCallback(() => {
+    const d = designRef.current;
+    if (d && selectionRef.current.length) paste(copySelection(d, new Set(selectionRef.current)), 'Duplicate');
+  }, [paste]);
+  const selectAll = useCallback(() => {
+    const d = designRef.current;
+    if (d) setSelection(d.elements.map((e) => e.id));
+  }, []);
+  useDesignerKeys({
+    forward: (action) => channel.command(action),
+    delete: deleteSelection,
+    copy,
+    paste: () => paste(clipboard.current, 'Paste'),
+    duplicate,
+    selectAll,
+  });
 
   if (doc.view.status === 'loading') return <div className="loading" role="status">Loading design…</div>;
   if (doc.view.status === 'error') {
-    return (
-      <main className="load-errors" data-testid="load-errors">
-        <h1>This design cannot be shown</h1>
-        <p>The file does not load as a Power Platform VNet design. Nothing has been changed; fix it in the text editor.</p>
-        <ul>
-          {doc.view.errors.map((e, i) => (
-            <li key={i} data-testid="load-error"><span className="pos">Line {e.range.start.line + 1}, column {e.range.start.character + 1}</span>: {e.message}</li>
-          ))}
-        </ul>
-        <Button appearance="primary" testId="open-as-text" onClick={() => channel.command('openAsText')}>Open as Text</Button>
-      </main>
-    );
+    return <LoadErrorPage errors={doc.view.errors} onOpenAsText={() => channel.command('openAsText')} />;
   }
   const d = doc.view.design;
   return (
     <div className="designer" data-pending-edits={pendingEdits}>
-      <header className="toolbar nokey" role="toolbar" aria-label="Designer actions">
-        <span className="design-title" title={doc.fileName}>{d.name}</span>
-        <Button testId="auto-layout" ariaLabel="Auto-layout" disabled={busy} onClick={() => void autoLayout()}>Auto-layout</Button>
-        <Button testId="fit-view" ariaLabel="Fit view" onClick={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })}>Fit</Button>
-        <Button testId="export-bicep" ariaLabel="Export to Bicep" onClick={() => channel.command('exportBicep')}>Bicep</Button>
-        <Button testId="export-terraform" ariaLabel="Export to Terraform" onClick={() => channel.command('exportTerraform')}>Terraform</Button>
-        <Button testId="export-svg" ariaLabel="Export diagram as SVG" onClick={() => channel.command('exportDiagramSvg')}>SVG</Button>
-        <Button testId="export-png" ariaLabel="Export diagram as PNG" onClick={() => channel.command('exportDiagramPng')}>PNG</Button>
-        <Button testId="open-text" ariaLabel="Open as Text" onClick={() => channel.command('openAsText')}>Text</Button>
-        <span className={`status ${status?.tone ?? ''}`} role="status" aria-live="polite" data-testid="status">{status?.text ?? ''}</span>
-      </header>
+      <Toolbar title={d.name} fileName={doc.fileName} busy={busy} status={status} onAutoLayout={() => void autoLayout()}
+        onFitView={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })} onCommand={(c) => channel.command(c)} />
       <Palette onAdd={onPaletteAdd} disabled={doc.settings.readOnly} />
       <Canvas design={d} findings={doc.view.findings} selection={selection} onSelection={setSelection} edit={edit} notify={(t) => say(t, 'error')} onDropItem={onDropItem} />
       <Inspector design={d} selection={selection} readOnly={doc.settings.readOnly} onEdit={edit} />
       <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
     </div>
   );
-}
-
-function topLevelBoxes(nodes: readonly Node[]): Box[] {
-  return nodes.filter((n) => !n.parentNode).map((n) => {
-    const a = n.positionAbsolute ?? n.position;
-    return { x: a.x, y: a.y, width: n.width ?? DEFAULT_NODE_SIZE.width, height: n.height ?? DEFAULT_NODE_SIZE.height };
-  });
-}
-
-function vnetAt(nodes: Node[], p: { x: number; y: number }): Node | undefined {
-  // Topmost (last drawn) VNet wins when frames overlap.
-  return [...nodes].reverse().find((n) => {
-    if (n.type !== 'vnet') return false;
-    const a = n.positionAbsolute ?? n.position;
-    return p.x >= a.x && p.y >= a.y && p.x <= a.x + (n.width ?? 0) && p.y <= a.y + (n.height ?? 0);
-  });
-}
-
-function selectedVnet(d: Design, selection: readonly string[], getNode: (id: string) => Node | undefined): Node | undefined {
-  for (const id of selection) {
-    const e = d.elements.find((x) => x.id === id);
-    const vnetId = e?.kind === 'vnet' ? e.id : e ? parentOf(e) : undefined;
-    const n = vnetId ? getNode(vnetId) : undefined;
-    if (n) return n;
-  }
-  return undefined;
-}
-
-/** Below the VNet's lowest child, at the left padding. */
-function nextChildSlot(d: Design, vnetId: string): { x: number; y: number } {
-  const ys = d.elements.filter((e) => parentOf(e) === vnetId).map((e) => (e.position?.y ?? 56) + DEFAULT_NODE_SIZE.height + 16);
-  return { x: 20, y: Math.max(64, ...ys) };
 }

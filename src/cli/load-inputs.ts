@@ -3,7 +3,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDesign, type LoadError } from '../core/model/load-design';
+import { DESIGN_SUFFIX } from '../core/model/design-file';
 import type { Design } from '../core/model/schema';
+import { designLocator } from '../core/rules/design-locator';
 import type { Locator } from '../core/rules/rule';
 import { bicepFileReader, terraformFolderReader } from '../node/iac/iac-input-readers';
 
@@ -29,8 +31,6 @@ export interface InputReader {
   read(absPath: string, displayPath: string): Promise<LoadedInput>;
 }
 
-const DESIGN_SUFFIX = '.ppvnet.json';
-
 export const designFileReader: InputReader = {
   async claims(absPath, isDirectory) {
     return !isDirectory && absPath.endsWith(DESIGN_SUFFIX);
@@ -39,12 +39,7 @@ export const designFileReader: InputReader = {
     const text = await readFile(absPath, 'utf8');
     const r = loadDesign(text);
     if (!r.ok) return { file: displayPath, errors: r.errors.map((e) => ({ ...e, file: displayPath })) };
-    const locate: Locator = (ref) => {
-      const range = ref.elementId ? r.index.elementRange(ref.elementId, ref.property)
-        : ref.relationId ? r.index.relationRange(ref.relationId, ref.property) : undefined;
-      return range ? { file: displayPath, range } : undefined;
-    };
-    return { file: displayPath, design: r.design, locate, errors: [] };
+    return { file: displayPath, design: r.design, locate: designLocator(r.index, displayPath), errors: [] };
   },
 };
 

@@ -18,8 +18,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   validate: { summary: 'validate designs, Bicep files or Terraform folders: validate <path…> [--format text|json|sarif]', run: runValidate, ownHelp: true },
   verify: { summary: 'follow every network flow of a design, Bicep file or Terraform folder: verify <path> [--from ID] [--to ID] [--format text|json|sarif]', run: runVerify, ownHelp: true },
-  export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
-  diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
+  export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors] [--config <file>]', run: runExport },
+  diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg> [--config <file>]', run: runDiagram },
   import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };

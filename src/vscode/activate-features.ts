@@ -2,11 +2,13 @@
 // feature with the host's ports, in one order, and returns the test hook. Entries differ only in what they pass.
 import type * as vscode from 'vscode';
 import { activateDesigner, designerTestHook, type DesignerTestHook } from './designer/activate-designer';
+import { activateDiagramExport } from './diagram/export-diagram';
 import type { ExportDestination } from './export/export-destination';
 import { activateExport } from './export/activate-export';
 import { activateIacDiagnostics, type OpenIacInDesigner } from './iac-diagnostics/activate-diagnostics';
 import type { IacWorkspace } from './iac-diagnostics/iac-workspace';
 import { activateWalkthrough } from './walkthrough/activate-walkthrough';
+import { DesignAnalyzer } from './shared/design-analyzer';
 import { createDesignerLog } from './shared/output-log';
 import { RulesConfigStore } from './shared/rules-config-store';
 
@@ -30,14 +32,18 @@ export interface PpvnetExtensionApi {
 }
 
 export function activateFeatures(context: vscode.ExtensionContext, ports: HostPorts): PpvnetExtensionApi {
-  // One log and one rule configuration for every feature: a rule turned off in ppvnet.config.json is off for
-  // the designer, the Problems panel of designs and IaC, and export alike.
+  // One log, one rule configuration and one design analyzer for every feature: a rule turned off in
+  // ppvnet.config.json is off for the designer, the Problems panel of designs and IaC, and export alike.
   const { log, channel } = createDesignerLog();
   const rules = new RulesConfigStore(log);
+  const analyzer = new DesignAnalyzer(rules);
   context.subscriptions.push(channel, rules);
+  const designer = activateDesigner(context, { log, rules, analyzer });
+  const { designers } = designer;
   const features: Feature[] = [
-    (c) => activateDesigner(c, { log, rules }),
-    (c) => activateExport(c, ports.exportDestination, rules),
+    () => designer.disposables,
+    () => activateDiagramExport({ designers, analyzer, log }),
+    () => activateExport({ destination: ports.exportDestination, rules, designers }),
     (c) => activateIacDiagnostics(c, ports.iac, rules, ports.openIacInDesigner),
     ...ports.hostOnly,
     activateWalkthrough,

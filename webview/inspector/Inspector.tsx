@@ -3,10 +3,11 @@
 import { memo, useMemo } from 'react';
 import { ALL_REGIONS, allowedRegions, findGeography, GEOGRAPHIES } from '../../src/core/geo/geographies';
 import type { DesignEdit } from '../../src/core/model/design-edits';
-import { ELEMENT_LABELS, RELATION_SPECS } from '../../src/core/model/kinds';
+import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
+import { deleteEdit } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { FIELDS, type FieldSpec } from './field-specs';
@@ -41,13 +42,8 @@ export const Inspector = memo(function Inspector({ design, selection, readOnly, 
 });
 
 function deleteIds(design: Design, ids: readonly string[], onEdit: InspectorProps['onEdit']) {
-  const elementIds = ids.filter((id) => design.elements.some((e) => e.id === id));
-  const relationIds = ids.filter((id) => design.relations.some((r) => r.id === id));
-  const edits: DesignEdit[] = [];
-  if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
-  if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
-  if (edits.length === 1) onEdit('Delete', edits[0]!);
-  else if (edits.length > 1) onEdit('Delete', { op: 'batch', edits });
+  const removal = deleteEdit(design, ids);
+  if (removal) onEdit('Delete', removal);
 }
 
 function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps['onEdit'] }) {
@@ -160,7 +156,7 @@ function RelationProperties({ design, relation, onEdit }: { design: Design; rela
     <section>
       <h2>Connection</h2>
       <div className="muted id-line">id {relation.id} · {relation.kind}</div>
-      <p>{fromKind ? ELEMENT_LABELS[fromKind] : ''} <strong>{name(relation.from)}</strong> {RELATION_SPECS[relation.kind].verb} <strong>{name(relation.to)}</strong></p>
+      <p>{fromKind ? ELEMENT_LABELS[fromKind] : ''} <strong>{name(relation.from)}</strong> {RELATION_VERBS[relation.kind]} <strong>{name(relation.to)}</strong></p>
       {relation.kind === 'peering' && (
         <>
           <Checkbox label="Allow virtual network access" testId="prop-allowVirtualNetworkAccess" checked={relation.allowVirtualNetworkAccess} onChange={(c) => set('allowVirtualNetworkAccess', c)} />

@@ -1,7 +1,8 @@
 // Decides which relation a dragged connection creates, or why it is refused, from the shared relation
 // vocabulary (kinds.ts) plus the single-relation limits; the host re-checks everything when it applies the edit.
 import { freshId } from '../../src/core/model/design-edits';
-import { ELEMENT_LABELS, RELATION_SPECS, relationKindsBetween, type RelationKind } from '../../src/core/model/kinds';
+import { RELATION_SPECS, relationKindsBetween, type RelationKind } from '../../src/core/model/kinds';
+import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../src/core/model/schema';
 
 export type ConnectionVerdict =
@@ -38,7 +39,7 @@ export function judgeConnection(design: Design, sourceId: string, targetId: stri
   const spec = RELATION_SPECS[kind];
   const existing = design.relations.filter((r) => r.kind === kind);
   if (existing.some((r) => r.from === from.id && r.to === to.id)) {
-    return { ok: false, reason: `"${from.name}" ${spec.verb} "${to.name}" already.` };
+    return { ok: false, reason: `"${from.name}" ${RELATION_VERBS[kind]} "${to.name}" already.` };
   }
   if (spec.singleTo) {
     const taken = existing.find((r) => r.to === to.id && byId.get(r.from)?.kind === from.kind);
@@ -46,7 +47,7 @@ export function judgeConnection(design: Design, sourceId: string, targetId: stri
   }
   if (spec.singleFrom) {
     const taken = existing.find((r) => r.from === from.id);
-    if (taken) return { ok: false, reason: `"${from.name}" already ${spec.verb} "${byId.get(taken.to)?.name ?? taken.to}"; remove that connection first.` };
+    if (taken) return { ok: false, reason: `"${from.name}" already ${RELATION_VERBS[kind]} "${byId.get(taken.to)?.name ?? taken.to}"; remove that connection first.` };
   }
   return { ok: true, kind, from: from.id, to: to.id };
 }

@@ -5,7 +5,7 @@ import { allowedRegions, findGeography } from '../../src/core/geo/geographies';
 import { ELEMENT_LABELS, PARENT_KINDS, type ElementKind } from '../../src/core/model/kinds';
 import { formatIpv4, overlaps, tryCidr, type Cidr } from '../../src/core/net/cidr';
 import type { AZURE_SERVICE_TYPES, Design, Element } from '../../src/core/model/schema';
-import { SERVICE_LABELS } from './flow-model';
+import { SERVICE_LABELS } from '../../src/core/model/labels';
 
 type ServiceType = (typeof AZURE_SERVICE_TYPES)[number];
 

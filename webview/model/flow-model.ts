@@ -1,7 +1,7 @@
 // Design + findings → React Flow nodes and edges. Pure; node data objects are reused while an element
 // and its findings are unchanged, so memoised node components skip re-rendering on unrelated edits.
 import type { Edge, Node } from 'reactflow';
-import { ELEMENT_LABELS } from '../../src/core/model/kinds';
+import { kindLabelOf, relationLabel } from '../../src/core/model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../../src/core/model/schema';
 import type { Finding, Severity } from '../../src/core/rules/rule';
 import { DEFAULT_NODE_SIZE, EMPTY_VNET_SIZE } from '../../src/core/layout/layout-graph';
@@ -59,31 +59,8 @@ export function keyPropertyOf(e: Element): string | undefined {
   }
 }
 
-export const SERVICE_LABELS: Record<string, string> = {
-  keyVault: 'Key Vault', sqlServer: 'SQL server', storageAccount: 'Storage account', appService: 'App Service / Functions', aiSearch: 'AI Search', other: 'Azure service',
-};
-
-export function kindLabelOf(e: Element): string {
-  return e.kind === 'azureService' ? SERVICE_LABELS[e.serviceType] ?? ELEMENT_LABELS.azureService : ELEMENT_LABELS[e.kind];
-}
-
-const RELATION_LABELS: Record<Relation['kind'], string> = {
-  policyLink: 'linked', policySubnet: 'injects', peering: 'peering', natAssociation: 'egress', nsgAssociation: 'filters',
-  routeTableAssociation: 'routes', peTarget: 'private link', peSubnet: 'placed in', peDnsZone: 'DNS record', dnsZoneLink: 'zone link',
-  gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
-};
-
-/** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */
-export function relationLabel(r: Relation): string {
-  if (r.kind !== 'peering') return RELATION_LABELS[r.kind];
-  const flags = [
-    r.allowVirtualNetworkAccess ? 'access' : undefined,
-    r.allowForwardedTraffic ? 'fwd' : undefined,
-    r.allowGatewayTransit ? 'gw-transit' : undefined,
-    r.useRemoteGateways ? 'remote-gw' : undefined,
-  ].filter(Boolean);
-  return flags.length ? `peering · ${flags.join(' · ')}` : 'peering';
-}
+// The labels are the core's one vocabulary; the inspector imports kindLabelOf from here.
+export { kindLabelOf, relationLabel } from '../../src/core/model/labels';
 
 /** Where an element without a stored position is drawn: a simple grid, children stacked inside their VNet. */
 function fallbackPosition(index: number, nested: boolean): { x: number; y: number } {

@@ -1,7 +1,8 @@
 // Holds what the host last sent (the document state and its version) and applies edits optimistically:
-// the edit is applied locally for an instant response, sent to the host, and the host's next
-// documentChanged replaces the local state either way. The local check covers only what the edit changed
-// (the host re-checks the whole design), so a keystroke in the inspector costs the same at 10 or 10,000 elements.
+// the edit is applied locally for an instant response, sent to the host, and the host's next documentChanged
+// replaces the local state either way, keeping the local design object when the host's is the same. The local
+// check covers only what the edit changed (the host re-checks the whole design), so a keystroke in the
+// inspector costs the same at 10 or 10,000 elements.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyEditIncrementally, type DesignEdit } from '../../src/core/model/design-edits';
 import type { LoadError } from '../../src/core/model/load-design';
@@ -10,6 +11,7 @@ import type { DesignerSettings, HostToWebview } from '../../src/core/protocol/me
 import type { Finding } from '../../src/core/rules/rule';
 import type { HostChannel } from '../host/host-channel';
 import { markEach, markOnce } from '../host/perf-marks';
+import { sameJson } from './same-json';
 
 export type DocumentView =
   | { readonly status: 'loading' }
@@ -44,10 +46,18 @@ export function useDocument(channel: HostChannel, onOther: (m: HostToWebview) =>
           setSettings(m.settings);
           setView(toView(m.state));
           break;
-        case 'documentChanged':
+        case 'documentChanged': {
           markEach('document-changed', { version: m.version });
-          setView(toView(m.state));
+          const current = viewRef.current;
+          // The answer to our own edit holds the design we already show: keep that object, so only the
+          // findings change and the canvas is not rebuilt from a copy of what it draws.
+          const next = current.status === 'ok' && m.state.ok && sameJson(current.design, m.state.design)
+            ? { status: 'ok' as const, design: current.design, findings: m.state.findings }
+            : toView(m.state);
+          viewRef.current = next;
+          setView(next);
           break;
+        }
         case 'editResult':
           if (!m.ok) errorRef.current(m.error ?? 'The edit was refused.');
           break;

@@ -1,21 +1,24 @@
-// `ppvnet diagram <design> [--out file.svg]`: draws a design with the same renderer as the extension's
-// "Export Diagram as SVG", findings as badges. Without --out the SVG goes to stdout; with it, the file must lie
+// `ppvnet diagram <design> [--out file.svg] [--config <file>]`: draws a design with the same renderer as the
+// extension's "Export Diagram as SVG", findings (under the rule configuration, as `validate` finds it) as badges. Without --out the SVG goes to stdout; with it, the file must lie
 // inside the current directory, symlinks included, by the same writer and rule as `export`.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
 import { loadDesign } from '../../core/model/load-design';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
-import { validateDesign } from '../../core/rules/engine';
 import { writeInside } from '../../node/export/safe-write';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliIo } from '../cli-io';
+import { reportConfigProblems } from '../format/config-problems';
+import { ValidationService } from '../validation-service';
 
 export async function runDiagram(args: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['out']);
+  const { positional, options } = parseArgs(args, ['out', 'config']);
   if (positional.length !== 1) throw new UsageError('give exactly one design file: diagram <design.ppvnet.json> [--out <file.svg>]');
   const input = positional[0]!;
   const abs = path.resolve(io.cwd, input);
   const display = path.relative(io.cwd, abs) || input;
+  const service = new ValidationService(io.cwd, options.config);
+  await service.checkConfig();
   let text: string;
   try {
     text = await readFile(abs, 'utf8');
@@ -30,7 +33,8 @@ export async function runDiagram(args: string[], io: CliIo): Promise<number> {
     }
     return EXIT_USAGE;
   }
-  const findings = validateDesign(loaded.design);
+  const findings = await service.validate(loaded.design, abs);
+  reportConfigProblems(await service.configProblems(), 'diagram', io);
   const svg = renderDesignSvg(loaded.design, { findings });
   const out = options.out;
   if (typeof out !== 'string' || out === '-') {

@@ -1,24 +1,27 @@
-// `ppvnet export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]`: the same rules as
-// the editor command, without prompts. Refuses (exit 1) when the design has error-level findings unless
-// --allow-errors, and when a file to replace was edited by hand unless --force. The output folder must lie
+// `ppvnet export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors] [--config <file>]`: the
+// same rules as the editor command, without prompts. Refuses (exit 1) when the design has error-level findings
+// under the rule configuration (as `validate` finds it) unless --allow-errors, and when a file to replace was edited by hand unless --force. The output folder must lie
 // inside the current directory (the CLI's workspace), symlinks included (exit 2 otherwise).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../core/export/export-design';
 import { loadDesign } from '../../core/model/load-design';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
-import { validateDesign } from '../../core/rules/engine';
 import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../node/export/export-files';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
+import { reportConfigProblems } from '../format/config-problems';
+import { ValidationService } from '../validation-service';
 
 export async function runExport(args: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['to', 'out'], ['force', 'allow-errors']);
+  const { positional, options } = parseArgs(args, ['to', 'out', 'config'], ['force', 'allow-errors']);
   if (positional.length !== 1) throw new UsageError('export takes exactly one design file: export <design> --to bicep|terraform --out <dir>');
   const format = options.to;
   if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError('--to must be bicep or terraform');
   if (typeof options.out !== 'string') throw new UsageError('--out <dir> is required');
   const designArg = positional[0]!;
   const designPath = path.resolve(io.cwd, designArg);
+  const service = new ValidationService(io.cwd, options.config);
+  await service.checkConfig();
 
   let text: string;
   try {
@@ -33,7 +36,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const errors = validateDesign(loaded.design).filter((f) => f.severity === 'error');
+  const errors = (await service.validate(loaded.design, designPath)).filter((f) => f.severity === 'error');
+  reportConfigProblems(await service.configProblems(), 'export', io);
   if (errors.length > 0) {
     const list = errors.map((f) => escapeUnsafeCharacters(`  ${f.ruleId}${f.elementId ? ` (${f.elementId})` : f.relationId ? ` (${f.relationId})` : ''}: ${f.message}`)).join('\n');
     if (!options['allow-errors']) {

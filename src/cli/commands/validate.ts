@@ -1,21 +1,16 @@
 // `ppvnet validate <file|dir…> [--format text|json|sarif] [--config <file>]`: runs the rule catalog over
 // designs (and Bicep/Terraform through the readers), applies the workspace rule configuration, prints
 // findings. Exit 0 = no error-level findings, 1 = errors, 2 = usage error or unreadable input.
-import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
-import { validateDesign } from '../../core/rules/engine';
 import { RULES } from '../../core/rules/registry';
-import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { EXIT_FINDINGS, EXIT_OK, parseArgs, UsageError, type CliIo } from '../cli-io';
-import { ConfigFinder } from '../find-config';
 import { formatJson } from '../format/json';
 import { CONFIG_RULE_ID, LOAD_RULE_ID, READ_NOTE_RULE_ID, toReportFinding, type ReportFinding, type ValidationReport } from '../format/report';
 import { formatSarif, type SarifRule } from '../format/sarif';
 import { formatText } from '../format/text';
-import { loadInputs } from '../load-inputs';
+import { ValidationService } from '../validation-service';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -66,11 +61,6 @@ export const PSEUDO_RULES: readonly SarifRule[] = [
   },
 ];
 
-interface LoadedConfig {
-  readonly config: RulesConfig;
-  readonly problems: ReportFinding[];
-}
-
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { positional, options } = parseArgs(args, ['format', 'config'], ['help']);
   if (options.help) {
@@ -80,47 +70,16 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   if (positional.length === 0) throw new UsageError('give at least one design file, Bicep file or Terraform folder');
   const format = (options.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${String(options.format)}'`);
-  // Read the inputs before the configuration: an unusable argument is the first thing to report.
-  const inputs = await loadInputs(positional, io.cwd);
-  const unusable = inputs.find((i) => i.unusableArgument !== undefined);
-  if (unusable) throw new UsageError(unusable.unusableArgument!);
-
-  const knownIds = RULES.map((r) => r.meta.id);
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  const loadConfig = (abs: string) => {
-    let hit = configs.get(abs);
-    if (!hit) {
-      hit = readConfig(abs, io.cwd, knownIds);
-      configs.set(abs, hit);
-    }
-    return hit;
-  };
-  let explicit: string | undefined;
-  if (typeof options.config === 'string') {
-    explicit = path.resolve(io.cwd, options.config);
-    try {
-      await access(explicit, constants.R_OK);
-    } catch {
-      throw new UsageError(`cannot read the configuration '${options.config}'`);
-    }
-  }
-
-  if (inputs.length === 0) throw new UsageError(`no *.ppvnet.json designs found in ${positional.map((p) => `'${p}'`).join(', ')}`);
-  const finder = new ConfigFinder();
+  const service = new ValidationService(io.cwd, options.config);
+  const inputs = await service.inputs(positional);
   const findings: ReportFinding[] = [];
-  const usedConfigs = new Set<string>();
   for (const input of inputs) {
     for (const e of input.errors) findings.push({ ruleId: LOAD_RULE_ID, severity: 'error', message: e.message, file: e.file, range: e.range });
     for (const n of input.notes ?? []) findings.push({ ruleId: READ_NOTE_RULE_ID, severity: 'info', message: n.message, file: n.file, range: n.range });
     if (!input.design) continue;
-    const abs = path.resolve(io.cwd, input.file);
-    const configPath = explicit ?? (await finder.find(abs, await isDirectory(abs)));
-    const loaded = configPath ? await loadConfig(configPath) : undefined;
-    if (configPath) usedConfigs.add(configPath);
-    for (const f of validateDesign(input.design, { config: loaded?.config, locate: input.locate })) findings.push(toReportFinding(f, input.file));
+    for (const f of await service.validate(input.design, input.file, input.locate)) findings.push(toReportFinding(f, input.file));
   }
-  for (const p of usedConfigs) findings.push(...(await loadConfig(p)).problems);
-  if (explicit && !usedConfigs.has(explicit)) findings.push(...(await loadConfig(explicit)).problems);
+  findings.push(...(await service.configProblems()));
   findings.sort(compareReportFindings);
 
   const report: ValidationReport = { inputs: inputs.map((i) => i.file), findings };
@@ -140,28 +99,6 @@ function render(report: ValidationReport, format: Format, cwd: string): string {
       return formatSarif(report, { toolVersion: pkg.version, informationUri: REPOSITORY, helpBase: HELP_BASE, rules, srcRoot });
     }
   }
-}
-
-async function isDirectory(abs: string): Promise<boolean> {
-  try {
-    return (await stat(abs)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function readConfig(abs: string, cwd: string, knownIds: readonly string[]): Promise<LoadedConfig> {
-  const file = path.relative(cwd, abs) || abs;
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const zero = { line: 0, character: 0 };
-    const message = `Cannot read the rule configuration: ${e instanceof Error ? e.message : String(e)}`;
-    return { config: {}, problems: [{ ruleId: CONFIG_RULE_ID, severity: 'error', message, file, range: { start: zero, end: zero } }] };
-  }
-  const { config, problems } = parseRulesConfig(text, knownIds);
-  return { config, problems: problems.map((p) => ({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, file, range: p.range })) };
 }
 
 function compareReportFindings(a: ReportFinding, b: ReportFinding): number {

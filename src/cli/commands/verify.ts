@@ -13,7 +13,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo }
 import { toPortable } from '../format/json';
 import type { ReportFinding, ReportLocation } from '../format/report';
 import { formatSarif, type SarifRule } from '../format/sarif';
-import { loadInputs } from '../load-inputs';
+import { ValidationService } from '../validation-service';
 import { PSEUDO_RULES } from './validate';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -75,10 +75,8 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${String(options.format)}'`);
   const from = typeof options.from === 'string' ? options.from : undefined;
   const to = typeof options.to === 'string' ? options.to : undefined;
-  const inputs = await loadInputs(positional, io.cwd);
-  const unusable = inputs.find((i) => i.unusableArgument !== undefined);
-  if (unusable) throw new UsageError(unusable.unusableArgument!);
-  if (inputs.length === 0) throw new UsageError(`no *.ppvnet.json designs found in ${positional.map((p) => `'${p}'`).join(', ')}`);
+  // The flows do not depend on rule levels, so no configuration is read; the inputs load as for validate.
+  const inputs = await new ValidationService(io.cwd, undefined).inputs(positional);
   const broken = inputs.filter((i) => i.errors.length > 0 || !i.design);
   if (broken.length > 0) {
     for (const i of broken) for (const e of i.errors) io.stderr(`${escapeUnsafeCharacters(`${e.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}`)}\n`);

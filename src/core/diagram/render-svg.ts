@@ -1,7 +1,8 @@
 // Draws a design as a standalone SVG picture: elements at their stored canvas positions, VNets as
 // containers around their subnets and gateways, relations as labelled arrows, rule findings as badges.
 // Pure and deterministic (same design, same bytes), so the CLI, the host and tests share it.
-import { ELEMENT_LABELS, POWER_PLATFORM_DELEGATION, RELATION_SPECS, type ElementKind, type RelationKind } from '../model/kinds';
+import { POWER_PLATFORM_DELEGATION, type ElementKind, type RelationKind } from '../model/kinds';
+import { ELEMENT_LABELS, RELATION_LABELS, relationSentence } from '../model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
 import { escapeXml, estimateWidth, fitText, num } from './svg-text';
@@ -43,24 +44,6 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   privateDnsZone: '#498205',
   azureService: '#0063b1',
   connector: '#986f0b',
-};
-
-/** Short edge labels: the full verbs of RELATION_SPECS crowd a picture. */
-const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
-  policyLink: 'policy link',
-  policySubnet: 'injects',
-  peering: 'peering',
-  natAssociation: 'NAT egress',
-  nsgAssociation: 'NSG',
-  routeTableAssociation: 'routes',
-  peTarget: 'private link',
-  peSubnet: 'in subnet',
-  peDnsZone: 'DNS record',
-  dnsZoneLink: 'zone link',
-  gatewayConnection: 'connection',
-  connectorTarget: 'calls',
-  connectorSecret: 'secrets',
-  workload: 'runs',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -404,7 +387,7 @@ function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string
   if (label) extent.push({ x: mid.x - lw / 2, y: mid.y - 7 }, { x: mid.x + lw / 2, y: mid.y + 7 });
   return [
     `<g class="ppv-relation" data-id="${escapeXml(r.id)}" data-kind="${r.kind}">`,
-    `<title>${escapeXml(`${r.from} ${RELATION_SPECS[r.kind].verb} ${r.to}`)}</title>`,
+    `<title>${escapeXml(relationSentence(r.kind, r.from, r.to))}</title>`,
     `<path class="ppv-edge ppv-edge-${RELATION_STYLE[r.kind]}" d="${d}" marker-end="url(#ppv-arrow)"/>`,
     label ? `<rect class="ppv-label-bg" x="${num(mid.x - lw / 2)}" y="${num(mid.y - 7)}" width="${num(lw)}" height="13" rx="3"/>` : '',
     label ? `<text class="ppv-label" x="${num(mid.x)}" y="${num(mid.y + 3.5)}" text-anchor="middle">${escapeXml(label)}</text>` : '',

@@ -40,8 +40,6 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 export interface RelationSpec {
   readonly from: readonly ElementKind[];
   readonly to: readonly ElementKind[];
-  /** Human wording for the canvas and error messages: "<from> <verb> <to>". */
-  readonly verb: string;
   /** At most one relation of this kind may leave one `from` element (e.g. one policy per environment is a rule, not this). */
   readonly singleFrom?: boolean;
   /** At most one relation of this kind may arrive at one `to` element per `from` kind (e.g. one NSG per subnet). */
@@ -49,20 +47,20 @@ export interface RelationSpec {
 }
 
 export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
-  policyLink: { from: ['environment'], to: ['enterprisePolicy'], verb: 'is linked to' },
-  policySubnet: { from: ['enterprisePolicy'], to: ['subnet'], verb: 'injects into' },
-  peering: { from: ['vnet'], to: ['vnet'], verb: 'peers with' },
-  natAssociation: { from: ['natGateway'], to: ['subnet'], verb: 'provides egress for', singleTo: true },
-  nsgAssociation: { from: ['nsg'], to: ['subnet'], verb: 'filters', singleTo: true },
-  routeTableAssociation: { from: ['routeTable'], to: ['subnet'], verb: 'routes', singleTo: true },
-  peTarget: { from: ['privateEndpoint'], to: ['azureService'], verb: 'connects privately to', singleFrom: true },
-  peSubnet: { from: ['privateEndpoint'], to: ['subnet'], verb: 'is placed in', singleFrom: true },
-  peDnsZone: { from: ['privateEndpoint'], to: ['privateDnsZone'], verb: 'registers in' },
-  dnsZoneLink: { from: ['privateDnsZone'], to: ['vnet'], verb: 'is linked to' },
-  gatewayConnection: { from: ['vpnGateway', 'expressRouteGateway'], to: ['onPremises'], verb: 'connects to' },
-  connectorTarget: { from: ['connector'], to: ['azureService', 'onPremises'], verb: 'calls' },
-  connectorSecret: { from: ['connector'], to: ['azureService'], verb: 'reads secrets from' },
-  workload: { from: ['environment'], to: ['connector'], verb: 'runs' },
+  policyLink: { from: ['environment'], to: ['enterprisePolicy'] },
+  policySubnet: { from: ['enterprisePolicy'], to: ['subnet'] },
+  peering: { from: ['vnet'], to: ['vnet'] },
+  natAssociation: { from: ['natGateway'], to: ['subnet'], singleTo: true },
+  nsgAssociation: { from: ['nsg'], to: ['subnet'], singleTo: true },
+  routeTableAssociation: { from: ['routeTable'], to: ['subnet'], singleTo: true },
+  peTarget: { from: ['privateEndpoint'], to: ['azureService'], singleFrom: true },
+  peSubnet: { from: ['privateEndpoint'], to: ['subnet'], singleFrom: true },
+  peDnsZone: { from: ['privateEndpoint'], to: ['privateDnsZone'] },
+  dnsZoneLink: { from: ['privateDnsZone'], to: ['vnet'] },
+  gatewayConnection: { from: ['vpnGateway', 'expressRouteGateway'], to: ['onPremises'] },
+  connectorTarget: { from: ['connector'], to: ['azureService', 'onPremises'] },
+  connectorSecret: { from: ['connector'], to: ['azureService'] },
+  workload: { from: ['environment'], to: ['connector'] },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */

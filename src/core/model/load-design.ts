@@ -88,6 +88,19 @@ export function loadDesign(source: string): LoadResult {
   return { ok: true, design: parsed.data, index };
 }
 
+/**
+ * The load result of `source` when it is the serialization of `design` and `design` has already passed the
+ * schema and integrity checks (an edit's result: applyEdit checked it): only the positions are indexed, so
+ * an edit is checked once, not again when its text is read back.
+ */
+export function indexCheckedDesign(source: string, design: Design): LoadResult {
+  const text = withoutByteOrderMark(source);
+  const lines = new LineIndex(text);
+  let tree: Node | undefined;
+  const rootNode = () => (tree ??= parseTree(text, [], { disallowComments: true })!);
+  return { ok: true, design, index: makeIndex(scanDesignSpans(text), lines, design, rootNode) };
+}
+
 function syntaxErrors(text: string, lines: LineIndex): LoadError[] {
   const syntax: ParseError[] = [];
   parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

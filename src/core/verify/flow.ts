@@ -73,3 +73,10 @@ export function targetKey(t: FlowTarget): string {
       return `dns:${t.server}`;
   }
 }
+
+/** One followed path. Here rather than in trace.ts: the network caches traces, and trace.ts reads the network. */
+export interface Trace {
+  readonly hops: readonly Hop[];
+  /** Whether the packet got into the destination subnet (past its inbound NSG). */
+  readonly arrived: boolean;
+}

@@ -8,7 +8,7 @@ import { peeringBetween, peersOf } from '../rules/analysis/reachability';
 import type { TagContext } from './addresses';
 import { SYSTEM_ROUTES, userRoute, type EffectiveRoute } from './routes';
 import type { Hop } from './flow';
-import type { Trace } from './trace';
+import type { Trace } from './flow';
 
 export interface GatewayReach {
   readonly gateway: ElementOf<'vpnGateway'> | ElementOf<'expressRouteGateway'>;

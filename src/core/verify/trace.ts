@@ -7,7 +7,7 @@ import { formatIpv4, tryCidr, type Cidr } from '../net/cidr';
 import { hasPowerPlatformDelegation, label } from '../rules/analysis/power-platform';
 import { peeringBetween } from '../rules/analysis/reachability';
 import type { Endpoint } from './addresses';
-import type { Hop } from './flow';
+import type { Hop, Trace } from './flow';
 import { ipOf, type Network } from './network';
 import { evaluateNsg, type Packet } from './nsg';
 import { selectRoute, userRoute, type EffectiveRoute } from './routes';
@@ -29,11 +29,6 @@ const MAX_APPLIANCES = 3;
 const PE_NSG_POLICIES = new Set(['Enabled', 'NetworkSecurityGroupEnabled']);
 const PE_ROUTE_POLICIES = new Set(['Enabled', 'RouteTableEnabled']);
 
-export interface Trace {
-  readonly hops: readonly Hop[];
-  /** Whether the packet got into the destination subnet (past its inbound NSG). */
-  readonly arrived: boolean;
-}
 
 export function trace(net: Network, from: ElementOf<'subnet'>, req: TraceRequest): Trace {
   const src = endpointOfSubnet(from);

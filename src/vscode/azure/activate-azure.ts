@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { compareWithAzureCommand, type CompareArgs } from './compare-command';
 import { DRIFT_SOURCE } from './drift-report';
 import { importFromAzureCommand, type ImportArgs } from './import-command';
+import { registerCommands } from '../shared/command-registry';
+import { COMMANDS } from '../shared/ids';
 
 export function activateAzure(_context: vscode.ExtensionContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Power Platform VNet: Azure', { log: true });
@@ -11,8 +13,10 @@ export function activateAzure(_context: vscode.ExtensionContext): vscode.Disposa
     log,
     drift,
     // Menus pass the clicked resource; only scripted callers pass arguments objects.
-    vscode.commands.registerCommand('ppvnet.importFromAzure', (args?: ImportArgs | vscode.Uri) => importFromAzureCommand(log, args instanceof vscode.Uri ? undefined : args)),
-    vscode.commands.registerCommand('ppvnet.compareWithAzure', (args?: CompareArgs | vscode.Uri) => compareWithAzureCommand(drift, log, args instanceof vscode.Uri ? { uri: args } : args)),
+    ...registerCommands({
+      [COMMANDS.importFromAzure]: (args?: ImportArgs | vscode.Uri) => importFromAzureCommand(log, args instanceof vscode.Uri ? undefined : args),
+      [COMMANDS.compareWithAzure]: (args?: CompareArgs | vscode.Uri) => compareWithAzureCommand(drift, log, args instanceof vscode.Uri ? { uri: args } : args),
+    }),
     // Drift ranges go stale with the first edit; the user compares again.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length > 0 && drift.has(e.document.uri)) drift.delete(e.document.uri);

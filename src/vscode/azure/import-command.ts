@@ -2,7 +2,7 @@
 // save the design where the user says, open it in the designer. Never writes to Azure.
 import * as vscode from 'vscode';
 import { serializeDesign } from '../../core/model/serialize-design';
-import { VIEW_TYPE } from '../designer/designer-session';
+import { VIEW_TYPE } from '../shared/ids';
 import { describeGroups, importFromAzure, AzureImportError, type ImportScope } from '../../node/azure/import-design';
 import { azureConnection } from './azure-connection';
 import { pickScopes } from './azure-pickers';

@@ -1,8 +1,8 @@
 // Registers the designer custom editor, the Problems panel entries and quick fixes for design files,
-// and the design and diagram commands. Returns a small test hook for the in-host test suites.
+// and the design commands. Returns the open designers for the activation, and a test hook for the in-host suites.
 import * as vscode from 'vscode';
-import { registerDiagramExport } from '../diagram/export-diagram';
-import { DesignAnalyzer } from '../shared/design-analyzer';
+import type { DesignAnalyzer } from '../shared/design-analyzer';
+import type { OpenDesigners } from '../shared/design-target';
 import { DesignCodeActions } from './design-code-actions';
 import { registerDesignCommands } from './design-commands';
 import { DesignDiagnostics } from './design-diagnostics';
@@ -22,13 +22,19 @@ export function designerTestHook(): DesignerTestHook | undefined {
   return hook;
 }
 
-export function activateDesigner(context: vscode.ExtensionContext, shared: { readonly log: DesignerLog; readonly rules: RulesConfigStore }): vscode.Disposable[] {
-  const { log, rules: config } = shared;
-  const analyzer = new DesignAnalyzer(config);
+export interface DesignerShared {
+  readonly log: DesignerLog;
+  readonly rules: RulesConfigStore;
+  readonly analyzer: DesignAnalyzer;
+}
+
+/** The designer's registrations, and its open panels for the features that act on them (export, diagram). */
+export function activateDesigner(context: vscode.ExtensionContext, shared: DesignerShared): { readonly disposables: vscode.Disposable[]; readonly designers: OpenDesigners } {
+  const { log, rules: config, analyzer } = shared;
   const sessions = new DesignerSessions();
   const diagnostics = new DesignDiagnostics(analyzer, context.extensionUri);
   hook = { sessions: (uri) => (uri ? sessions.forUri(uri) : sessions.all()) };
-  return [
+  const disposables = [
     diagnostics,
     DesignerEditorProvider.register(context, { analyzer, log, sessions, generation: () => config.generation }),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.ppvnet.json' }, new DesignCodeActions(analyzer), {
@@ -39,6 +45,6 @@ export function activateDesigner(context: vscode.ExtensionContext, shared: { rea
       for (const s of sessions.all()) s.revalidate();
     }),
     ...registerDesignCommands(sessions),
-    ...registerDiagramExport({ sessions, analyzer, log }),
   ];
+  return { disposables, designers: sessions };
 }

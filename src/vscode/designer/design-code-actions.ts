@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { isDesignDocument } from './design-diagnostics';
 import { computeEditReplacement } from './edit-applier';
-import { toRange } from '../shared/rules-config-store';
+import { toRange } from '../shared/finding-diagnostics';
 
 export class DesignCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];

@@ -4,11 +4,9 @@ import * as vscode from 'vscode';
 import { uriExists as exists } from '../shared/uri-exists';
 import { serializeDesign } from '../../core/model/serialize-design';
 import { TEMPLATES, type DesignTemplate } from '../../core/templates/templates';
-import { DESIGN_SUFFIX } from './design-diagnostics';
-import { targetDesignUri } from './design-target';
-import type { DesignerSessions } from './designer-editor-provider';
-import { VIEW_TYPE } from './designer-session';
-import { reportErrors } from '../shared/report-errors';
+import { registerCommands } from '../shared/command-registry';
+import { targetDesignUri, type OpenDesigners } from '../shared/design-target';
+import { COMMANDS, DESIGN_SUFFIX, VIEW_TYPE } from '../shared/ids';
 
 /** For programmatic callers and the in-host tests: skip the pickers. */
 export interface NewDesignOptions {
@@ -30,30 +28,30 @@ function stripSuffix(name: string): string {
   return name.endsWith(DESIGN_SUFFIX) ? name.slice(0, -DESIGN_SUFFIX.length) : name.endsWith('.json') ? name.slice(0, -5) : name;
 }
 
-export function registerDesignCommands(sessions: DesignerSessions): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('ppvnet.newDesign', (options?: NewDesignOptions) => reportErrors(() => newDesign(options))),
-    vscode.commands.registerCommand('ppvnet.openAsText', (target?: unknown) => reportErrors(async () => {
-      const uri = requireTarget(target, sessions);
+export function registerDesignCommands(designers: OpenDesigners): vscode.Disposable[] {
+  return registerCommands({
+    [COMMANDS.newDesign]: (options?: NewDesignOptions) => newDesign(options),
+    [COMMANDS.openAsText]: async (target?: unknown) => {
+      const uri = requireTarget(target, designers);
       if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
-    })),
-    vscode.commands.registerCommand('ppvnet.openInDesigner', (target?: unknown) => reportErrors(async () => {
-      const uri = requireTarget(target, sessions);
+    },
+    [COMMANDS.openInDesigner]: async (target?: unknown) => {
+      const uri = requireTarget(target, designers);
       if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
-    })),
-    vscode.commands.registerCommand('ppvnet.autoLayout', (target?: unknown) => {
-      const session = target instanceof vscode.Uri ? sessions.forUri(target)[0] : sessions.active();
-      if (!session) {
+    },
+    [COMMANDS.autoLayout]: (target?: unknown) => {
+      const designer = target instanceof vscode.Uri ? designers.forUri(target)[0] : designers.active();
+      if (!designer) {
         void vscode.window.showWarningMessage('Auto-layout works on a design open in the designer.');
         return;
       }
-      session.runLayout();
-    }),
-  ];
+      designer.runLayout();
+    },
+  });
 }
 
-function requireTarget(target: unknown, sessions: DesignerSessions): vscode.Uri | undefined {
-  const uri = targetDesignUri(target, sessions);
+function requireTarget(target: unknown, designers: OpenDesigners): vscode.Uri | undefined {
+  const uri = targetDesignUri(target, designers);
   if (!uri) void vscode.window.showWarningMessage('Open a Power Platform VNet design (*.ppvnet.json) first.');
   return uri;
 }

@@ -2,25 +2,15 @@
 // errors and rule findings, positioned in the JSON, refreshed on change, removed on close.
 import * as vscode from 'vscode';
 import type { LoadError } from '../../core/model/load-design';
-import type { Finding, Severity } from '../../core/rules/rule';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
+import { findingDiagnostic, isIgnoredScheme, toRange } from '../shared/finding-diagnostics';
+import { DESIGN_SUFFIX } from '../shared/ids';
 import { LatestDebouncer } from '../shared/latest-debouncer';
-import { ruleDocUri } from '../shared/rule-docs';
-import { toRange } from '../shared/rules-config-store';
-
-export const DESIGN_SUFFIX = '.ppvnet.json';
-/** Diff views and SCM show old versions of a design; their problems would only be noise. */
-const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'merge-conflict.conflict-diff', 'review', 'pr']);
+import { validationDelayMs } from '../shared/settings';
 
 export function isDesignDocument(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith(DESIGN_SUFFIX) && !IGNORED_SCHEMES.has(document.uri.scheme);
+  return document.uri.path.endsWith(DESIGN_SUFFIX) && !isIgnoredScheme(document.uri);
 }
-
-const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 export class DesignDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ppvnet');
@@ -45,7 +35,7 @@ export class DesignDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     let debouncer = this.debouncers.get(key);
     if (!debouncer) {
-      debouncer = new LatestDebouncer(() => void this.update(document), () => vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300));
+      debouncer = new LatestDebouncer(() => void this.update(document), validationDelayMs);
       this.debouncers.set(key, debouncer);
     }
     debouncer.trigger();
@@ -56,21 +46,9 @@ export class DesignDiagnostics implements vscode.Disposable {
     const analysis = await this.analyzer.analyze(document);
     if (document.isClosed || analysis.version !== document.version) return;
     const diagnostics = analysis.state.ok
-      ? analysis.state.findings.map((f) => this.fromFinding(document.uri, f))
+      ? analysis.state.findings.map((f) => findingDiagnostic(f, this.extensionUri, () => document.uri))
       : analysis.state.errors.map(fromLoadError);
     this.collection.set(document.uri, diagnostics);
-  }
-
-  private fromFinding(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(f.location ? toRange(f.location.range) : new vscode.Range(0, 0, 0, 0), f.message, SEVERITIES[f.severity]);
-    d.source = 'ppvnet';
-    const target = ruleDocUri(this.extensionUri, f.ruleId);
-    d.code = target ? { value: f.ruleId, target } : f.ruleId;
-    const related = (f.related ?? []).filter((r) => r.location);
-    if (related.length > 0) {
-      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.location!.range)), r.message));
-    }
-    return d;
   }
 
   private forget(document: vscode.TextDocument): void {

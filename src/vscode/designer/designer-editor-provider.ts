@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { uriExists } from '../shared/uri-exists';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
-import { DesignerSession, VIEW_TYPE } from './designer-session';
+import { VIEW_TYPE } from '../shared/ids';
+import { DesignerSession } from './designer-session';
 import { MessageTransport } from './message-transport';
 import type { DesignerLog } from '../shared/output-log';
 import { buildDesignerHtml } from './webview-html';

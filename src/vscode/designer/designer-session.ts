@@ -10,9 +10,10 @@ import { LatestDebouncer } from '../shared/latest-debouncer';
 import type { MessageTransport } from './message-transport';
 import type { DesignerLog } from '../shared/output-log';
 import { openRuleDoc } from '../shared/rule-docs';
+import { COMMANDS } from '../shared/ids';
 import { SerialQueue } from './serial-queue';
+import { validationDelayMs } from '../shared/settings';
 
-export const VIEW_TYPE = 'ppvnet.designer';
 const DIAGRAM_TIMEOUT_MS = 30_000;
 const SENT_KEPT = 50;
 
@@ -31,6 +32,8 @@ export class DesignerSession implements vscode.Disposable {
   private lastPosted: { version: number; generation: number } | undefined;
   private lastState: DocumentState | undefined;
   private nextRequestId = 1;
+  /** Set while our own WorkspaceEdit applies: its change event is answered by applyWebviewEdit, not the debounce. */
+  private writing = false;
   private readonly pendingDiagrams = new Map<number, { resolve(data: string): void; reject(e: Error): void }>();
   /** The last messages sent to the webview, newest last; read by the in-host tests. */
   readonly sent: HostToWebview[] = [];
@@ -42,12 +45,13 @@ export class DesignerSession implements vscode.Disposable {
     private readonly deps: SessionDeps,
     private readonly generation: () => number,
   ) {
-    this.refresher = new LatestDebouncer(() => void this.refresh(), () => validationDelayMs());
+    this.refresher = new LatestDebouncer(() => void this.refresh(), validationDelayMs);
     transport.onMessage((m) => this.handle(m));
     this.disposables.push(
       transport,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document !== this.document || e.contentChanges.length === 0) return;
+        if (this.writing && e.reason === undefined) return;
         // Undo and redo come from the designer's own keys: post at once, or an edit made right after them
         // would be refused as made on the older version while a debounced refresh is still waiting.
         if (e.reason !== undefined) this.refresher.flush();
@@ -185,11 +189,22 @@ export class DesignerSession implements vscode.Disposable {
       const range = new vscode.Range(this.document.positionAt(offset), this.document.positionAt(offset + length));
       const workspaceEdit = new vscode.WorkspaceEdit();
       workspaceEdit.replace(this.document.uri, range, text, { needsConfirmation: false, label: label || 'Design edit' });
-      if (!(await vscode.workspace.applyEdit(workspaceEdit))) return refuse('VS Code did not apply the edit (is the file read-only?).', true);
+      // The design is checked (applyEdit did it): the analyzer indexes the written text instead of loading it again.
+      this.deps.analyzer.willWrite(this.document, result.text, result.design);
+      this.writing = true;
+      let applied: boolean;
+      try {
+        applied = await vscode.workspace.applyEdit(workspaceEdit);
+      } finally {
+        this.writing = false;
+      }
+      if (!applied) return refuse('VS Code did not apply the edit (is the file read-only?).', true);
     }
     const written = Date.now();
     // Answer with the new state first, so the webview never sees "ok" before the design it refers to.
     await this.refresh();
+    // Another change arrived while we wrote (its event was taken for ours): let the debounce post it.
+    if (this.lastPosted?.version !== this.document.version) this.refresher.trigger();
     // Where an edit's round trip goes on this side; the webview's marks give the rest (see the scale e2e).
     this.deps.log.info(`edit ${requestId} "${label}": text replacement ${computed - started} ms, workspace edit ${written - computed} ms, reload + rules + post ${Date.now() - written} ms`);
     await this.post({ type: 'editResult', requestId, ok: true });
@@ -224,7 +239,8 @@ export class DesignerSession implements vscode.Disposable {
       case 'exportTerraform':
       case 'exportDiagramSvg':
       case 'exportDiagramPng':
-        await runOrReport(`ppvnet.${command}`, uri);
+        // The command registry reports a failure itself; there is nothing to catch here.
+        await vscode.commands.executeCommand(COMMANDS[command], uri);
         return;
       case 'openRuleDoc':
         if (argument) await openRuleDoc(this.deps.extensionUri, argument);
@@ -270,19 +286,6 @@ export class DesignerSession implements vscode.Disposable {
   }
 }
 
-function validationDelayMs(): number {
-  const v = vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300);
-  return Number.isFinite(v) ? Math.min(5000, Math.max(0, v)) : 300;
-}
-
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-async function runOrReport(command: string, uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.commands.executeCommand(command, uri);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`${command} failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
 }

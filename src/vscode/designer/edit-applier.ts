@@ -8,7 +8,7 @@ import { serializeDesign } from '../../core/model/serialize-design';
 import { minimalReplacement, type TextReplacement } from '../../core/model/text-diff';
 
 export type EditReplacement =
-  | { readonly ok: true; readonly design: Design; readonly replacement: TextReplacement | undefined }
+  | { readonly ok: true; readonly design: Design; readonly text: string; readonly replacement: TextReplacement | undefined }
   | { readonly ok: false; readonly error: string };
 
 /** `loaded` is the load of exactly `text` when the caller has it (the analyzer's), which saves parsing it again. */
@@ -22,5 +22,5 @@ export function computeEditReplacement(text: string, edit: DesignEdit, loaded: L
   // The diff is taken against the document as given: a BOM there must be in `next` too, or the
   // replacement would start at offset 0 and drop it (or, added twice, duplicate it).
   if (hasByteOrderMark(text)) next = BYTE_ORDER_MARK + next;
-  return { ok: true, design: applied.design, replacement: minimalReplacement(text, next) };
+  return { ok: true, design: applied.design, text: next, replacement: minimalReplacement(text, next) };
 }

@@ -3,16 +3,14 @@
 import * as vscode from 'vscode';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
-import type { DesignerSessions } from '../designer/designer-editor-provider';
-import { DESIGN_SUFFIX } from '../designer/design-diagnostics';
-import { targetDesignDocument } from '../designer/design-target';
-import { VIEW_TYPE } from '../designer/designer-session';
+import { targetDesignDocument, type OpenDesigners } from '../shared/design-target';
+import { COMMANDS, DESIGN_SUFFIX, VIEW_TYPE } from '../shared/ids';
 import type { DesignerLog } from '../shared/output-log';
 import { decodePngData } from './png-data';
-import { reportErrors } from '../shared/report-errors';
+import { registerCommands } from '../shared/command-registry';
 
 export interface DiagramExportDeps {
-  readonly sessions: DesignerSessions;
+  readonly designers: OpenDesigners;
   readonly analyzer: DesignAnalyzer;
   readonly log: DesignerLog;
 }
@@ -22,15 +20,15 @@ export interface DiagramExportOptions {
   readonly outFile?: vscode.Uri;
 }
 
-export function registerDiagramExport(deps: DiagramExportDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('ppvnet.exportDiagramSvg', (target?: unknown, options?: DiagramExportOptions) => reportErrors(() => exportSvg(deps, target, options))),
-    vscode.commands.registerCommand('ppvnet.exportDiagramPng', (target?: unknown, options?: DiagramExportOptions) => reportErrors(() => exportPng(deps, target, options))),
-  ];
+export function activateDiagramExport(deps: DiagramExportDeps): vscode.Disposable[] {
+  return registerCommands({
+    [COMMANDS.exportDiagramSvg]: (target?: unknown, options?: DiagramExportOptions) => exportSvg(deps, target, options),
+    [COMMANDS.exportDiagramPng]: (target?: unknown, options?: DiagramExportOptions) => exportPng(deps, target, options),
+  });
 }
 
 async function exportSvg(deps: DiagramExportDeps, target: unknown, options: DiagramExportOptions | undefined): Promise<vscode.Uri | undefined> {
-  const document = await targetDesignDocument(target, deps.sessions);
+  const document = await targetDesignDocument(target, deps.designers);
   if (!document) return undefined;
   const analysis = await deps.analyzer.analyze(document);
   if (!analysis.state.ok) throw new Error('The design does not load; fix the errors shown in the Problems panel first.');
@@ -44,15 +42,15 @@ async function exportSvg(deps: DiagramExportDeps, target: unknown, options: Diag
 }
 
 async function exportPng(deps: DiagramExportDeps, target: unknown, options: DiagramExportOptions | undefined): Promise<vscode.Uri | undefined> {
-  const document = await targetDesignDocument(target, deps.sessions);
+  const document = await targetDesignDocument(target, deps.designers);
   if (!document) return undefined;
   const out = await chooseOutput(document.uri, 'png', options);
   if (!out) return undefined;
   // The webview owns the canvas, so the designer must be open; open it if it is not.
-  let session = deps.sessions.forUri(document.uri)[0];
+  let session = deps.designers.forUri(document.uri)[0];
   if (!session) {
     await vscode.commands.executeCommand('vscode.openWith', document.uri, VIEW_TYPE);
-    session = await waitFor(() => deps.sessions.forUri(document.uri)[0], 20_000);
+    session = await waitFor(() => deps.designers.forUri(document.uri)[0], 20_000);
     if (!session) throw new Error('The designer did not open.');
   }
   await session.whenReady(30_000);

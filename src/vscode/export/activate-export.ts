@@ -1,5 +1,5 @@
 // Registers Export to Bicep / Export to Terraform: picks the design (argument, active designer, or active
-// text editor), validates it, writes the files inside the workspace folder only, and never replaces a
+// text editor: shared/design-target), validates it, writes the files inside the workspace folder only, and never replaces a
 // file edited by hand without the user's consent (with a diff preview on offer). Files go through the host's
 // ExportDestination (disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
@@ -10,8 +10,10 @@ import type { Finding } from '../../core/rules/rule';
 import { designNameFromFileName, substituteOutputFolder } from '../../core/export/output-folder';
 import { ExportRefusedError, needsConsent, type ExportDestination, type ExportWrite } from './export-destination';
 import type { RulesConfigStore } from '../shared/rules-config-store';
+import { registerCommands } from '../shared/command-registry';
+import { targetDesignUri, type OpenDesigners } from '../shared/design-target';
+import { COMMANDS } from '../shared/ids';
 
-const DESIGNER_VIEW_TYPE = 'ppvnet.designer';
 const PREVIEW_SCHEME = 'ppvnet-export-preview';
 
 /** What a run of the command did; returned to callers such as tests and the designer. */
@@ -34,30 +36,24 @@ class PreviewDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function activateExport(_context: vscode.ExtensionContext, destination: ExportDestination, rules: RulesConfigStore): vscode.Disposable[] {
+export interface ExportDeps {
+  readonly destination: ExportDestination;
+  readonly rules: RulesConfigStore;
+  readonly designers: OpenDesigners;
+}
+
+export function activateExport(deps: ExportDeps): vscode.Disposable[] {
   const previews = new PreviewDocuments();
-  const run = (format: ExportFormat) => (arg?: unknown) => runExport(format, arg, previews, destination, rules);
+  const run = (format: ExportFormat) => (arg?: unknown) => runExport(format, arg, previews, deps);
   return [
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand('ppvnet.exportBicep', run('bicep')),
-    vscode.commands.registerCommand('ppvnet.exportTerraform', run('terraform')),
+    ...registerCommands({ [COMMANDS.exportBicep]: run('bicep'), [COMMANDS.exportTerraform]: run('terraform') }),
   ];
 }
 
 /** The last segment of a URI's path (its file name on every host). */
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** The design to export: a URI argument (menus pass one), else the active designer tab, else the active text editor. */
-function targetUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg !== '') return vscode.Uri.parse(arg);
-  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  if (tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === DESIGNER_VIEW_TYPE) return tab.input.uri;
-  const doc = vscode.window.activeTextEditor?.document;
-  if (doc && doc.uri.path.endsWith('.ppvnet.json')) return doc.uri;
-  return undefined;
 }
 
 async function readDesignText(uri: vscode.Uri): Promise<string> {
@@ -78,9 +74,10 @@ function describeFinding(f: Finding): string {
   return `• ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 
-async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, destination: ExportDestination, rules: RulesConfigStore): Promise<ExportCommandResult> {
+async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, deps: ExportDeps): Promise<ExportCommandResult> {
+  const { destination, rules } = deps;
   const label = format === 'bicep' ? 'Bicep' : 'Terraform';
-  const uri = targetUri(arg);
+  const uri = targetDesignUri(arg, deps.designers);
   if (!uri) return fail('noDesign', `Export to ${label}: open a design (*.ppvnet.json) in the designer or the text editor first.`);
 
   const loaded = loadDesign(await readDesignText(uri));

@@ -1,7 +1,9 @@
 // Registers Problems-panel diagnostics and quick fixes on Bicep and Terraform files, and, where the host
 // passes it (Node), their import into the designer (command, editor title, code action).
 import * as vscode from 'vscode';
-import { IacCodeActions, OPEN_IAC_COMMAND } from './iac-code-actions';
+import { IacCodeActions } from './iac-code-actions';
+import { registerCommands } from '../shared/command-registry';
+import { COMMANDS } from '../shared/ids';
 import { IacDiagnostics } from './iac-diagnostics';
 import type { IacWorkspace } from './iac-workspace';
 import type { RulesConfigStore } from '../shared/rules-config-store';
@@ -15,6 +17,6 @@ export function activateIacDiagnostics(context: vscode.ExtensionContext, workspa
     diagnostics,
     vscode.languages.registerCodeActionsProvider(selector, new IacCodeActions(diagnostics, openInDesigner !== undefined), { providedCodeActionKinds: IacCodeActions.kinds }),
   ];
-  if (openInDesigner) registrations.push(vscode.commands.registerCommand(OPEN_IAC_COMMAND, (uri?: unknown) => openInDesigner(uri)));
+  if (openInDesigner) registrations.push(...registerCommands({ [COMMANDS.openIacInDesigner]: (uri?: unknown) => openInDesigner(uri) }));
   return registrations;
 }

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { delegationFix, reversePeeringFix, type TextInsert } from '../../core/iac/iac-fix-text';
 import type { IacDiagnostics } from './iac-diagnostics';
+import { COMMANDS } from '../shared/ids';
 
-export const OPEN_IAC_COMMAND = 'ppvnet.openIacInDesigner';
 
 export class IacCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Source];
@@ -49,7 +49,7 @@ export class IacCodeActions implements vscode.CodeActionProvider {
     }
     if (!this.offerOpenInDesigner) return actions;
     const open = new vscode.CodeAction('Open in Designer (import Bicep/Terraform)', vscode.CodeActionKind.Source.append('ppvnet'));
-    open.command = { command: OPEN_IAC_COMMAND, title: 'Open in Designer', arguments: [document.uri] };
+    open.command = { command: COMMANDS.openIacInDesigner, title: 'Open in Designer', arguments: [document.uri] };
     actions.push(open);
     return actions;
   }

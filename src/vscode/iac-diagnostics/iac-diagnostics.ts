@@ -4,18 +4,14 @@
 // the host's IacWorkspace (the disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
 import type { IacReadResult } from '../../core/iac/read-iac';
-import type { Finding, Severity } from '../../core/rules/rule';
+import type { Finding } from '../../core/rules/rule';
 import { validateDesign } from '../../core/rules/engine';
 import { isIacFile, readBicepFile, readTerraformFolder } from '../../core/iac/iac-inputs';
 import type { IacWorkspace } from './iac-workspace';
+import { findingDiagnostic, isIgnoredScheme, SEVERITIES, toRange } from '../shared/finding-diagnostics';
+import { LatestDebouncer } from '../shared/latest-debouncer';
 import type { RulesConfigStore } from '../shared/rules-config-store';
-
-const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'pr']);
+import { validationDelayMs } from '../shared/settings';
 
 /** A Bicep entry file or a Terraform folder, by absolute path. */
 export interface IacUnit {
@@ -24,7 +20,7 @@ export interface IacUnit {
 }
 
 export function unitOf(document: vscode.TextDocument, workspace: IacWorkspace): IacUnit | undefined {
-  if (IGNORED_SCHEMES.has(document.uri.scheme)) return undefined;
+  if (isIgnoredScheme(document.uri)) return undefined;
   const file = workspace.pathOf(document.uri);
   const kind = file === undefined ? undefined : isIacFile(file);
   if (!kind || file === undefined) return undefined;
@@ -42,7 +38,7 @@ export interface UnitResult {
 
 export class IacDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ppvnet-iac');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debouncers = new Map<string, LatestDebouncer>();
   private readonly results = new Map<string, UnitResult>();
   /** Diagnostics per file per unit: a module file can be part of several units. */
   private readonly published = new Map<string, Map<string, vscode.Diagnostic[]>>();
@@ -79,7 +75,7 @@ export class IacDiagnostics implements vscode.Disposable {
       this.results.clear();
       return;
     }
-    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, true);
   }
 
   result(document: vscode.TextDocument): UnitResult | undefined {
@@ -93,16 +89,18 @@ export class IacDiagnostics implements vscode.Disposable {
     return unit ? this.run(unit) : undefined;
   }
 
-  private schedule(document: vscode.TextDocument, delay?: number): void {
+  /** `now` runs at once (a refresh of every unit); otherwise the designs' debounce applies. */
+  private schedule(document: vscode.TextDocument, now = false): void {
     const unit = unitOf(document, this.workspace);
     if (!unit || !this.enabled) return;
     const key = keyOf(unit);
-    const wait = delay ?? vscode.workspace.getConfiguration('ppvnet').get<number>('validation.delayMs', 300);
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.run(unit);
-    }, Math.max(0, wait)));
+    let debouncer = this.debouncers.get(key);
+    if (!debouncer) {
+      debouncer = new LatestDebouncer(() => void this.run(unit), validationDelayMs);
+      this.debouncers.set(key, debouncer);
+    }
+    if (now) debouncer.flush();
+    else debouncer.trigger();
   }
 
   /** Saving a file can change other units: a module of an open Bicep file, a .tf file of an open folder. */
@@ -121,7 +119,8 @@ export class IacDiagnostics implements vscode.Disposable {
     });
     if (stillOpen) return;
     const key = keyOf(unit);
-    clearTimeout(this.timers.get(key));
+    this.debouncers.get(key)?.dispose();
+    this.debouncers.delete(key);
     this.results.delete(key);
     this.publish(key, new Map());
   }
@@ -150,7 +149,7 @@ export class IacDiagnostics implements vscode.Disposable {
     if (this.generation.get(key) !== generation) return this.results.get(key);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const add = (file: string, d: vscode.Diagnostic) => byFile.set(file, [...(byFile.get(file) ?? []), d]);
-    for (const f of findings) if (f.location) add(path.normalize(f.location.file), this.fromFinding(f));
+    for (const f of findings) if (f.location) add(path.normalize(f.location.file), findingDiagnostic(f, this.extensionUri, (file) => this.workspace.uriOf(file)));
     for (const d of read.diagnostics) {
       const diag = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITIES[d.severity]);
       diag.source = 'ppvnet';
@@ -161,17 +160,6 @@ export class IacDiagnostics implements vscode.Disposable {
     this.publish(key, byFile);
     this.updated.fire(result);
     return result;
-  }
-
-  private fromFinding(f: Finding): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(toRange(f.location!.range), f.message, SEVERITIES[f.severity]);
-    d.source = 'ppvnet';
-    d.code = { value: f.ruleId, target: vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${f.ruleId}.md`) };
-    const related = (f.related ?? []).filter((r) => r.location);
-    if (related.length > 0) {
-      d.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(this.workspace.uriOf(r.location!.file), toRange(r.location!.range)), r.message));
-    }
-    return d;
   }
 
   /** Replaces one unit's diagnostics and re-merges every file it touched (now or before). */
@@ -201,12 +189,7 @@ export class IacDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.debouncers.values()) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
-
-function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-

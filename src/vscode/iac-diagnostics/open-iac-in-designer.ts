@@ -8,6 +8,7 @@ import { serializeDesign } from '../../core/model/serialize-design';
 import { layoutDesign } from '../../node/layout/auto-layout';
 import { isIacFile, readBicepFile, readTerraformFolder } from '../../node/iac/iac-files';
 import { sharedParsers } from '../../node/iac/tree-sitter-parsers';
+import { VIEW_TYPE } from '../shared/ids';
 
 /** Where the imported design goes: beside the Bicep file, or inside the Terraform folder. */
 export function importTarget(iacFile: string): { kind: 'bicep' | 'terraform'; source: string; design: string } | undefined {
@@ -58,6 +59,6 @@ export async function openIacInDesigner(arg?: unknown): Promise<vscode.Uri | und
     return undefined;
   }
   await vscode.workspace.fs.writeFile(designUri, new TextEncoder().encode(serializeDesign(design)));
-  await vscode.commands.executeCommand('vscode.openWith', designUri, 'ppvnet.designer');
+  await vscode.commands.executeCommand('vscode.openWith', designUri, VIEW_TYPE);
   return designUri;
 }

@@ -1,10 +1,12 @@
-// Loads and validates design documents for the designer and the Problems panel, once per document
-// version and rule configuration: both ask here, so the rules run once per change.
+// Loads and validates design documents for the designer, the Problems panel and the diagram export, once per
+// document version and rule configuration: all ask here, so the rules run once per change. A designer edit
+// hands over the design it already checked, so the text it wrote is indexed, not loaded and checked again.
 import * as vscode from 'vscode';
-import { loadDesign, type LoadResult } from '../../core/model/load-design';
+import { indexCheckedDesign, loadDesign, type LoadResult } from '../../core/model/load-design';
+import type { Design } from '../../core/model/schema';
 import type { DocumentState } from '../../core/protocol/messages';
 import { validateDesign } from '../../core/rules/engine';
-import type { Locator } from '../../core/rules/rule';
+import { designLocator } from '../../core/rules/design-locator';
 import type { RulesConfig } from '../../core/rules/rules-config';
 import type { RulesConfigStore } from './rules-config-store';
 
@@ -22,6 +24,8 @@ interface CacheEntry {
 
 export class DesignAnalyzer {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Per document: the text an edit is about to write and the checked design it serializes. */
+  private readonly written = new Map<string, { readonly text: string; readonly design: Design }>();
 
   constructor(private readonly config: RulesConfigStore) {}
 
@@ -33,24 +37,30 @@ export class DesignAnalyzer {
     const generation = this.config.generation;
     const hit = this.cache.get(key);
     if (hit && hit.version === version && hit.generation === generation) return hit.analysis;
-    const analysis = analyzeText(document.getText(), version, vscode.workspace.asRelativePath(document.uri, false), config);
+    const text = document.getText();
+    const written = this.written.get(key);
+    // Only when the document holds exactly what the edit wrote: an undo or another tool's change is loaded in full.
+    const seeded = written !== undefined && written.text === text;
+    if (seeded) this.written.delete(key);
+    const load = seeded ? indexCheckedDesign(text, written.design) : loadDesign(text);
+    const analysis = analyzeLoad(load, version, vscode.workspace.asRelativePath(document.uri, false), config);
     this.cache.set(key, { version, generation, analysis });
     return analysis;
   }
 
+  /** An edit is about to replace the document's text with `text`, the serialization of the checked `design`. */
+  willWrite(document: vscode.TextDocument, text: string, design: Design): void {
+    this.written.set(document.uri.toString(), { text, design });
+  }
+
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.written.delete(uri.toString());
   }
 }
 
-function analyzeText(text: string, version: number, file: string, config: RulesConfig | undefined): DesignAnalysis {
-  const load = loadDesign(text);
+function analyzeLoad(load: LoadResult, version: number, file: string, config: RulesConfig | undefined): DesignAnalysis {
   if (!load.ok) return { version, load, state: { ok: false, errors: load.errors } };
-  const locate: Locator = (ref) => {
-    const range = ref.elementId !== undefined ? load.index.elementRange(ref.elementId, ref.property)
-      : ref.relationId !== undefined ? load.index.relationRange(ref.relationId, ref.property) : undefined;
-    return range ? { file, range } : undefined;
-  };
-  const findings = validateDesign(load.design, { config, locate });
+  const findings = validateDesign(load.design, { config, locate: designLocator(load.index, file) });
   return { version, load, state: { ok: true, design: load.design, findings } };
 }

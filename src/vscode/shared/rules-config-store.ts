@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { RULES } from '../../core/rules/registry';
 import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
+import { toRange } from './finding-diagnostics';
 import type { DesignerLog } from './output-log';
 
 const KNOWN_IDS = RULES.map((r) => r.meta.id);
@@ -65,8 +66,4 @@ export class RulesConfigStore implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }

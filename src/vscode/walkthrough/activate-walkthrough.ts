@@ -6,7 +6,8 @@ import { serializeDesign } from '../../core/model/serialize-design';
 import {
   TOUR_DESIGN_FAULT, TOUR_DESIGN_FILE, TOUR_FOLDER, TOUR_TERRAFORM_FAULT, TOUR_TERRAFORM_FOLDER, tourDesign, tourTerraformFiles,
 } from '../../core/templates/tour';
-import { reportErrors } from '../shared/report-errors';
+import { registerCommands } from '../shared/command-registry';
+import { COMMANDS, VIEW_TYPE } from '../shared/ids';
 
 export const WALKTHROUGH_ID = 'ppvnet.gettingStarted';
 const SHOWN_KEY = 'ppvnet.walkthrough.shown';
@@ -16,8 +17,7 @@ const FIXED_CONTEXT = 'ppvnet.tour.problemFixed';
 export function activateWalkthrough(context: vscode.ExtensionContext): vscode.Disposable[] {
   void openOnFirstActivation(context);
   return [
-    vscode.commands.registerCommand('ppvnet.tour.openReference', () => reportErrors(openReference)),
-    vscode.commands.registerCommand('ppvnet.tour.openTerraform', () => reportErrors(openTerraform)),
+    ...registerCommands({ [COMMANDS.tourOpenReference]: openReference, [COMMANDS.tourOpenTerraform]: openTerraform }),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const design = tourUri(TOUR_DESIGN_FILE);
       if (design && e.uris.some((u) => u.toString() === design.toString())) void updateFixedContext(design);
@@ -59,7 +59,7 @@ async function writeIfAbsent(uri: vscode.Uri, text: string): Promise<void> {
 async function openReference(): Promise<vscode.Uri> {
   const uri = requireTourUri(TOUR_DESIGN_FILE);
   await writeIfAbsent(uri, serializeDesign(tourDesign()));
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'ppvnet.designer');
+  await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
   void vscode.window.showInformationMessage(
     `The failover subnet of this design is not delegated to Power Platform (${TOUR_DESIGN_FAULT.rule}): select the problem and apply its quick fix.`,
   );

@@ -2,14 +2,15 @@
 // import's layout): sets the context key package.json hides their menu entries with, and answers a command
 // that still arrives (a keybinding, a link) with a message instead of "command not found".
 import * as vscode from 'vscode';
+import { COMMANDS } from '../shared/ids';
 
 /** Set in the web worker host only; `isWeb` cannot tell, it is also true for code-server's Node host. */
 export const WEB_HOST_CONTEXT = 'ppvnet.webHost';
 
 const NODE_ONLY: Readonly<Record<string, string>> = {
-  'ppvnet.importFromAzure': 'Import from Azure',
-  'ppvnet.compareWithAzure': 'Compare with Azure',
-  'ppvnet.openIacInDesigner': 'Open in Designer (import Bicep/Terraform)',
+  [COMMANDS.importFromAzure]: 'Import from Azure',
+  [COMMANDS.compareWithAzure]: 'Compare with Azure',
+  [COMMANDS.openIacInDesigner]: 'Open in Designer (import Bicep/Terraform)',
 };
 
 export function activateNodeOnlyCommands(_context: vscode.ExtensionContext): vscode.Disposable[] {

@@ -1,10 +1,12 @@
 // Design → main.bicep. One file, not one module per region: peering, DNS links and the enterprise policy
 // all reference VNets of both regions, and plain symbol references (with Bicep's implicit dependencies)
-// read better than module outputs threaded through. Deploy with `az deployment group create`.
+// read better than module outputs threaded through. Deploy with `az deployment group create`. Written by
+// SECTIONS, an ordered list of section functions over one context, one per resource family.
 import { POWER_PLATFORM_DELEGATION } from '../../model/kinds';
 import type { ElementOf } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
+import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
@@ -26,19 +28,10 @@ export const BICEP_API = {
 
 type Gateway = ElementOf<'vpnGateway'> | ElementOf<'expressRouteGateway'>;
 
-export function emitMainBicep(plan: ExportPlan): string {
+/** What every section writes into and the names they share: symbols, parameters, the body, outputs (the prelude both emitters have, each in its own words). */
+function bicepContext(plan: ExportPlan) {
   const pool = new IdentifierPool('camel');
-  const sym = new Map<string, string>();
-  const symbolOf = (id: string): string => {
-    let s = sym.get(id);
-    if (s === undefined) {
-      s = pool.take(id);
-      sym.set(id, s);
-    }
-    return s;
-  };
-  // Element symbols first, in id order, so a parameter name never takes an element's natural symbol.
-  for (const e of [...plan.design.elements].sort((a, b) => (a.id < b.id ? -1 : 1))) symbolOf(e.id);
+  const symbolOf = elementSymbols(plan.design.elements, pool);
 
   const params: string[] = [];
   const body: string[] = [];
@@ -57,8 +50,41 @@ export function emitMainBicep(plan: ExportPlan): string {
 
   const nameOf = new Map<string, string>();
   const locationOf = new Map<string, string>();
+  const subnetName = new Map<string, string>();
+  const subnetRef = new Map<string, string>();
+  const serviceId = new Map<string, string>();
+  return { plan, pool, symbolOf, params, body, outputs, addParam, nameParam, locationParam, nameOf, locationOf, subnetName, subnetRef, serviceId };
+}
 
-  // ---- NSGs
+type BicepContext = ReturnType<typeof bicepContext>;
+
+/** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
+const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, privateDnsZones, privateEndpoints, enterprisePolicies, connectorSecrets];
+
+export function emitMainBicep(plan: ExportPlan): string {
+  const ctx = bicepContext(plan);
+  for (const section of SECTIONS) section(ctx);
+  const { params, body, outputs } = ctx;
+  const intro = comments(
+    `Design: ${plan.design.name}`,
+    '',
+    'Deploy into an existing resource group:',
+    '  az deployment group create --resource-group <rg> --template-file main.bicep',
+    'Then link the environments to the enterprise policy (ARM cannot): run link-environments.sh or link-environments.ps1.',
+    'Prerequisite: the Microsoft.PowerPlatform resource provider registered in the subscription (no preview feature).',
+  );
+  const sections = [
+    `${intro}\n\ntargetScope = 'resourceGroup'`,
+    ...(params.length ? [`${comments('Parameters')}\n\n${params.join('\n\n')}`] : []),
+    ...body,
+    ...outputs,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** NSGs. */
+function nsgs(ctx: BicepContext): void {
+  const { plan, symbolOf, body, nameParam, locationParam, nameOf } = ctx;
   for (const nsg of plan.all('nsg')) {
     const name = nameParam(nsg, 'network security group');
     const loc = locationParam(nsg, 'network security group');
@@ -82,8 +108,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       ))])],
     )));
   }
+}
 
-  // ---- Route tables
+/** Route tables. */
+function routeTables(ctx: BicepContext): void {
+  const { plan, symbolOf, body, nameParam, locationParam } = ctx;
   for (const rt of plan.all('routeTable')) {
     const name = nameParam(rt, 'route table');
     const loc = locationParam(rt, 'route table');
@@ -99,8 +128,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       )],
     )));
   }
+}
 
-  // ---- NAT gateways with their Standard static public IPs
+/** NAT gateways with their Standard static public IPs. */
+function natGateways(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, nameParam, locationParam } = ctx;
   for (const nat of plan.all('natGateway')) {
     const name = nameParam(nat, 'NAT gateway');
     const loc = locationParam(nat, 'NAT gateway');
@@ -121,10 +153,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       )],
     )));
   }
+}
 
-  // ---- VNets, subnets inline (a VNet redeploy with child-resource subnets would try to delete them)
-  const subnetName = new Map<string, string>();
-  const subnetRef = new Map<string, string>();
+/** VNets, subnets inline (a VNet redeploy with child-resource subnets would try to delete them). */
+function vnets(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, nameOf, locationOf, subnetName, subnetRef } = ctx;
   for (const vnet of plan.all('vnet')) {
     const name = nameParam(vnet, 'virtual network');
     const loc = locationParam(vnet, 'virtual network');
@@ -173,8 +206,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       ), { existing: true }));
     }
   }
+}
 
-  // ---- Peerings (one child resource per direction, as designed)
+/** Peerings (one child resource per direction, as designed). */
+function peerings(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, nameOf } = ctx;
   for (const p of plan.peerings()) {
     body.push(resource(pool.take(p.id), `Microsoft.Network/virtualNetworks/virtualNetworkPeerings@${BICEP_API.peering}`, obj(
       ['parent', expr(symbolOf(p.from.id))],
@@ -196,8 +232,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       }
     }
   }
+}
 
-  // ---- VPN and ExpressRoute gateways, their public IPs, on-premises sites and connections
+/** VPN and ExpressRoute gateways, their public IPs, on-premises sites and connections. */
+function gateways(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef } = ctx;
   const gateways: Gateway[] = [...plan.all('vpnGateway'), ...plan.all('expressRouteGateway')].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const gw of gateways) {
     const vnet = plan.topology.vnetOf(gw.id);
@@ -268,9 +307,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       )));
     }
   }
+}
 
-  // ---- Azure services: referenced, never deployed
-  const serviceId = new Map<string, string>();
+/** Azure services: referenced, never deployed. */
+function azureServices(ctx: BicepContext): void {
+  const { plan, symbolOf, params, body, addParam, nameParam, serviceId } = ctx;
   const services = plan.referencedServices();
   services.forEach((svc, i) => {
     const lead = i === 0
@@ -297,8 +338,11 @@ export function emitMainBicep(plan: ExportPlan): string {
     ), { existing: true, ...(lead ? { lead } : {}) }));
     serviceId.set(svc.id, `${symbolOf(svc.id)}.id`);
   });
+}
 
-  // ---- Private DNS zones (global) and their VNet links
+/** Private DNS zones (global) and their VNet links. */
+function privateDnsZones(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, nameOf } = ctx;
   for (const zone of plan.all('privateDnsZone')) {
     const zs = symbolOf(zone.id);
     body.push(resource(zs, `Microsoft.Network/privateDnsZones@${BICEP_API.dnsZone}`, obj(
@@ -314,8 +358,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       )));
     }
   }
+}
 
-  // ---- Private endpoints and their DNS zone groups
+/** Private endpoints and their DNS zone groups. */
+function privateEndpoints(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef, serviceId } = ctx;
   for (const pe of plan.all('privateEndpoint')) {
     const name = nameParam(pe, 'private endpoint');
     const vnet = plan.homeVnet(pe);
@@ -353,8 +400,11 @@ export function emitMainBicep(plan: ExportPlan): string {
       )));
     }
   }
+}
 
-  // ---- Enterprise policies
+/** Enterprise policies. */
+function enterprisePolicies(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, outputs, addParam, nameParam, subnetName } = ctx;
   for (const policy of plan.all('enterprisePolicy')) {
     const name = nameParam(policy, 'enterprise policy');
     const loc = addParam(policy.id, 'location', 'string', `Power Platform geography of the enterprise policy "${policy.id}" (not an Azure region).`, policy.geography);
@@ -378,28 +428,15 @@ export function emitMainBicep(plan: ExportPlan): string {
     outputs.push(output(pool.take(policy.id, 'id'), 'string', expr(`${ps}.id`), `Resource id of the enterprise policy "${policy.id}".`));
     outputs.push(output(pool.take(policy.id, 'system id'), 'string', expr(`${ps}.properties.systemId`), `SystemId of the enterprise policy "${policy.id}", which the environment link call takes.`));
   }
+}
 
-  // ---- Secret references for connectors: the secret's URI, never its value
+/** Secret references for connectors: the secret's URI, never its value. */
+function connectorSecrets(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, outputs, addParam } = ctx;
   for (const { connector, vault } of plan.connectorSecrets()) {
     const secret = addParam(connector.id, 'client secret name', 'string', `Name of the Key Vault secret that holds the OAuth client secret of the connector "${connector.id}" (a name, not the secret).`, connector.clientSecretRef);
     outputs.push(output(pool.take(connector.id, 'client secret uri'), 'string', expr(`'\${${symbolOf(vault.id)}.properties.vaultUri}secrets/\${${secret}}'`), `Key Vault secret URI (not the value) the connector "${connector.id}" reads its client secret from.`));
   }
-
-  const intro = comments(
-    `Design: ${plan.design.name}`,
-    '',
-    'Deploy into an existing resource group:',
-    '  az deployment group create --resource-group <rg> --template-file main.bicep',
-    'Then link the environments to the enterprise policy (ARM cannot): run link-environments.sh or link-environments.ps1.',
-    'Prerequisite: the Microsoft.PowerPlatform resource provider registered in the subscription (no preview feature).',
-  );
-  const sections = [
-    `${intro}\n\ntargetScope = 'resourceGroup'`,
-    ...(params.length ? [`${comments('Parameters')}\n\n${params.join('\n\n')}`] : []),
-    ...body,
-    ...outputs,
-  ];
-  return `${sections.join('\n\n')}\n`;
 }
 
 /** Cloud-specific DNS suffixes written through environment(), as the no-hardcoded-env-urls linter rule asks. */

@@ -1,9 +1,11 @@
 // Design → Terraform (providers.tf, variables.tf, main.tf, outputs.tf): azurerm for the network, azapi for
 // the enterprise policy (its provider schema is inaccurate, so schema validation is off), and the
-// microsoft/power-platform provider for environments and the environment ↔ policy link.
+// microsoft/power-platform provider for environments and the environment ↔ policy link. Written by SECTIONS,
+// an ordered list of section functions over one context, one per resource family.
 import type { ElementOf } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
+import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
@@ -34,19 +36,11 @@ export interface TerraformFiles {
   readonly 'outputs.tf': string;
 }
 
-export function emitTerraform(plan: ExportPlan): TerraformFiles {
+/** What every section writes into and the names they share: labels, variables, main.tf's items, outputs. */
+function terraformContext(plan: ExportPlan) {
   const labels = new IdentifierPool('snake');
   const vars = new IdentifierPool('snake');
-  const label = new Map<string, string>();
-  const labelOf = (id: string) => {
-    let l = label.get(id);
-    if (l === undefined) {
-      l = labels.take(id);
-      label.set(id, l);
-    }
-    return l;
-  };
-  for (const e of [...plan.design.elements].sort((a, b) => (a.id < b.id ? -1 : 1))) labelOf(e.id);
+  const labelOf = elementSymbols(plan.design.elements, labels);
 
   const variables: Variable[] = [];
   const addVar = (v: Omit<Variable, 'name'> & { id: string; role: string }): string => {
@@ -70,8 +64,52 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
   ];
   const outputs: HclItem[] = [];
   const rgName = raw('data.azurerm_resource_group.main.name');
+  const gateways: Gateway[] = [...plan.all('vpnGateway'), ...plan.all('expressRouteGateway')].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const serviceId = new Map<string, string>();
+  return { plan, labels, vars, labelOf, variables, addVar, rg, subscription, nameVar, locationVar, main, outputs, rgName, gateways, serviceId };
+}
 
-  // ---- NSGs and their rules
+type TerraformContext = ReturnType<typeof terraformContext>;
+
+/** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
+const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, privateDnsZones, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
+
+export function emitTerraform(plan: ExportPlan): TerraformFiles {
+  const ctx = terraformContext(plan);
+  for (const section of SECTIONS) section(ctx);
+  const { variables, subscription, main, outputs } = ctx;
+  const providers: HclItem[] = [
+    block('terraform', [], [
+      attr('required_version', TERRAFORM_VERSIONS.terraform),
+      blank,
+      block('required_providers', [], [
+        attr('azapi', hobj(['source', 'azure/azapi'], ['version', TERRAFORM_VERSIONS.azapi])),
+        attr('azurerm', hobj(['source', 'hashicorp/azurerm'], ['version', TERRAFORM_VERSIONS.azurerm])),
+        attr('powerplatform', hobj(['source', 'microsoft/power-platform'], ['version', TERRAFORM_VERSIONS.powerplatform])),
+      ]),
+    ]),
+    block('provider', ['azurerm'], [attr('subscription_id', raw(subscription)), blank, block('features', [], [])]),
+    block('provider', ['azapi'], []),
+    comment('Authenticates with the Azure CLI login; see the provider docs for service principals and OIDC.'),
+    block('provider', ['powerplatform'], [attr('use_cli', true)]),
+  ];
+
+  return {
+    'providers.tf': renderHclFile(providers),
+    'variables.tf': renderHclFile(variables.map((v) => block('variable', [v.name], [
+      attr('description', v.description),
+      attr('type', raw(v.type)),
+      attr('default', v.default === null ? raw('null') : v.default),
+      attr('sensitive', v.sensitive),
+    ]))),
+    'main.tf': renderHclFile(main),
+    'outputs.tf': renderHclFile(outputs),
+  };
+}
+
+/** NSGs and their rules. */
+function nsgs(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, nameVar, locationVar, main, rgName } = ctx;
   for (const nsg of plan.all('nsg')) {
     const l = labelOf(nsg.id);
     main.push(block('resource', ['azurerm_network_security_group', l], [
@@ -96,8 +134,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ]));
     }
   }
+}
 
-  // ---- Route tables
+/** Route tables. */
+function routeTables(ctx: TerraformContext): void {
+  const { plan, labelOf, nameVar, locationVar, main, rgName } = ctx;
   for (const rt of plan.all('routeTable')) {
     main.push(block('resource', ['azurerm_route_table', labelOf(rt.id)], [
       attr('name', raw(nameVar(rt, 'route table'))),
@@ -112,8 +153,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ])]),
     ]));
   }
+}
 
-  // ---- NAT gateways with Standard static public IPs
+/** NAT gateways with Standard static public IPs. */
+function natGateways(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, nameVar, locationVar, main, rgName } = ctx;
   for (const nat of plan.all('natGateway')) {
     const l = labelOf(nat.id);
     const name = nameVar(nat, 'NAT gateway');
@@ -134,8 +178,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ]));
     }
   }
+}
 
-  // ---- VNets and subnets
+/** VNets and subnets. */
+function vnets(ctx: TerraformContext): void {
+  const { plan, labelOf, addVar, nameVar, locationVar, main, outputs, rgName } = ctx;
   for (const vnet of plan.all('vnet')) {
     const l = labelOf(vnet.id);
     main.push(block('resource', ['azurerm_virtual_network', l], [
@@ -174,9 +221,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
     }
     outputs.push(block('output', [`${l}_id`], [attr('description', `Resource id of the virtual network "${vnet.id}".`), attr('value', raw(`azurerm_virtual_network.${l}.id`))]));
   }
+}
 
-  // ---- Gateways (declared before peerings that use them)
-  const gateways: Gateway[] = [...plan.all('vpnGateway'), ...plan.all('expressRouteGateway')].sort((a, b) => (a.id < b.id ? -1 : 1));
+/** Gateways (declared before peerings that use them). */
+function gatewaysAndSites(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, addVar, nameVar, locationVar, main, rgName, gateways } = ctx;
   for (const gw of gateways) {
     const l = labelOf(gw.id);
     const what = gw.kind === 'vpnGateway' ? 'VPN gateway' : 'ExpressRoute gateway';
@@ -243,8 +292,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ]));
     }
   }
+}
 
-  // ---- Peerings, one resource per direction as designed
+/** Peerings, one resource per direction as designed. */
+function peerings(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, main, rgName, gateways } = ctx;
   for (const p of plan.peerings()) {
     const remoteGateways = p.relation.useRemoteGateways ? gateways.filter((g) => g.parent === p.to.id) : [];
     main.push(block('resource', ['azurerm_virtual_network_peering', labels.take(p.id)], [
@@ -259,9 +311,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ...(remoteGateways.length ? [blank, ...attr('depends_on', remoteGateways.map((g) => raw(`azurerm_virtual_network_gateway.${labelOf(g.id)}`)))] : []),
     ]));
   }
+}
 
-  // ---- Azure services: referenced by name and resource group, never managed here
-  const serviceId = new Map<string, string>();
+/** Azure services: referenced by name and resource group, never managed here. */
+function azureServices(ctx: TerraformContext): void {
+  const { plan, labelOf, addVar, nameVar, main, serviceId } = ctx;
   const services = plan.referencedServices();
   const locals: [string, HclValue][] = [];
   let needsClient = false;
@@ -292,8 +346,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
     main.push(comment('Azure services are referenced, not deployed: their data, keys and code have their own lifecycle.'));
     main.push(block('locals', [], locals.map(([k, v]) => attr(k, v)).flat()));
   }
+}
 
-  // ---- Private DNS zones and VNet links
+/** Private DNS zones and VNet links. */
+function privateDnsZones(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, main, rgName } = ctx;
   for (const zone of plan.all('privateDnsZone')) {
     const zl = labelOf(zone.id);
     main.push(block('resource', ['azurerm_private_dns_zone', zl], [attr('name', zone.name), attr('resource_group_name', rgName)]));
@@ -307,8 +364,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ]));
     }
   }
+}
 
-  // ---- Private endpoints
+/** Private endpoints. */
+function privateEndpoints(ctx: TerraformContext): void {
+  const { plan, labelOf, addVar, nameVar, locationVar, main, rgName, serviceId } = ctx;
   for (const pe of plan.all('privateEndpoint')) {
     const name = nameVar(pe, 'private endpoint');
     const vnet = plan.homeVnet(pe);
@@ -335,8 +395,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       ])] : []),
     ]));
   }
+}
 
-  // ---- Enterprise policies (azapi: the plain-array body the service accepts)
+/** Enterprise policies (azapi: the plain-array body the service accepts). */
+function enterprisePolicies(ctx: TerraformContext): void {
+  const { plan, labelOf, addVar, nameVar, main, outputs } = ctx;
   for (const policy of plan.all('enterprisePolicy')) {
     const l = labelOf(policy.id);
     main.push(comment('virtualNetworks is a plain array; the { value = [...] } wrapper in older type data fails at deploy time.\nSchema validation is off because the provider\'s embedded schema for this type is inaccurate (bicep-types-az#2251).'));
@@ -360,8 +423,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
     outputs.push(block('output', [`${l}_id`], [attr('description', `Resource id of the enterprise policy "${policy.id}".`), attr('value', raw(`azapi_resource.${l}.id`))]));
     outputs.push(block('output', [`${l}_system_id`], [attr('description', `SystemId of the enterprise policy "${policy.id}", used by the environment link.`), attr('value', raw(`azapi_resource.${l}.output.properties.systemId`))]));
   }
+}
 
-  // ---- Power Platform environments, Managed Environment settings and the policy link
+/** Power Platform environments, Managed Environment settings and the policy link. */
+function environments(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, addVar, main, outputs } = ctx;
   const envs = plan.all('environment');
   if (envs.length) {
     const lang = addVar({ id: 'dataverse', role: 'language code', type: 'string', description: 'Dataverse base language (LCID) of environments created here.', default: '1033' });
@@ -409,8 +475,11 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       }
     }
   }
+}
 
-  // ---- Connector secrets: the Key Vault secret's URI, never its value
+/** Connector secrets: the Key Vault secret's URI, never its value. */
+function connectorSecrets(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, addVar, outputs } = ctx;
   for (const { connector, vault } of plan.connectorSecrets()) {
     const secretName = addVar({ id: connector.id, role: 'client secret name', type: 'string', description: `Name of the Key Vault secret that holds the OAuth client secret of the connector "${connector.id}" (a name, not the secret).`, default: connector.clientSecretRef });
     outputs.push(block('output', [labels.take(connector.id, 'client secret uri')], [
@@ -418,34 +487,6 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
       attr('value', raw(`"\${data.azurerm_key_vault.${labelOf(vault.id)}.vault_uri}secrets/\${${secretName}}"`)),
     ]));
   }
-
-  const providers: HclItem[] = [
-    block('terraform', [], [
-      attr('required_version', TERRAFORM_VERSIONS.terraform),
-      blank,
-      block('required_providers', [], [
-        attr('azapi', hobj(['source', 'azure/azapi'], ['version', TERRAFORM_VERSIONS.azapi])),
-        attr('azurerm', hobj(['source', 'hashicorp/azurerm'], ['version', TERRAFORM_VERSIONS.azurerm])),
-        attr('powerplatform', hobj(['source', 'microsoft/power-platform'], ['version', TERRAFORM_VERSIONS.powerplatform])),
-      ]),
-    ]),
-    block('provider', ['azurerm'], [attr('subscription_id', raw(subscription)), blank, block('features', [], [])]),
-    block('provider', ['azapi'], []),
-    comment('Authenticates with the Azure CLI login; see the provider docs for service principals and OIDC.'),
-    block('provider', ['powerplatform'], [attr('use_cli', true)]),
-  ];
-
-  return {
-    'providers.tf': renderHclFile(providers),
-    'variables.tf': renderHclFile(variables.map((v) => block('variable', [v.name], [
-      attr('description', v.description),
-      attr('type', raw(v.type)),
-      attr('default', v.default === null ? raw('null') : v.default),
-      attr('sensitive', v.sensitive),
-    ]))),
-    'main.tf': renderHclFile(main),
-    'outputs.tf': renderHclFile(outputs),
-  };
 }
 
 function publicIp(l: string, name: HclValue, location: HclValue, rgName: HclValue): HclItem {

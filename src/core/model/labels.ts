@@ -1,0 +1,58 @@
+// The one vocabulary for element kinds and relations, in words: what the canvas, the SVG picture, the
+// inspector and the messages call them. Short labels go on edges; verbs make "<from> <verb> <to>" sentences.
+import { ELEMENT_LABELS, type RelationKind } from './kinds';
+import type { Element, Relation } from './schema';
+
+// Declared beside the kinds (other modules import it there); named here so every label comes from one module.
+export { ELEMENT_LABELS };
+
+/** An Azure service element is named for its service type rather than "Azure service". */
+export const SERVICE_LABELS: Readonly<Record<string, string>> = {
+  keyVault: 'Key Vault', sqlServer: 'SQL server', storageAccount: 'Storage account', appService: 'App Service / Functions', aiSearch: 'AI Search', other: 'Azure service',
+};
+
+export function kindLabelOf(e: Element): string {
+  return e.kind === 'azureService' ? SERVICE_LABELS[e.serviceType] ?? ELEMENT_LABELS.azureService : ELEMENT_LABELS[e.kind];
+}
+
+/** The wording of a relation in a sentence: "<from> <verb> <to>" (inspector, tooltips, connection refusals). */
+export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
+  policyLink: 'is linked to',
+  policySubnet: 'injects into',
+  peering: 'peers with',
+  natAssociation: 'provides egress for',
+  nsgAssociation: 'filters',
+  routeTableAssociation: 'routes',
+  peTarget: 'connects privately to',
+  peSubnet: 'is placed in',
+  peDnsZone: 'registers in',
+  dnsZoneLink: 'is linked to',
+  gatewayConnection: 'connects to',
+  connectorTarget: 'calls',
+  connectorSecret: 'reads secrets from',
+  workload: 'runs',
+};
+
+/** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
+export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
+  policyLink: 'linked', policySubnet: 'injects', peering: 'peering', natAssociation: 'egress', nsgAssociation: 'filters',
+  routeTableAssociation: 'routes', peTarget: 'private link', peSubnet: 'placed in', peDnsZone: 'DNS record', dnsZoneLink: 'zone link',
+  gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
+};
+
+/** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */
+export function relationLabel(r: Relation): string {
+  if (r.kind !== 'peering') return RELATION_LABELS[r.kind];
+  const flags = [
+    r.allowVirtualNetworkAccess ? 'access' : undefined,
+    r.allowForwardedTraffic ? 'fwd' : undefined,
+    r.allowGatewayTransit ? 'gw-transit' : undefined,
+    r.useRemoteGateways ? 'remote-gw' : undefined,
+  ].filter(Boolean);
+  return flags.length ? `peering · ${flags.join(' · ')}` : 'peering';
+}
+
+/** "<from> <verb> <to>" for a relation between two named ends. */
+export function relationSentence(kind: RelationKind, from: string, to: string): string {
+  return `${from} ${RELATION_VERBS[kind]} ${to}`;
+}

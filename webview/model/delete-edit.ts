@@ -1,0 +1,13 @@
+// The one edit that deletes a selection (canvas keys and the inspector's "Delete selection" alike): its
+// elements and its relations in one undo step; ids no longer in the design are left out.
+import type { DesignEdit } from '../../src/core/model/design-edits';
+import type { Design } from '../../src/core/model/schema';
+
+export function deleteEdit(design: Design, ids: readonly string[]): DesignEdit | undefined {
+  const elementIds = ids.filter((id) => design.elements.some((e) => e.id === id));
+  const relationIds = ids.filter((id) => design.relations.some((r) => r.id === id));
+  const edits: DesignEdit[] = [];
+  if (elementIds.length) edits.push({ op: 'removeElements', ids: elementIds });
+  if (relationIds.length) edits.push({ op: 'removeRelations', ids: relationIds });
+  return edits.length === 0 ? undefined : edits.length === 1 ? edits[0] : { op: 'batch', edits };
+}
