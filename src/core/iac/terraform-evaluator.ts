@@ -4,7 +4,7 @@
 // references between resources, string templates and a few pure functions. Anything else is unknown;
 // nothing is guessed, and a module that cannot be read is reported.
 import type { SourceLocation } from '../model/source-range';
-import { callFunction } from './hcl-functions';
+import { callFunction, notUnderstood } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
 import { access, member, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
@@ -117,6 +117,8 @@ export class TerraformEvaluator {
     private readonly budget: Budget,
     readonly diagnostics: IacDiagnostic[] = [],
     readonly place?: ModulePlace,
+    /** Calls already noted as not understood, across modules: a call is evaluated once per instance. */
+    private readonly notedCalls = new Set<string>(),
   ) {}
 
   /** Reads the root module (`files`, or the configuration's root folder) and every module it calls. */
@@ -215,7 +217,7 @@ export class TerraformEvaluator {
         key: `${this.place?.key ?? ''}module.${inst.key}.`,
         path: [...(this.place?.path ?? []), m.name],
         ...(standIn ? { standIn: { source: sourceText.v, at: m.header } } : {}),
-      });
+      }, this.notedCalls);
       this.modules.set(inst.address, child);
       child.prepare(files);
     }
@@ -241,6 +243,14 @@ export class TerraformEvaluator {
     if (k?.t === 'num') return { address: `${base}[${k.v}]`, rest: ops.slice(1) };
     if (k?.t === 'str') return { address: `${base}[${JSON.stringify(k.v)}]`, rest: ops.slice(1) };
     return undefined;
+  }
+
+  /** A stand-in module is ours and shows nothing of its own text, so only the user's calls are noted. */
+  private noteCall(at: SourceLocation, name: string): void {
+    const key = `${at.file}:${at.range.start.line}:${at.range.start.character}`;
+    if (this.place?.standIn || this.notedCalls.has(key)) return;
+    this.notedCalls.add(key);
+    this.diagnostics.push({ file: at.file, range: at.range, severity: 'info', message: notUnderstood(name) });
   }
 
   private moduleNote(m: ModuleBlock, why: string): void {
@@ -515,7 +525,10 @@ export class TerraformEvaluator {
       case 'function_call': {
         const [fn, args] = [node.namedChild(0), namedChildren(node).find((n) => n.type === 'function_arguments')];
         const values = args ? namedChildren(args).filter((n) => n.type === 'expression').map((n) => this.expr(n, scope, depth + 1)) : [];
-        return callFunction(fn?.text ?? '', values, at);
+        const v = callFunction(fn?.text ?? '', values, at);
+        if (v) return v;
+        this.noteCall(at, fn?.text ?? '');
+        return unknownAt(at);
       }
       case 'for_expr':
         return node.namedChild(0) ? this.forExpr(node.namedChild(0)!, scope, at, depth) : unknownAt(at);
