@@ -209,12 +209,21 @@ export function isNameCharacterIssue(issue: z.core.$ZodIssue): boolean {
 }
 
 function unreadable(files: readonly IacSource[]): IacDiagnostic[] {
-  return files.filter((f) => !f.tree).map((f) => ({
+  return [...files.filter((f) => !f.tree).map((f) => ({
     file: f.path, range: ZERO_RANGE, severity: 'warning' as const,
     message: f.text.length > READ_LIMITS.maxFileChars
       ? `File not checked: ${f.text.length} characters is over the ${READ_LIMITS.maxFileChars} character limit.`
       : 'File not checked: it could not be parsed in the time allowed.',
-  }));
+  })), ...files.filter((f) => f.tree).flatMap(nulBytes)];
+}
+
+/** The parsers read a NUL as U+FFFD (iac-parsers' withoutNul); said at the first one, since no tool writes it. */
+function nulBytes(f: IacSource): IacDiagnostic[] {
+  const at = f.text.indexOf('\0');
+  if (at < 0) return [];
+  const range = new LineIndex(f.text).range(at, 1);
+  const more = f.text.indexOf('\0', at + 1) < 0 ? '' : ' (and more after it)';
+  return [{ file: f.path, range, severity: 'warning', message: `File contains a NUL byte at ${range.start.line + 1}:${range.start.character + 1}${more}; read as U+FFFD.` }];
 }
 
 /**

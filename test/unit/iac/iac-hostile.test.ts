@@ -135,3 +135,21 @@ resource v 'Microsoft.Network/virtualNetworks@2025-05-01' = {
     expect(el(b, 'v').addressSpaces).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
   });
 });
+
+// #12 case 9: tree-sitter ends a file at a NUL; the readers parse it as U+FFFD and say where it was.
+describe('NUL bytes', () => {
+  it('Terraform: a NUL inside a string keeps every resource after it, with a warning at the NUL', async () => {
+    const r = await tf(`resource "azurerm_virtual_network" "a" {\n  name = "a\u0000b"\n}\n${vnetTf('b')}${vnetTf('c')}`);
+    expect(r.design.elements.map((e) => e.id)).toEqual(['azurerm_virtual_network.a', 'azurerm_virtual_network.b', 'azurerm_virtual_network.c']);
+    expect(el(r, 'azurerm_virtual_network.a').name).toBe('a\ufffdb');
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.range.start.line}:${d.range.start.character} ${d.message}`))
+      .toEqual(['warning 1:11 File contains a NUL byte at 2:12; read as U+FFFD.']);
+  });
+
+  it('Bicep: the same, and a NUL between declarations', async () => {
+    const r = await bicep(`resource v 'Microsoft.Network/virtualNetworks@2025-05-01' = {\n  name: 'a\u0000b'\n}\n\u0000\nresource w 'Microsoft.Network/virtualNetworks@2025-05-01' = {\n  name: 'w'\n}\n`);
+    expect(r.design.elements.map((e) => e.id)).toEqual(['v', 'w']);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.range.start.line}:${d.range.start.character} ${d.message}`))
+      .toEqual(['warning 1:10 File contains a NUL byte at 2:11 (and more after it); read as U+FFFD.']);
+  });
+});
