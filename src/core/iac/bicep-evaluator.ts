@@ -74,7 +74,8 @@ export class BicepEvaluator {
   /** Calls already noted as not understood: a call in a loop body is evaluated once per instance. */
   private readonly notedCalls = new Set<string>();
 
-  constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget) {}
+  /** `refused`: module files the host would not read (a FIFO, outside the folder), with why. */
+  constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget, private readonly refused: ReadonlyMap<string, string> = new Map()) {}
 
   /** Evaluates `entry`; `args` are its parameter values from a .bicepparam file, when there is one. */
   evaluate(entry: string, args: ReadonlyMap<string, Value> = new Map()): IacResource[] {
@@ -208,6 +209,8 @@ export class BicepEvaluator {
     if (isRegistryModule(decl.path)) return this.expandRegistryModule(ctx, decl, out);
     const target = joinPath(dirname(ctx.src.file), decl.path);
     const file = this.files.get(target);
+    const why = this.refused.get(target);
+    if (!file && why !== undefined) return this.note(ctx, decl.node, `Module '${decl.path}' is not read: ${why}; its resources are not checked.`);
     if (!file) return this.note(ctx, decl.node, `Module '${decl.path}' was not found; its resources are not checked.`);
     if (ctx.depth >= 8 || this.moduleFiles >= READ_LIMITS.maxModuleFiles) return this.note(ctx, decl.node, 'Too many nested modules; the rest are not checked.');
     for (const inst of this.instancesOf(decl.valueNode, { ctx, loop: new Map() })) {

@@ -9,7 +9,7 @@ import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-
 import { access, member, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
 import { MODEL_ROOT } from './avm-terraform-models';
-import { joinPath } from './bicep-evaluator';
+import { dirname, joinPath } from './bicep-evaluator';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 
 export interface TerraformFile {
@@ -58,6 +58,8 @@ export interface TerraformConfiguration {
   readonly root: string;
   /** `.terraform/modules/modules.json`: module key (`net`, `net.subnets`) to folder, relative to the root. */
   readonly installed: ReadonlyMap<string, string>;
+  /** Files and module folders the host would not read (a FIFO, outside the folder), by '/'-path, with why. */
+  readonly refused?: ReadonlyMap<string, string>;
   /** The parsed stand-in for a registry module that is not on disk (avm-terraform-models), if there is one. */
   readonly model?: (source: string) => { dir: string; files: readonly TerraformFile[] } | undefined;
 }
@@ -182,7 +184,12 @@ export class TerraformEvaluator {
         : `its source "${sourceText.v}" is not on disk, so what it deploys is not checked; after terraform init, ppvnet reads it from .terraform/modules.`);
     }
     const files = standIn?.files ?? config.folders.get(dir);
+    const refused = [...(config.refused ?? [])].filter(([p]) => p === dir || dirname(p) === dir).map(([p, why]) => `${p === dir ? sourceText.v : p.slice(dir.length + 1)}: ${why}`);
+    if ((!files || files.length === 0) && refused.length > 0) return this.moduleNote(m, `${refused.join('; ')}, so what it deploys is not checked.`);
     if (!files || files.length === 0) return this.moduleNote(m, `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`);
+    if (refused.length > 0) {
+      this.diagnostics.push({ file: m.src.file, range: m.header.range, severity: 'info', message: `Module "${m.name}" read in part: ${refused.join('; ')}, so what that declares is not checked.` });
+    }
     const ancestors = [...(this.place?.ancestors ?? []), this.place?.dir ?? config.root];
     if (ancestors.includes(dir)) return this.moduleNote(m, `it calls a module that is already being read (${sourceText.v}), so it is not followed again.`);
     if (ancestors.length > MAX_MODULE_DEPTH) return this.moduleNote(m, `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not followed.`);
