@@ -24,8 +24,8 @@ export const bicepFileReader: InputReader = {
   async claims(absPath, isDirectory) {
     return !isDirectory && absPath.endsWith('.bicep');
   },
-  async read(absPath, displayPath) {
-    const result = await readBicepFile(absPath, { parsers: await sharedParsers() });
+  async read(absPath, displayPath, root) {
+    const result = await readBicepFile(absPath, { parsers: await sharedParsers(), root });
     const base = path.dirname(absPath);
     return toInput(displayPath, result, (abs) => path.join(path.dirname(displayPath), path.relative(base, path.normalize(abs))));
   },
@@ -40,8 +40,8 @@ export const terraformFolderReader: InputReader = {
       return false;
     }
   },
-  async read(absPath, displayPath) {
-    const result = await readTerraformFolder(absPath, { parsers: await sharedParsers() });
+  async read(absPath, displayPath, root) {
+    const result = await readTerraformFolder(absPath, { parsers: await sharedParsers(), root });
     return toInput(displayPath, result, (abs) => path.join(displayPath, path.relative(absPath, path.normalize(abs))));
   },
 };
