@@ -2,13 +2,15 @@
 // designs (and Bicep/Terraform through the readers), applies the workspace rule configuration, prints
 // findings. Exit 0 = no error-level findings, 1 = errors, 2 = usage error or unreadable input.
 import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
+import { READ_LIMITS } from '../../core/iac/read-limits';
 import { validateDesign } from '../../core/rules/engine';
 import { RULES } from '../../core/rules/registry';
 import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
+import { readNamedFile } from '../../node/files/read-inside';
 import { EXIT_FINDINGS, EXIT_OK, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { ConfigFinder } from '../find-config';
 import { formatJson } from '../format/json';
@@ -154,7 +156,7 @@ async function readConfig(abs: string, cwd: string, knownIds: readonly string[])
   const file = path.relative(cwd, abs) || abs;
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    text = await readNamedFile(cwd, abs, READ_LIMITS.maxFileBytes);
   } catch (e) {
     const zero = { line: 0, character: 0 };
     const message = `Cannot read the rule configuration: ${e instanceof Error ? e.message : String(e)}`;

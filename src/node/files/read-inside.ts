@@ -84,3 +84,14 @@ export async function readInside(root: string, file: string, rules: ReadRules): 
     await handle.close();
   }
 }
+
+/**
+ * A file named on the command line (a design, a rule configuration): read wherever it is when it is inside the
+ * working folder, or inside its own folder otherwise; in either case only a regular file within `maxBytes`.
+ */
+export async function readNamedFile(cwd: string, file: string, maxBytes: number): Promise<string> {
+  const abs = path.resolve(cwd, file);
+  const text = await readInside(isInside(path.resolve(cwd), abs) ? cwd : path.dirname(abs), abs, { maxBytes });
+  if (typeof text === 'string') return text;
+  throw new Error(text ? text.refused : 'no such file');
+}
