@@ -2,13 +2,15 @@
 // here, with the rule configuration that applies to each input (--config, else the nearest config file),
 // so a rule turned off in ppvnet.config.json is off for every command, as it is in the editor.
 import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { READ_LIMITS } from '../core/iac/read-limits';
 import type { Design } from '../core/model/schema';
 import { validateDesign } from '../core/rules/engine';
 import { RULES } from '../core/rules/registry';
 import type { Finding, Locator } from '../core/rules/rule';
 import { parseRulesConfig, type RulesConfig } from '../core/rules/rules-config';
+import { readNamedFile } from '../node/files/read-inside';
 import { UsageError } from './cli-io';
 import { ConfigFinder } from './find-config';
 import { CONFIG_RULE_ID, type ReportFinding } from './format/report';
@@ -87,7 +89,7 @@ export class ValidationService {
   private load(abs: string): Promise<LoadedConfig> {
     let hit = this.configs.get(abs);
     if (!hit) {
-      hit = readConfig(abs, path.relative(this.cwd, abs) || abs);
+      hit = readConfig(this.cwd, abs, path.relative(this.cwd, abs) || abs);
       this.configs.set(abs, hit);
     }
     return hit;
@@ -102,10 +104,11 @@ async function isDirectory(abs: string): Promise<boolean> {
   }
 }
 
-async function readConfig(abs: string, file: string): Promise<LoadedConfig> {
+async function readConfig(cwd: string, abs: string, file: string): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    // Through the safe reader: a FIFO or a link to /dev/zero named as the configuration is refused, not waited on.
+    text = await readNamedFile(cwd, abs, READ_LIMITS.maxFileBytes);
   } catch (e) {
     const zero = { line: 0, character: 0 };
     const message = `Cannot read the rule configuration: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,12 +1,13 @@
 // `ppvnet diagram <design> [--out file.svg] [--config <file>]`: draws a design with the same renderer as the
 // extension's "Export Diagram as SVG", findings (under the rule configuration, as `validate` finds it) as badges. Without --out the SVG goes to stdout; with it, the file must lie
 // inside the current directory, symlinks included, by the same writer and rule as `export`.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
+import { READ_LIMITS } from '../../core/iac/read-limits';
 import { loadDesign } from '../../core/model/load-design';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { writeInside } from '../../node/export/safe-write';
+import { readNamedFile } from '../../node/files/read-inside';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseArgs, type CliIo } from '../cli-io';
 import { reportConfigProblems } from '../format/config-problems';
 import { ValidationService } from '../validation-service';
@@ -21,7 +22,7 @@ export async function runDiagram(args: string[], io: CliIo): Promise<number> {
   await service.checkConfig();
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    text = await readNamedFile(io.cwd, abs, READ_LIMITS.maxFileBytes);
   } catch (e) {
     io.stderr(`${display}:1:1: error: cannot read the design: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_USAGE;

@@ -2,12 +2,13 @@
 // same rules as the editor command, without prompts. Refuses (exit 1) when the design has error-level findings
 // under the rule configuration (as `validate` finds it) unless --allow-errors, and when a file to replace was edited by hand unless --force. The output folder must lie
 // inside the current directory (the CLI's workspace), symlinks included (exit 2 otherwise).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../core/export/export-design';
+import { READ_LIMITS } from '../../core/iac/read-limits';
 import { loadDesign } from '../../core/model/load-design';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { applyWrites, needsConsent, OutsideWorkspaceError, planWrites, resolveInside } from '../../node/export/export-files';
+import { readNamedFile } from '../../node/files/read-inside';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { reportConfigProblems } from '../format/config-problems';
 import { ValidationService } from '../validation-service';
@@ -25,7 +26,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
 
   let text: string;
   try {
-    text = await readFile(designPath, 'utf8');
+    text = await readNamedFile(io.cwd, designPath, READ_LIMITS.maxFileBytes);
   } catch {
     io.stderr(`ppvnet export: cannot read '${designArg}'\n`);
     return EXIT_USAGE;

@@ -8,13 +8,13 @@ import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/anal
 import { bool, items, num, str, strings, type Value } from './iac-value';
 import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
 
-
-const ARM_ELEMENT_KINDS: Record<string, ElementKind> = {
-  'microsoft.network/virtualnetworks': 'vnet', 'microsoft.network/natgateways': 'natGateway', 'microsoft.network/networksecuritygroups': 'nsg',
-  'microsoft.network/routetables': 'routeTable', 'microsoft.network/privateendpoints': 'privateEndpoint', 'microsoft.network/privatednszones': 'privateDnsZone',
-  'microsoft.network/localnetworkgateways': 'onPremises', 'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicy',
-  ...Object.fromEntries(Object.values(SERVICE_RESOURCE_TYPES).map((k) => [k.toLowerCase(), 'azureService' as const])),
-};
+/** By lower-cased ARM type; a Map, since the type is the file's text (`'constructor@…'` must find nothing). */
+const ARM_ELEMENT_KINDS = new Map<string, ElementKind>([
+  ['microsoft.network/virtualnetworks', 'vnet'], ['microsoft.network/natgateways', 'natGateway'], ['microsoft.network/networksecuritygroups', 'nsg'],
+  ['microsoft.network/routetables', 'routeTable'], ['microsoft.network/privateendpoints', 'privateEndpoint'], ['microsoft.network/privatednszones', 'privateDnsZone'],
+  ['microsoft.network/localnetworkgateways', 'onPremises'], ['microsoft.powerplatform/enterprisepolicies', 'enterprisePolicy'],
+  ...Object.values(SERVICE_RESOURCE_TYPES).map((k) => [k.toLowerCase(), 'azureService'] as const),
+]);
 
 const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
 const nameOf = (r: IacResource) => read(r.body, ['name'], str);
@@ -42,7 +42,7 @@ export function armElements(r: IacResource, b: DesignBuilder, linkTargets: Reado
   const t = r.type.toLowerCase();
   if (r.existing) {
     // `existing` often re-declares a resource of the same template (or module) to reference it.
-    const kind = ARM_ELEMENT_KINDS[t];
+    const kind = ARM_ELEMENT_KINDS.get(t);
     const declared = kind ? b.named(kind, str(field(r.body, 'name')?.value)) : undefined;
     if (declared) return b.alias(r.key, declared);
   }

@@ -4,7 +4,7 @@
 // `&&`, `!`…), map/filter lambdas, and AVM network modules read by their documented parameters. Anything else stays unknown.
 import type { SourceLocation } from '../model/source-range';
 import { isRegistryModule, readAvmCall, registryModuleNote } from './bicep-avm';
-import { callBicepFunction } from './hcl-functions';
+import { callBicepFunction, notUnderstood } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
 import { access, propOf, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
@@ -71,8 +71,11 @@ export class BicepEvaluator {
   readonly diagnostics: IacDiagnostic[] = [];
   private readonly resources: IacResource[] = [];
   private moduleFiles = 0;
+  /** Calls already noted as not understood: a call in a loop body is evaluated once per instance. */
+  private readonly notedCalls = new Set<string>();
 
-  constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget) {}
+  /** `refused`: module files the host would not read (a FIFO, outside the folder), with why. */
+  constructor(private readonly files: ReadonlyMap<string, BicepFile>, private readonly budget: Budget, private readonly refused: ReadonlyMap<string, string> = new Map()) {}
 
   /** Evaluates `entry`; `args` are its parameter values from a .bicepparam file, when there is one. */
   evaluate(entry: string, args: ReadonlyMap<string, Value> = new Map()): IacResource[] {
@@ -206,6 +209,8 @@ export class BicepEvaluator {
     if (isRegistryModule(decl.path)) return this.expandRegistryModule(ctx, decl, out);
     const target = joinPath(dirname(ctx.src.file), decl.path);
     const file = this.files.get(target);
+    const why = this.refused.get(target);
+    if (!file && why !== undefined) return this.note(ctx, decl.node, `Module '${decl.path}' is not read: ${why}; its resources are not checked.`);
     if (!file) return this.note(ctx, decl.node, `Module '${decl.path}' was not found; its resources are not checked.`);
     if (ctx.depth >= 8 || this.moduleFiles >= READ_LIMITS.maxModuleFiles) return this.note(ctx, decl.node, 'Too many nested modules; the rest are not checked.');
     for (const inst of this.instancesOf(decl.valueNode, { ctx, loop: new Map() })) {
@@ -241,6 +246,13 @@ export class BicepEvaluator {
   /** An information note on a declaration the reader could not follow, so nothing is skipped silently. */
   private note(ctx: FileContext, node: SyntaxNode, message: string): void {
     this.diagnostics.push({ file: ctx.src.file, range: ctx.src.loc(node).range, severity: 'info', message });
+  }
+
+  private noteCall(at: SourceLocation, name: string): void {
+    const key = `${at.file}:${at.range.start.line}:${at.range.start.character}`;
+    if (this.notedCalls.has(key)) return;
+    this.notedCalls.add(key);
+    this.diagnostics.push({ file: at.file, range: at.range, severity: 'info', message: notUnderstood(name) });
   }
 
   private instanceBody(ctx: FileContext, inst: Instance): ObjValue {
@@ -353,7 +365,10 @@ export class BicepEvaluator {
         if ((name === 'map' || name === 'filter') && argNodes.length === 2) return this.lambdaCall(name, argNodes[0]!, argNodes[1]!, scope, at, depth);
         const values = argNodes.map((n) => this.expr(n, scope, depth + 1));
         // `az.resourceId(…)` and `sys.concat(…)` name the same functions through their namespace.
-        return callBicepFunction(name, values, at);
+        const v = callBicepFunction(name, values, at);
+        if (v) return v;
+        this.noteCall(at, fn?.text ?? '');
+        return unknownAt(at);
       }
       case 'binary_expression': {
         const [l, r] = namedChildren(node).filter((n) => n.type !== 'comment');
@@ -572,9 +587,11 @@ function stringText(node: SyntaxNode): string | undefined {
   return text;
 }
 
+const BICEP_ESCAPES = new Map([["\\'", "'"], ['\\\\', '\\'], ['\\n', '\n'], ['\\r', '\r'], ['\\t', '\t'], ['\\$', '$']]);
+
 function unescapeBicep(s: string): string {
-  const map: Record<string, string> = { "\\'": "'", '\\\\': '\\', '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\$': '$' };
-  if (map[s] !== undefined) return map[s];
+  const simple = BICEP_ESCAPES.get(s);
+  if (simple !== undefined) return simple;
   const u = /^\\u\{([0-9a-fA-F]{1,6})\}$/.exec(s);
   return u ? String.fromCodePoint(Math.min(parseInt(u[1]!, 16), 0x10ffff)) : s;
 }

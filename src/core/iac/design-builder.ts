@@ -60,22 +60,23 @@ export interface Read<T> {
   readonly at: SourceLocation | undefined;
 }
 
-const ARM_KIND: Record<string, ElementKind> = {
-  'microsoft.network/virtualnetworks': 'vnet',
-  'microsoft.network/virtualnetworks/subnets': 'subnet',
-  'microsoft.network/natgateways': 'natGateway',
-  'microsoft.network/networksecuritygroups': 'nsg',
-  'microsoft.network/routetables': 'routeTable',
-  'microsoft.network/privateendpoints': 'privateEndpoint',
-  'microsoft.network/privatednszones': 'privateDnsZone',
-  'microsoft.network/localnetworkgateways': 'onPremises',
-  'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicy',
-  'microsoft.keyvault/vaults': 'azureService',
-  'microsoft.sql/servers': 'azureService',
-  'microsoft.storage/storageaccounts': 'azureService',
-  'microsoft.web/sites': 'azureService',
-  'microsoft.search/searchservices': 'azureService',
-};
+/** By lower-cased ARM type, as an id names it; a Map, since the id is the file's text. */
+const ARM_KIND = new Map<string, ElementKind>([
+  ['microsoft.network/virtualnetworks', 'vnet'],
+  ['microsoft.network/virtualnetworks/subnets', 'subnet'],
+  ['microsoft.network/natgateways', 'natGateway'],
+  ['microsoft.network/networksecuritygroups', 'nsg'],
+  ['microsoft.network/routetables', 'routeTable'],
+  ['microsoft.network/privateendpoints', 'privateEndpoint'],
+  ['microsoft.network/privatednszones', 'privateDnsZone'],
+  ['microsoft.network/localnetworkgateways', 'onPremises'],
+  ['microsoft.powerplatform/enterprisepolicies', 'enterprisePolicy'],
+  ['microsoft.keyvault/vaults', 'azureService'],
+  ['microsoft.sql/servers', 'azureService'],
+  ['microsoft.storage/storageaccounts', 'azureService'],
+  ['microsoft.web/sites', 'azureService'],
+  ['microsoft.search/searchservices', 'azureService'],
+]);
 
 export class DesignBuilder {
   readonly elements: Draft[] = [];
@@ -205,7 +206,7 @@ export class DesignBuilder {
     const m = /\/providers\/([^/]+\/[^/]+)\/([^/]+)(?:\/([^/]+)\/([^/]+))?\/?$/i.exec(id);
     if (!m) return undefined;
     const [, type, name, childType, childName] = m;
-    const kind = ARM_KIND[type!.toLowerCase()];
+    const kind = ARM_KIND.get(type!.toLowerCase());
     if (!kind) return undefined;
     const parent = this.named(kind, name);
     if (childType) {

@@ -1,4 +1,6 @@
 // The pure Terraform and Bicep functions the readers evaluate statically; every other call is unknown.
+// The tables are Maps: a function name comes from the file, and `__proto__(…)` or `toString(…)` must find
+// nothing rather than something inherited from Object.prototype.
 import type { SourceLocation } from '../model/source-range';
 import { tryCidr } from '../net/cidr';
 import { unknownAt, type Prop, type Value } from './iac-value';
@@ -7,7 +9,7 @@ type Fn = (args: readonly Value[], at: SourceLocation) => Value | undefined;
 
 const passThrough: Fn = (args) => args[0];
 
-const HCL: Record<string, Fn> = {
+const HCL = new Map<string, Fn>(Object.entries({
   jsonencode: passThrough,
   tolist: passThrough,
   toset: passThrough,
@@ -20,13 +22,13 @@ const HCL: Record<string, Fn> = {
   coalesce: (args) => args.find((a) => a.t !== 'null' && !(a.t === 'str' && a.v === '')),
   format: (args, at) => formatHcl(args, at),
   cidrsubnet: (args, at) => cidrSubnet(args, at, 'addBits'),
-};
+} satisfies Record<string, Fn>));
 
-const BICEP: Record<string, Fn> = {
+const BICEP = new Map<string, Fn>(Object.entries({
   any: passThrough,
-  toLower: HCL.lower!,
-  toUpper: HCL.upper!,
-  concat: (args, at) => (args.every((a) => a.t === 'str') ? { t: 'str', v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''), at } : HCL.concat!(args, at)),
+  toLower: HCL.get('lower')!,
+  toUpper: HCL.get('upper')!,
+  concat: (args, at) => (args.every((a) => a.t === 'str') ? { t: 'str', v: args.map((a) => (a.t === 'str' ? a.v : '')).join(''), at } : HCL.get('concat')!(args, at)),
   union: (args, at) => (args.every((a) => a.t === 'arr') ? unionArrays(args, at) : mergeObjects(args, at)),
   // Bicep's coalesce skips only nulls (an empty string is a value), and cannot look past an unknown.
   coalesce: (args) => {
@@ -56,7 +58,7 @@ const BICEP: Record<string, Fn> = {
   resourceId: (args, at) => resourceIdOf(args, at),
   cidrSubnet: (args, at) => cidrSubnet(args, at, 'newLength'),
   environment: (_args, at) => azureCloud(at),
-};
+} satisfies Record<string, Fn>));
 
 /**
  * `environment()` as in AzureCloud, the cloud Power Platform VNet support and the private DNS zone names
@@ -73,14 +75,37 @@ function azureCloud(at: SourceLocation): Value {
   return { t: 'obj', props: new Map([['name', s('AzureCloud')], ['suffixes', { value: { t: 'obj', props: suffixes, at }, at }]]), at };
 }
 
-/** Evaluates a Terraform function call; unknown when the function is not modelled or an argument is unknown. */
-export function callFunction(name: string, args: readonly Value[], at: SourceLocation): Value {
-  return HCL[name]?.(args, at) ?? unknownAt(at);
+/**
+ * Functions whose value exists only at deployment or plan time (the subscription, a fresh GUID, the clock):
+ * the readers know them, and their value is honestly unknown, so a call to them is not a note.
+ */
+const TERRAFORM_DEPLOYMENT_TIME = new Set(['timestamp', 'plantimestamp', 'uuid']);
+const BICEP_DEPLOYMENT_TIME = new Set(['subscription', 'resourceGroup', 'tenant', 'managementGroup', 'deployment', 'deployer', 'uniqueString', 'guid', 'newGuid', 'utcNow', 'reference', 'getSecret', 'readEnvironmentVariable']);
+/** `listKeys(…)`, `stg.listKeys()`: ARM list* functions read secrets of a deployed resource. */
+const bicepDeploymentTime = (name: string) => BICEP_DEPLOYMENT_TIME.has(name) || /(^|\.)list[A-Z]\w*$/.test(name);
+
+/**
+ * A call's value: known when the function is modelled and its arguments are; unknown when they are not; and
+ * `undefined` when the reader does not know the function at all, which the evaluator reports on the call.
+ */
+export function callFunction(name: string, args: readonly Value[], at: SourceLocation): Value | undefined {
+  return call(HCL, (n) => TERRAFORM_DEPLOYMENT_TIME.has(n), name, args, at);
 }
 
 /** Evaluates a Bicep function call, same contract. */
-export function callBicepFunction(name: string, args: readonly Value[], at: SourceLocation): Value {
-  return BICEP[name]?.(args, at) ?? unknownAt(at);
+export function callBicepFunction(name: string, args: readonly Value[], at: SourceLocation): Value | undefined {
+  return call(BICEP, bicepDeploymentTime, name, args, at);
+}
+
+function call(table: ReadonlyMap<string, Fn>, deploymentTime: (name: string) => boolean, name: string, args: readonly Value[], at: SourceLocation): Value | undefined {
+  const fn = table.get(name);
+  if (fn) return fn(args, at) ?? unknownAt(at);
+  return deploymentTime(name) ? unknownAt(at) : undefined;
+}
+
+/** The information note on a call of a function the reader does not know. */
+export function notUnderstood(name: string): string {
+  return `Function '${name}' is not understood, so the value it returns is unknown and not checked.`;
 }
 
 function unionArrays(args: readonly Value[], at: SourceLocation): Value | undefined {

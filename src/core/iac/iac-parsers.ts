@@ -60,7 +60,7 @@ export class IacParsers {
       old.edit(editBetween(prev.text, text));
     }
     const deadline = Date.now() + PARSE_TIMEOUT_MS;
-    const tree = this.parsers[language].parse(text, old ?? null, { progressCallback: (() => Date.now() > deadline) as () => void }) ?? undefined;
+    const tree = this.parsers[language].parse(withoutNul(text), old ?? null, { progressCallback: (() => Date.now() > deadline) as () => void }) ?? undefined;
     prev?.tree.delete();
     if (tree) this.cache.set(key, { text, tree });
     else this.cache.delete(key);
@@ -75,6 +75,14 @@ export class IacParsers {
       this.cache.delete(key);
     }
   }
+}
+
+/**
+ * Tree-sitter ends a file at its first NUL, so everything after one would go unread: NUL is parsed as U+FFFD
+ * instead (one UTF-16 unit too, so every position stays), and the reader warns where it was (read-iac).
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text;
 }
 
 /** The single changed span between two texts, as a tree-sitter edit (UTF-16 indexes and positions). */

@@ -15,6 +15,9 @@ import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 import { TerraformEvaluator, type TerraformFile } from './terraform-evaluator';
 import { terraformChildren, terraformElements, terraformRelations } from './terraform-mapping';
 
+/** Files (or module folders) a host would not read, by '/'-path, with why: "it is a FIFO (named pipe)…". */
+export type Refusals = ReadonlyMap<string, string>;
+
 /** One source file; `tree` is absent when the caller did not parse it (too large, parse timed out). */
 export interface IacSource {
   readonly path: string;
@@ -30,7 +33,7 @@ export type { IacReadResult } from './design-builder';
  * `modulesJson`), and the root's `terraform.tfvars` and `*.auto.tfvars`. `root` defaults to the shallowest
  * folder among the files.
  */
-export function readTerraform(files: readonly IacSource[], options: { name?: string; root?: string; modulesJson?: string; parse?: (path: string, text: string) => SyntaxTree | undefined } = {}): IacReadResult {
+export function readTerraform(files: readonly IacSource[], options: { name?: string; root?: string; modulesJson?: string; parse?: (path: string, text: string) => SyntaxTree | undefined; refused?: Refusals } = {}): IacReadResult {
   const budget = new Budget();
   const diagnostics = unreadable(files);
   const parsed = files.filter((f): f is IacSource & { tree: SyntaxTree } => f.tree !== undefined).map((f) => ({ file: normalise(f.path), text: f.text, tree: f.tree }));
@@ -53,7 +56,10 @@ export function readTerraform(files: readonly IacSource[], options: { name?: str
     }
     return models.get(source);
   };
-  const evaluator = new TerraformEvaluator(budget, [], { config: { folders, root, installed, model }, dir: root, address: '', key: '', path: [], ancestors: [], inputs: new Map() });
+  const refused = options.refused ?? new Map<string, string>();
+  // A refused file of the root folder is a warning on itself; one of a module's folder, a note on the call.
+  for (const [file, why] of refused) if (dirname(file) === root) diagnostics.push(refusedFile(file, why));
+  const evaluator = new TerraformEvaluator(budget, [], { config: { folders, root, installed, model, refused }, dir: root, address: '', key: '', path: [], ancestors: [], inputs: new Map() });
   const tfvars = parsed.filter((f) => dirname(f.file) === root && isTfvars(f.file)).sort((a, b) => tfvarsOrder(a.file) - tfvarsOrder(b.file) || a.file.localeCompare(b.file));
   const resources = evaluator.evaluate(folders.get(root) ?? [], tfvars);
   const rootFiles = files.filter((f) => dirname(normalise(f.path)) === root);
@@ -121,12 +127,15 @@ export function terraformModuleFolders(dir: string, tree: SyntaxTree): string[] 
  * `params` is the .bicepparam file whose values the template is read with (its tree parsed from
  * bicepParamAsBicep's text).
  */
-export function readBicep(entry: string, files: readonly IacSource[], options: { name?: string; params?: IacSource } = {}): IacReadResult {
+export function readBicep(entry: string, files: readonly IacSource[], options: { name?: string; params?: IacSource; refused?: Refusals } = {}): IacReadResult {
   const budget = new Budget();
   const diagnostics = unreadable(options.params ? [...files, options.params] : files);
+  const refused = options.refused ?? new Map<string, string>();
+  const why = refused.get(normalise(entry));
+  if (why !== undefined) diagnostics.push(refusedFile(normalise(entry), why));
   const map = new Map<string, BicepFile>();
   for (const f of files) if (f.tree) map.set(normalise(f.path), { file: f.path, text: f.text, tree: f.tree });
-  const evaluator = new BicepEvaluator(map, budget);
+  const evaluator = new BicepEvaluator(map, budget, refused);
   const p = options.params;
   const args = p?.tree ? evaluator.paramValues({ file: p.path, text: p.text, tree: p.tree }, bicepParamAsBicep(p.text).names) : new Map();
   const resources = evaluator.evaluate(normalise(entry), args);
@@ -208,13 +217,26 @@ export function isNameCharacterIssue(issue: z.core.$ZodIssue): boolean {
     && typeof (issue.params as Record<string, unknown> | undefined)?.[UNSAFE_CHARACTER_PARAM] === 'number';
 }
 
+function refusedFile(file: string, why: string): IacDiagnostic {
+  return { file, range: ZERO_RANGE, severity: 'warning', message: `${file.split('/').pop()} is not read: ${why}; what it declares is not checked.` };
+}
+
 function unreadable(files: readonly IacSource[]): IacDiagnostic[] {
-  return files.filter((f) => !f.tree).map((f) => ({
+  return [...files.filter((f) => !f.tree).map((f) => ({
     file: f.path, range: ZERO_RANGE, severity: 'warning' as const,
     message: f.text.length > READ_LIMITS.maxFileChars
       ? `File not checked: ${f.text.length} characters is over the ${READ_LIMITS.maxFileChars} character limit.`
       : 'File not checked: it could not be parsed in the time allowed.',
-  }));
+  })), ...files.filter((f) => f.tree).flatMap(nulBytes)];
+}
+
+/** The parsers read a NUL as U+FFFD (iac-parsers' withoutNul); said at the first one, since no tool writes it. */
+function nulBytes(f: IacSource): IacDiagnostic[] {
+  const at = f.text.indexOf('\0');
+  if (at < 0) return [];
+  const range = new LineIndex(f.text).range(at, 1);
+  const more = f.text.indexOf('\0', at + 1) < 0 ? '' : ' (and more after it)';
+  return [{ file: f.path, range, severity: 'warning', message: `File contains a NUL byte at ${range.start.line + 1}:${range.start.character + 1}${more}; read as U+FFFD.` }];
 }
 
 /**

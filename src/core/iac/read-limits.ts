@@ -2,6 +2,8 @@
 // Hitting one never throws: the reader keeps what it has and says what it skipped in a diagnostic.
 
 export const READ_LIMITS = {
+  /** Files above this many bytes are not read from disk (a /dev/zero must not fill memory). */
+  maxFileBytes: 16 * 1024 * 1024,
   /** Files above this many UTF-16 characters are not parsed at all. */
   maxFileChars: 4_000_000,
   /** Expression nesting beyond this depth evaluates to unknown. */

@@ -4,12 +4,12 @@
 // references between resources, string templates and a few pure functions. Anything else is unknown;
 // nothing is guessed, and a module that cannot be read is reported.
 import type { SourceLocation } from '../model/source-range';
-import { callFunction } from './hcl-functions';
+import { callFunction, notUnderstood } from './hcl-functions';
 import { idPart, SourceText, type IacDiagnostic, type IacResource } from './iac-resource';
 import { access, member, unknownAt, type ObjValue, type Prop, type Value, type ValueRef } from './iac-value';
 import { Budget, READ_LIMITS } from './read-limits';
 import { MODEL_ROOT } from './avm-terraform-models';
-import { joinPath } from './bicep-evaluator';
+import { dirname, joinPath } from './bicep-evaluator';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
 
 export interface TerraformFile {
@@ -58,6 +58,8 @@ export interface TerraformConfiguration {
   readonly root: string;
   /** `.terraform/modules/modules.json`: module key (`net`, `net.subnets`) to folder, relative to the root. */
   readonly installed: ReadonlyMap<string, string>;
+  /** Files and module folders the host would not read (a FIFO, outside the folder), by '/'-path, with why. */
+  readonly refused?: ReadonlyMap<string, string>;
   /** The parsed stand-in for a registry module that is not on disk (avm-terraform-models), if there is one. */
   readonly model?: (source: string) => { dir: string; files: readonly TerraformFile[] } | undefined;
 }
@@ -117,6 +119,8 @@ export class TerraformEvaluator {
     private readonly budget: Budget,
     readonly diagnostics: IacDiagnostic[] = [],
     readonly place?: ModulePlace,
+    /** Calls already noted as not understood, across modules: a call is evaluated once per instance. */
+    private readonly notedCalls = new Set<string>(),
   ) {}
 
   /** Reads the root module (`files`, or the configuration's root folder) and every module it calls. */
@@ -180,7 +184,12 @@ export class TerraformEvaluator {
         : `its source "${sourceText.v}" is not on disk, so what it deploys is not checked; after terraform init, ppvnet reads it from .terraform/modules.`);
     }
     const files = standIn?.files ?? config.folders.get(dir);
+    const refused = [...(config.refused ?? [])].filter(([p]) => p === dir || dirname(p) === dir).map(([p, why]) => `${p === dir ? sourceText.v : p.slice(dir.length + 1)}: ${why}`);
+    if ((!files || files.length === 0) && refused.length > 0) return this.moduleNote(m, `${refused.join('; ')}, so what it deploys is not checked.`);
     if (!files || files.length === 0) return this.moduleNote(m, `its folder ${sourceText.v} has no .tf files that could be read, so what it deploys is not checked.`);
+    if (refused.length > 0) {
+      this.diagnostics.push({ file: m.src.file, range: m.header.range, severity: 'info', message: `Module "${m.name}" read in part: ${refused.join('; ')}, so what that declares is not checked.` });
+    }
     const ancestors = [...(this.place?.ancestors ?? []), this.place?.dir ?? config.root];
     if (ancestors.includes(dir)) return this.moduleNote(m, `it calls a module that is already being read (${sourceText.v}), so it is not followed again.`);
     if (ancestors.length > MAX_MODULE_DEPTH) return this.moduleNote(m, `modules nested deeper than ${MAX_MODULE_DEPTH} levels are not followed.`);
@@ -215,7 +224,7 @@ export class TerraformEvaluator {
         key: `${this.place?.key ?? ''}module.${inst.key}.`,
         path: [...(this.place?.path ?? []), m.name],
         ...(standIn ? { standIn: { source: sourceText.v, at: m.header } } : {}),
-      });
+      }, this.notedCalls);
       this.modules.set(inst.address, child);
       child.prepare(files);
     }
@@ -241,6 +250,14 @@ export class TerraformEvaluator {
     if (k?.t === 'num') return { address: `${base}[${k.v}]`, rest: ops.slice(1) };
     if (k?.t === 'str') return { address: `${base}[${JSON.stringify(k.v)}]`, rest: ops.slice(1) };
     return undefined;
+  }
+
+  /** A stand-in module is ours and shows nothing of its own text, so only the user's calls are noted. */
+  private noteCall(at: SourceLocation, name: string): void {
+    const key = `${at.file}:${at.range.start.line}:${at.range.start.character}`;
+    if (this.place?.standIn || this.notedCalls.has(key)) return;
+    this.notedCalls.add(key);
+    this.diagnostics.push({ file: at.file, range: at.range, severity: 'info', message: notUnderstood(name) });
   }
 
   private moduleNote(m: ModuleBlock, why: string): void {
@@ -515,7 +532,10 @@ export class TerraformEvaluator {
       case 'function_call': {
         const [fn, args] = [node.namedChild(0), namedChildren(node).find((n) => n.type === 'function_arguments')];
         const values = args ? namedChildren(args).filter((n) => n.type === 'expression').map((n) => this.expr(n, scope, depth + 1)) : [];
-        return callFunction(fn?.text ?? '', values, at);
+        const v = callFunction(fn?.text ?? '', values, at);
+        if (v) return v;
+        this.noteCall(at, fn?.text ?? '');
+        return unknownAt(at);
       }
       case 'for_expr':
         return node.namedChild(0) ? this.forExpr(node.namedChild(0)!, scope, at, depth) : unknownAt(at);

@@ -6,16 +6,17 @@ import type { IacResource } from './iac-resource';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
 
-const SERVICE_TYPES: Record<string, 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch'> = {
-  azurerm_key_vault: 'keyVault',
-  azurerm_mssql_server: 'sqlServer',
-  azurerm_sql_server: 'sqlServer',
-  azurerm_storage_account: 'storageAccount',
-  azurerm_linux_web_app: 'appService',
-  azurerm_windows_web_app: 'appService',
-  azurerm_app_service: 'appService',
-  azurerm_search_service: 'aiSearch',
-};
+/** By resource type; a Map, since the type is the file's text (`resource "constructor" …` must find nothing). */
+const SERVICE_TYPES = new Map<string, 'keyVault' | 'sqlServer' | 'storageAccount' | 'appService' | 'aiSearch'>([
+  ['azurerm_key_vault', 'keyVault'],
+  ['azurerm_mssql_server', 'sqlServer'],
+  ['azurerm_sql_server', 'sqlServer'],
+  ['azurerm_storage_account', 'storageAccount'],
+  ['azurerm_linux_web_app', 'appService'],
+  ['azurerm_windows_web_app', 'appService'],
+  ['azurerm_app_service', 'appService'],
+  ['azurerm_search_service', 'aiSearch'],
+]);
 const ENV_TYPES = ['Production', 'Sandbox', 'Developer', 'Default', 'Trial', 'Teams'] as const;
 const PE_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
 
@@ -86,7 +87,7 @@ export function terraformElements(r: IacResource, b: DesignBuilder): void {
       });
       return;
   }
-  const service = SERVICE_TYPES[r.type];
+  const service = SERVICE_TYPES.get(r.type);
   if (service) {
     b.addElement(r.key, 'azureService', nameOf(r), symbolOf(r), r.at, {
       serviceType: { value: service, at: r.typeAt },

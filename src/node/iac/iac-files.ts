@@ -1,10 +1,12 @@
 // Node-side reading of IaC inputs for the extension host and the CLI: the shared readers of
 // src/core/iac/iac-inputs over the disk (node:fs) with native paths (node:path).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { READ_LIMITS } from '../../core/iac/read-limits';
 import type { IacReadResult } from '../../core/iac/read-iac';
 import * as inputs from '../../core/iac/iac-inputs';
 import type { IacFileAccess } from '../../core/iac/iac-inputs';
+import { readInside } from '../files/read-inside';
 import type { IacParsers } from './tree-sitter-parsers';
 
 export { isIacFile } from '../../core/iac/iac-inputs';
@@ -13,21 +15,22 @@ export interface ReadOptions {
   readonly parsers: IacParsers;
   /** Text of an open (possibly unsaved) document, by absolute path; disk is read otherwise. */
   readonly openText?: (absPath: string) => string | undefined;
+  /** Files are read only inside this folder (see src/core/iac/iac-inputs). */
+  readonly root?: string;
 }
 
-/** The disk, read with native paths. */
+/** What an IaC reader opens: its sources, parameter files and terraform init's modules.json. */
+const IAC_EXTENSIONS = ['.tf', '.tfvars', '.bicep', '.bicepparam', '.json'];
+
+/** The disk, read with native paths through readInside: regular files inside the root only. */
 export const diskFiles: IacFileAccess = {
   path,
-  async readText(file) {
-    try {
-      return await readFile(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+  readText(file, root) {
+    return readInside(root, file, { extensions: IAC_EXTENSIONS, maxBytes: READ_LIMITS.maxFileBytes });
   },
   async list(dir) {
     try {
-      return (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, isFile: e.isFile() }));
+      return (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
     } catch {
       return undefined;
     }

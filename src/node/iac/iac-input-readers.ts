@@ -25,8 +25,8 @@ export const bicepFileReader = {
   async claims(absPath: string, isDirectory: boolean): Promise<boolean> {
     return !isDirectory && absPath.endsWith('.bicep');
   },
-  async read(absPath: string, displayPath: string) {
-    const result = await readBicepFile(absPath, { parsers: await sharedParsers() });
+  async read(absPath: string, displayPath: string, root: string) {
+    const result = await readBicepFile(absPath, { parsers: await sharedParsers(), root });
     const base = path.dirname(absPath);
     return toInput(displayPath, result, (abs) => path.join(path.dirname(displayPath), path.relative(base, path.normalize(abs))));
   },
@@ -41,8 +41,8 @@ export const terraformFolderReader = {
       return false;
     }
   },
-  async read(absPath: string, displayPath: string) {
-    const result = await readTerraformFolder(absPath, { parsers: await sharedParsers() });
+  async read(absPath: string, displayPath: string, root: string) {
+    const result = await readTerraformFolder(absPath, { parsers: await sharedParsers(), root });
     return toInput(displayPath, result, (abs) => path.join(displayPath, path.relative(absPath, path.normalize(abs))));
   },
 };

@@ -136,7 +136,10 @@ export class IacDiagnostics implements vscode.Disposable {
       const file = this.workspace.pathOf(d.uri);
       if (file !== undefined) open.set(path.normalize(file), d.getText());
     }
-    const options = { parsers, files: this.workspace.files, openText: (abs: string) => open.get(path.normalize(abs)) };
+    // Modules are read only inside the workspace folder of the file (or the file's own folder outside one).
+    const folder = vscode.workspace.getWorkspaceFolder(this.workspace.uriOf(unit.path));
+    const root = folder ? this.workspace.pathOf(folder.uri) : undefined;
+    const options = { parsers, files: this.workspace.files, openText: (abs: string) => open.get(path.normalize(abs)), ...(root === undefined ? {} : { root }) };
     let read: IacReadResult;
     try {
       read = unit.kind === 'bicep' ? await readBicepFile(unit.path, options) : await readTerraformFolder(unit.path, options);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { IacFileAccess } from '../../core/iac/iac-inputs';
 import { IacParsers, WASM_FILES } from '../../core/iac/iac-parsers';
 import { posixPath } from '../../core/iac/posix-path';
+import { READ_LIMITS } from '../../core/iac/read-limits';
 
 export interface IacWorkspace {
   /** The reader path of a document's URI; undefined for documents this host does not read around. */
@@ -43,8 +44,14 @@ export class WorkspaceFsIac implements IacWorkspace {
 
   readonly files: IacFileAccess = {
     path: posixPath,
-    readText: async (file) => {
+    // The same rules as the disk reader (src/node/files/read-inside) as far as workspace.fs can tell: a regular
+    // file inside the root, within the size limit. Links are resolved by the file system provider, not here.
+    readText: async (file, root) => {
+      if (file !== root && !file.startsWith(root.endsWith('/') ? root : `${root}/`)) return { refused: `it is outside the folder ${root}` };
       try {
+        const st = await vscode.workspace.fs.stat(this.uriOf(file));
+        if ((st.type & vscode.FileType.File) === 0) return { refused: 'it is not a regular file' };
+        if (st.size > READ_LIMITS.maxFileBytes) return { refused: `it is larger than ${READ_LIMITS.maxFileBytes / (1024 * 1024)} MB` };
         return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uriOf(file)));
       } catch {
         return undefined;
@@ -52,7 +59,7 @@ export class WorkspaceFsIac implements IacWorkspace {
     },
     list: async (dir) => {
       try {
-        return (await vscode.workspace.fs.readDirectory(this.uriOf(dir))).map(([name, type]) => ({ name, isFile: (type & vscode.FileType.File) !== 0 }));
+        return (await vscode.workspace.fs.readDirectory(this.uriOf(dir))).map(([name, type]) => ({ name, isDirectory: (type & vscode.FileType.Directory) !== 0 }));
       } catch {
         return undefined;
       }

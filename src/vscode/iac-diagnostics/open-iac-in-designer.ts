@@ -27,7 +27,8 @@ export async function importIac(iacFile: string): Promise<Design | undefined> {
   if (!target) return undefined;
   const parsers = await sharedParsers();
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [path.normalize(d.uri.fsPath), d.getText()]));
-  const options = { parsers, openText: (abs: string) => open.get(path.normalize(abs)) };
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(iacFile));
+  const options = { parsers, openText: (abs: string) => open.get(path.normalize(abs)), ...(folder ? { root: folder.uri.fsPath } : {}) };
   const read = target.kind === 'bicep' ? await readBicepFile(target.source, options) : await readTerraformFolder(target.source, options);
   return layoutDesign(read.design);
 }

@@ -1,6 +1,7 @@
 // loadInputs: which arguments are unusable (a usage error for the caller) and which are read, with their
 // load errors kept as findings about the file.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,42 @@ describe('loadInputs', () => {
       }
     } finally {
       await rm(bomDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadInputs over special files (#12 cases 7, 10)', () => {
+  it('follows links whose real target is inside the folder, and reports FIFOs, dangling and outside links', { timeout: 1_000 }, async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'ppvnet-scan-'));
+    const ws = path.join(base, 'ws');
+    try {
+      const seed = await readFile(path.resolve(__dirname, '../../../samples/minimal.ppvnet.json'), 'utf8');
+      await mkdir(path.join(ws, 'designs'), { recursive: true });
+      await writeFile(path.join(ws, 'designs', 'real.ppvnet.json'), seed);
+      await writeFile(path.join(base, 'secret.ppvnet.json'), seed);
+      await symlink(path.join(ws, 'designs', 'real.ppvnet.json'), path.join(ws, 'linked.ppvnet.json'));
+      await symlink(path.join(ws, 'designs'), path.join(ws, 'linked-folder'));
+      await symlink(ws, path.join(ws, 'designs', 'cycle'));
+      await symlink(path.join(base, 'secret.ppvnet.json'), path.join(ws, 'out.ppvnet.json'));
+      await symlink(path.join(ws, 'gone.ppvnet.json'), path.join(ws, 'dangling.ppvnet.json'));
+      await symlink('/dev/zero', path.join(ws, 'zero.ppvnet.json'));
+      execFileSync('mkfifo', [path.join(ws, 'fifo.ppvnet.json')]);
+      const inputs = await loadInputs(['.'], ws);
+      const summary = inputs.map((i) => `${i.file} ${i.design ? 'read' : i.errors.map((e) => e.message).join()}`);
+      expect(summary).toEqual([
+        "dangling.ppvnet.json cannot read 'dangling.ppvnet.json': it is a symbolic link to nothing (dangling)",
+        'designs/real.ppvnet.json read',
+        "fifo.ppvnet.json cannot read 'fifo.ppvnet.json': it is a FIFO (named pipe), not a regular file",
+        'linked-folder/real.ppvnet.json read',
+        'linked.ppvnet.json read',
+        expect.stringMatching(/^out\.ppvnet\.json not read: 'out\.ppvnet\.json' leads outside the folder .* \(to .*secret\.ppvnet\.json\)$/),
+        expect.stringMatching(/^zero\.ppvnet\.json not read: 'zero\.ppvnet\.json' leads outside the folder .* \(to \/dev\/zero\)$/),
+      ]);
+      expect(inputs.every((i) => i.unusableArgument === undefined)).toBe(true);
+      const [named] = await loadInputs(['fifo.ppvnet.json'], ws);
+      expect(named?.errors.map((e) => e.message)).toEqual(["cannot read 'fifo.ppvnet.json': it is a FIFO (named pipe), not a regular file"]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
     }
   });
 });
