@@ -1,5 +1,6 @@
 // Accumulates the design an IaC reader derives: elements and relations with unique ids, where each was
 // written (the source map behind the Locator), and reference resolution from evaluated values to elements.
+import { sha256Hex } from '../export/sha256';
 import type { ElementKind, RelationKind } from '../model/kinds';
 import type { Design, Element, Relation } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
@@ -51,6 +52,10 @@ export interface IacReadResult {
   readonly diagnostics: readonly IacDiagnostic[];
 }
 
+/** The schema's id length limit, and how many hex digits of a hash end an id derived from a longer one. */
+const MAX_ID = 64;
+const HASH_LENGTH = 8;
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type Draft = Mutable<Element> & Record<string, unknown>;
 
@@ -93,8 +98,12 @@ export class DesignBuilder {
   private readonly relationByKey = new Map<string, string>();
 
   private uniqueId(base: string): string {
-    let id = idPart(base).slice(0, 64);
-    for (let n = 2; this.ids.has(id); n++) id = `${idPart(base).slice(0, 60)}-${n}`;
+    const whole = idPart(base);
+    // Ids are at most 64 characters (schema): a longer one keeps its head and ends in a hash of all of it,
+    // so two ids that share a 64-character prefix stay apart whatever order they are read in.
+    const stem = whole.length <= MAX_ID ? whole : `${whole.slice(0, MAX_ID - HASH_LENGTH - 1)}-${sha256Hex(whole).slice(0, HASH_LENGTH)}`;
+    let id = stem;
+    for (let n = 2; this.ids.has(id); n++) id = `${stem.slice(0, MAX_ID - String(n).length - 1)}-${n}`;
     this.ids.add(id);
     return id;
   }
