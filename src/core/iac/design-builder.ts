@@ -50,6 +50,8 @@ export interface IacReadResult {
   readonly sourceMap: SourceMap;
   readonly locate: Locator;
   readonly diagnostics: readonly IacDiagnostic[];
+  /** The files the read took in (entry, modules, parameter files), as the host names them; set by iac-inputs. */
+  readonly sources?: readonly string[];
 }
 
 /** The schema's id length limit, and how many hex digits of a hash end an id derived from a longer one. */

@@ -67,7 +67,8 @@ export async function readTerraformFolder(dir: string, options: IacReadOptions):
   }
   // Stand-ins for registry modules that are not on disk are parsed with the same parser.
   const parse = (file: string, text: string) => options.parsers.parse('terraform', file, text);
-  return readTerraform(sources, { name: path.basename(dir), root, parse, ...(modulesJson === undefined ? {} : { modulesJson }) });
+  const result = readTerraform(sources, { name: path.basename(dir), root, parse, ...(modulesJson === undefined ? {} : { modulesJson }) });
+  return { ...result, sources: sources.map((s) => s.path) };
 }
 
 /**
@@ -82,13 +83,15 @@ export async function readBicepFile(entry: string, options: IacReadOptions): Pro
     const params = await paramSource(abs, options);
     const using = params ? bicepParamTemplate(params.text) : undefined;
     const template = using ? posix(path.resolve(path.dirname(abs), using)) : undefined;
-    if (!params || !template) return readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') });
-    return readBicep(template, await bicepSources(template, options), { name: path.basename(abs, '.bicepparam'), params });
+    if (!params || !template) return { ...readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') }), sources: params ? [abs] : [] };
+    const sources = await bicepSources(template, options);
+    return { ...readBicep(template, sources, { name: path.basename(abs, '.bicepparam'), params }), sources: [abs, ...sources.map((s) => s.path)] };
   }
   const sources = await bicepSources(abs, options);
   const { params, note } = await besideParams(abs, options);
   const result = readBicep(abs, sources, params ? { params } : {});
-  return note ? { ...result, diagnostics: [...result.diagnostics, note] } : result;
+  const read = [...sources.map((s) => s.path), ...(params ? [params.path] : [])];
+  return { ...result, sources: read, ...(note ? { diagnostics: [...result.diagnostics, note] } : {}) };
 }
 
 async function bicepSources(entry: string, options: IacReadOptions): Promise<IacSource[]> {
