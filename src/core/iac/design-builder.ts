@@ -1,6 +1,6 @@
 // Accumulates the design an IaC reader derives: elements and relations with unique ids, where each was
 // written (the source map behind the Locator), and reference resolution from evaluated values to elements.
-import { sha256Hex } from '../export/sha256';
+import { fitId } from '../model/fit-id';
 import type { ElementKind, RelationKind } from '../model/kinds';
 import type { Design, Element, Relation } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
@@ -54,10 +54,6 @@ export interface IacReadResult {
   readonly sources?: readonly string[];
 }
 
-/** The schema's id length limit, and how many hex digits of a hash end an id derived from a longer one. */
-const MAX_ID = 64;
-const HASH_LENGTH = 8;
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type Draft = Mutable<Element> & Record<string, unknown>;
 
@@ -101,11 +97,8 @@ export class DesignBuilder {
 
   private uniqueId(base: string): string {
     const whole = idPart(base);
-    // Ids are at most 64 characters (schema): a longer one keeps its head and ends in a hash of all of it,
-    // so two ids that share a 64-character prefix stay apart whatever order they are read in.
-    const stem = whole.length <= MAX_ID ? whole : `${whole.slice(0, MAX_ID - HASH_LENGTH - 1)}-${sha256Hex(whole).slice(0, HASH_LENGTH)}`;
-    let id = stem;
-    for (let n = 2; this.ids.has(id); n++) id = `${stem.slice(0, MAX_ID - String(n).length - 1)}-${n}`;
+    let id = fitId(whole);
+    for (let n = 2; this.ids.has(id); n++) id = `${fitId(whole, String(n).length + 1)}-${n}`;
     this.ids.add(id);
     return id;
   }
