@@ -21,6 +21,8 @@ export interface LoadedInput {
   readonly errors: readonly (LoadError & { readonly file: string })[];
   /** What a Bicep or Terraform reader could not follow (a module not on disk, a loop it cannot expand): printed as notes. */
   readonly notes?: readonly (LoadError & { readonly file: string })[];
+  /** Absolute paths of the files an IaC reader took in (entry, modules, parameter files). */
+  readonly reads?: readonly string[];
   /**
    * Set when the argument itself is unusable (no such path, or a file no reader understands): a caller
    * treats that as a usage error rather than a finding about the file's content.
@@ -59,6 +61,7 @@ export const READERS: InputReader[] = [designFileReader, bicepFileReader, terraf
  */
 export async function loadInputs(args: readonly string[], cwd: string): Promise<LoadedInput[]> {
   const out: LoadedInput[] = [];
+  const scanned = new Set<LoadedInput>();
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     const display = path.relative(cwd, abs) || '.';
@@ -73,10 +76,39 @@ export async function loadInputs(args: readonly string[], cwd: string): Promise<
     const root = isInside(path.resolve(cwd), abs) ? path.resolve(cwd) : isDir ? abs : path.dirname(abs);
     const reader = await firstClaiming(abs, isDir);
     if (reader) out.push(await safeRead(reader, abs, display, root));
-    else if (isDir) out.push(...(await loadFolder(abs, cwd, root, new Set())));
-    else out.push(unusable(display, `'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`));
+    else if (isDir) {
+      const found = await loadFolder(abs, cwd, root, new Set());
+      for (const f of found) scanned.add(f);
+      out.push(...found);
+    } else out.push(unusable(display, `'${arg}' is not a design (*.ppvnet.json)${READERS.length > 1 ? ', Bicep or Terraform' : ''} file`));
   }
-  return out;
+  return out.map((input) => (scanned.has(input) ? asModuleOf(input, out) ?? input : input));
+}
+
+/** Bicep and Terraform files: what a design is read from (parameter values and tfvars are not). */
+const isTemplate = (f: string) => f.endsWith('.bicep') || f.endsWith('.tf');
+
+/**
+ * A Bicep file or Terraform folder found by a folder scan that another input reads as a module is not
+ * validated alone: its findings already come through the caller, with the caller's arguments rather than
+ * the module's defaults, and reading it twice reported each of them twice. What is left is a note saying so.
+ * An input whose files another reads all of is its module; of two that read the same files, the first wins.
+ */
+function asModuleOf(input: LoadedInput, all: readonly LoadedInput[]): LoadedInput | undefined {
+  const own = (input.reads ?? []).filter(isTemplate);
+  if (!input.design || own.length === 0) return undefined;
+  const callers = all.filter((other) => {
+    if (other === input || !other.reads) return false;
+    const theirs = new Set(other.reads.filter(isTemplate));
+    if (!own.every((f) => theirs.has(f))) return false;
+    return theirs.size > own.length || all.indexOf(other) < all.indexOf(input);
+  });
+  // The caller that reads the most is the outermost one (main.bicep, not an intermediate module).
+  const caller = callers.sort((a, b) => (b.reads?.length ?? 0) - (a.reads?.length ?? 0))[0];
+  if (!caller) return undefined;
+  const zero = { line: 0, character: 0 };
+  const message = `read as a module of ${caller.file}; its findings are reported there`;
+  return { file: input.file, errors: [], notes: [{ file: input.file, message, range: { start: zero, end: zero } }], reads: input.reads };
 }
 
 async function firstClaiming(abs: string, isDir: boolean): Promise<InputReader | undefined> {

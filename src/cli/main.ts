@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
   verify: { summary: 'follow every network flow of a design, Bicep file or Terraform folder: verify <path> [--from ID] [--to ID] [--format text|json|sarif]', run: runVerify, ownHelp: true },
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors] [--config <file>]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg> [--config <file>]', run: runDiagram },
-  import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },
+  import: { summary: 'read a design from Azure, a Bicep file or a Terraform folder: import --subscription <id> --out <file> | import <path> [--out <file>]', run: runImport, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };
 

@@ -2,6 +2,7 @@
 // reads the live topology from Azure Resource Manager into a design file. Token: AZURE_ACCESS_TOKEN, else
 // DefaultAzureCredential (az login, managed identity, environment). Exit 0 = every group read, 1 = some
 // groups could not be read (the design holds the rest), 2 = usage error, nothing readable, or no sign-in.
+// `ppvnet import <bicep|terraform-folder>` reads IaC instead (import-iac.ts).
 import { constants } from 'node:fs';
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,12 +12,21 @@ import { serializeDesign } from '../../core/model/serialize-design';
 import { AzureImportError, describeGroups, importFromAzure } from '../../node/azure/import-design';
 import { StaticTokenCredential } from '../../node/azure/static-credential';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
+import { runIacImport } from './import-iac';
 
 export const IMPORT_USAGE = `usage: ppvnet import --subscription <id> [--resource-group <rg>…] --out <file.ppvnet.json>
                      [--endpoint <url|cloud>] [--ca-file <pem>] [--name <design name>] [--force]
+       ppvnet import <file.bicep | file.bicepparam | terraform-folder> [--out <file.ppvnet.json>] [--force]
 
   Reads VNets, subnets, peerings, NAT gateways, NSGs, route tables, gateways, private endpoints,
   private DNS zones and Power Platform enterprise policies from Azure (read-only) into a design.
+
+  Given a Bicep file (with the local modules it calls and its .bicepparam values) or a Terraform folder
+  (with its modules and tfvars), reads it as the editor's "Open in Designer" does: faults are kept as
+  written, so validating the design reports them; what the reader could not follow is printed as notes.
+  Default --out: <name>.ppvnet.json beside the Bicep file, <folder>.ppvnet.json inside the Terraform folder;
+  it must be inside the working folder. Exit codes: 0 written, 1 written but a file could not be read,
+  2 usage error or nothing to import.
 
   --resource-group   repeatable; default: every resource group of the subscription
   --endpoint         Resource Manager URL or cloud name (${Object.keys(AZURE_CLOUDS).join(', ')});
@@ -24,8 +34,8 @@ export const IMPORT_USAGE = `usage: ppvnet import --subscription <id> [--resourc
   --ca-file          extra trusted CA certificate (PEM), e.g. for Azure Stack Hub
   --force            overwrite --out if it exists
 
-  Sign-in: AZURE_ACCESS_TOKEN if set, else DefaultAzureCredential (Azure CLI, environment, managed identity).
-  Exit codes: 0 all groups read, 1 some groups could not be read, 2 usage error or nothing readable.
+  Sign-in (Azure): AZURE_ACCESS_TOKEN if set, else DefaultAzureCredential (Azure CLI, environment, managed identity).
+  Exit codes (Azure): 0 all groups read, 1 some groups could not be read, 2 usage error or nothing readable.
 `;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,8 +71,13 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   }
   const { values: resourceGroups, rest } = takeRepeated(args, 'resource-group');
   const { positional, options } = parseArgs(rest, ['subscription', 'out', 'endpoint', 'ca-file', 'name'], ['force']);
-  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'\n${IMPORT_USAGE}`);
   const subscriptionId = options.subscription;
+  if (positional.length > 0) {
+    const azureOnly = ['subscription', 'endpoint', 'ca-file', 'name'].find((o) => options[o] !== undefined) ?? (resourceGroups.length > 0 ? 'resource-group' : undefined);
+    if (azureOnly) throw new UsageError(`--${azureOnly} is for reading Azure; it does not go with the IaC path '${positional[0]}'\n${IMPORT_USAGE}`);
+    if (positional.length > 1) throw new UsageError(`unexpected argument '${positional[1]}': import reads one Bicep file or Terraform folder\n${IMPORT_USAGE}`);
+    return runIacImport(positional[0]!, { ...(typeof options.out === 'string' ? { out: options.out } : {}), force: options.force === true }, io);
+  }
   const out = options.out;
   if (typeof subscriptionId !== 'string') throw new UsageError(`--subscription is required\n${IMPORT_USAGE}`);
   if (!GUID.test(subscriptionId)) throw new UsageError(`--subscription must be a subscription id (a GUID), not '${subscriptionId}'`);

@@ -1,17 +1,15 @@
 // Turns Azure resource names into design ids: the schema allows 1–64 of [A-Za-z0-9._-] starting with a
 // letter or digit, Azure names allow more (and repeat across VNets), so names are sanitised and made unique.
+import { fitId } from '../model/fit-id';
 
-const MAX_ID = 64;
-
-/** Sanitises a name into the id alphabet; never returns an empty string. */
+/** Sanitises a name into the id alphabet; never returns an empty string. A long one is fitted (fit-id), not cut. */
 export function sanitiseId(name: string): string {
   const cleaned = name
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
     .replace(/-{2,}/g, '-')
-    .slice(0, MAX_ID)
     .replace(/[-.]+$/, '');
-  return cleaned === '' ? 'item' : cleaned;
+  return cleaned === '' ? 'item' : fitId(cleaned);
 }
 
 /** Hands out unique ids in call order; the same inputs in the same order give the same ids. */
@@ -27,7 +25,7 @@ export class IdAllocator {
     const base = candidates[0] ?? 'item';
     for (let n = 2; ; n++) {
       const suffix = `-${n}`;
-      const c = `${base.slice(0, MAX_ID - suffix.length)}${suffix}`;
+      const c = `${fitId(base, suffix.length)}${suffix}`;
       if (!this.taken.has(c.toLowerCase())) return this.take(c);
     }
   }

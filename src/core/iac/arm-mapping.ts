@@ -2,6 +2,7 @@
 // and relations. Property names follow the ARM schema (domain.md §5.2); keys match case-insensitively.
 import type { ElementKind } from '../model/kinds';
 import type { NsgRule } from '../model/schema';
+import { markVnetsUnresolved } from '../model/unresolved-name';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import type { IacResource } from './iac-resource';
 import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
@@ -262,9 +263,12 @@ function peering(b: DesignBuilder, from: Draft, p: Value, base: string): void {
 /** `virtualNetworks[]` (or its `{value: […]}` wrapper) → policySubnet relations or unresolvedSubnets. */
 export function policySubnets(b: DesignBuilder, policy: Draft, props: Value | undefined): void {
   const nets = field(props, 'networkInjection', 'virtualNetworks')?.value;
-  const list = items(nets) ?? items(field(nets, 'value')?.value) ?? [];
+  const list = items(nets) ?? items(field(nets, 'value')?.value);
+  // A list (or an entry of it) the reader could not evaluate is not an empty one: rules say they cannot tell.
+  const unknown = (v: Value | undefined) => v?.t === 'unknown';
+  if (!list && (unknown(nets) || unknown(field(nets, 'value')?.value) || (!nets && unknown(props)))) markVnetsUnresolved(policy);
   const unresolved: { vnet: string; subnet: string }[] = [];
-  for (const [i, item] of list.entries()) {
+  for (const [i, item] of (list ?? []).entries()) {
     const vnetValue = field(item, 'id')?.value;
     const subnetName = field(item, 'subnet', 'name')?.value;
     const direct = subnetName?.ref ? b.resolve({ ...subnetName, ref: { ...subnetName.ref, path: [] } }, ['subnet']) : undefined;
@@ -277,6 +281,7 @@ export function policySubnets(b: DesignBuilder, policy: Draft, props: Value | un
     const vnetName = vnet?.name ?? armIdName(str(vnetValue));
     const snet = str(subnetName);
     if (vnetName && snet) unresolved.push({ vnet: vnetName, subnet: snet });
+    else if (unknown(item) || unknown(vnetValue) || unknown(subnetName)) markVnetsUnresolved(policy);
   }
   if (unresolved.length > 0) b.setProp(policy, 'unresolvedSubnets', { value: unresolved, at: field(props, 'networkInjection', 'virtualNetworks')?.at });
 }

@@ -1,5 +1,6 @@
 // Accumulates the design an IaC reader derives: elements and relations with unique ids, where each was
 // written (the source map behind the Locator), and reference resolution from evaluated values to elements.
+import { fitId } from '../model/fit-id';
 import type { ElementKind, RelationKind } from '../model/kinds';
 import type { Design, Element, Relation } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
@@ -49,6 +50,8 @@ export interface IacReadResult {
   readonly sourceMap: SourceMap;
   readonly locate: Locator;
   readonly diagnostics: readonly IacDiagnostic[];
+  /** The files the read took in (entry, modules, parameter files), as the host names them; set by iac-inputs. */
+  readonly sources?: readonly string[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -94,8 +97,9 @@ export class DesignBuilder {
   private readonly relationByKey = new Map<string, string>();
 
   private uniqueId(base: string): string {
-    let id = idPart(base).slice(0, 64);
-    for (let n = 2; this.ids.has(id); n++) id = `${idPart(base).slice(0, 60)}-${n}`;
+    const whole = idPart(base);
+    let id = fitId(whole);
+    for (let n = 2; this.ids.has(id); n++) id = `${fitId(whole, String(n).length + 1)}-${n}`;
     this.ids.add(id);
     return id;
   }

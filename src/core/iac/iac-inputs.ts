@@ -99,7 +99,8 @@ export async function readTerraformFolder(dir: string, options: IacReadOptions):
   }
   // Stand-ins for registry modules that are not on disk are parsed with the same parser.
   const parse = (file: string, text: string) => options.parsers.parse('terraform', file, text);
-  return readTerraform(sources, { name: path.basename(dir), root, parse, refused, ...(modulesJson === undefined ? {} : { modulesJson }) });
+  const result = readTerraform(sources, { name: path.basename(dir), root, parse, refused, ...(modulesJson === undefined ? {} : { modulesJson }) });
+  return { ...result, sources: sources.map((s) => s.path) };
 }
 
 /**
@@ -115,14 +116,15 @@ export async function readBicepFile(entry: string, options: IacReadOptions): Pro
     const params = await paramSource(abs, inside, options);
     const using = params ? bicepParamTemplate(params.text) : undefined;
     const template = using ? posix(path.resolve(path.dirname(abs), using)) : undefined;
-    if (!params || !template) return readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') });
+    if (!params || !template) return { ...readBicep(abs, params ? [params] : [], { name: path.basename(abs, '.bicepparam') }), sources: params ? [abs] : [] };
     const { sources, refused } = await bicepSources(template, inside, options);
-    return readBicep(template, sources, { name: path.basename(abs, '.bicepparam'), params, refused });
+    return { ...readBicep(template, sources, { name: path.basename(abs, '.bicepparam'), params, refused }), sources: [abs, ...sources.map((s) => s.path)] };
   }
   const { sources, refused } = await bicepSources(abs, inside, options);
   const { params, note } = await besideParams(abs, inside, options);
   const result = readBicep(abs, sources, { refused, ...(params ? { params } : {}) });
-  return note ? { ...result, diagnostics: [...result.diagnostics, note] } : result;
+  const read = [...sources.map((s) => s.path), ...(params ? [params.path] : [])];
+  return { ...result, sources: read, ...(note ? { diagnostics: [...result.diagnostics, note] } : {}) };
 }
 
 async function bicepSources(entry: string, inside: string, options: IacReadOptions): Promise<{ sources: IacSource[]; refused: Map<string, string> }> {

@@ -1,5 +1,6 @@
 // Edit intents on a design and their pure application. The webview sends these, quick fixes are made
 // of them, and the host applies them as one text edit each, so each is exactly one undo step.
+import { fitId } from './fit-id';
 import { checkEditedDesign } from './incremental-check';
 import { checkIntegrity } from './integrity';
 import { designSchema, parentOf, type Design, type Element, type Relation } from './schema';
@@ -156,12 +157,13 @@ function withDescendants(d: Design, ids: Set<string>): Set<string> {
   return out;
 }
 
-/** A fresh id of the form `<prefix>-<n>` not used in the design. */
+/** A fresh id of the form `<prefix>-<n>` not used in the design (a long prefix fitted into 64 characters, see fit-id). */
 export function freshId(design: Design, prefix: string, taken: ReadonlySet<string> = new Set()): string {
   const used = new Set([...design.elements.map((e) => e.id), ...design.relations.map((r) => r.id), ...taken]);
   const base = prefix.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'el';
   for (let n = 1; ; n++) {
-    const candidate = `${base}-${n}`;
+    // Prefixes built from two ids (`<nat>-<subnet>`) pass 64 characters: fitted, not cut, so they stay valid and apart.
+    const candidate = `${fitId(base, String(n).length + 1)}-${n}`;
     if (!used.has(candidate)) return candidate;
   }
 }

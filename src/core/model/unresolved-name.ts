@@ -1,11 +1,13 @@
-// Marks an element whose deployed name an IaC reader could not evaluate, so rules that judge names skip it.
+// Marks what an IaC reader could not evaluate (an element's deployed name, the VNets a policy injects into),
+// so rules skip or say they cannot tell instead of judging a stand-in or an empty list.
 import type { Element } from './schema';
 
 /**
- * A symbol, not a property: it is invisible to JSON.stringify and to the schema, so a design read from IaC
- * that is saved or sent to the webview carries no trace of it, and a hand-written design can never set it.
+ * Symbols, not properties: they are invisible to JSON.stringify and to the schema, so a design read from IaC
+ * that is saved or sent to the webview carries no trace of them, and a hand-written design can never set them.
  */
 const NAME_UNRESOLVED = Symbol('ppvnet.nameUnresolved');
+const VNETS_UNRESOLVED = Symbol('ppvnet.vnetsUnresolved');
 
 /** Called by the IaC readers when `name` is the resource's symbol, standing in for a name they could not read. */
 export function markNameUnresolved(element: object): void {
@@ -15,4 +17,17 @@ export function markNameUnresolved(element: object): void {
 /** Is `element.name` the name that will be deployed (always, for a design; when it was evaluated, for IaC)? */
 export function hasDeployedName(element: Element): boolean {
   return (element as unknown as Record<symbol, boolean | undefined>)[NAME_UNRESOLVED] !== true;
+}
+
+/**
+ * Called by the IaC readers when a policy's virtualNetworks, or an entry of it, is a value they could not
+ * evaluate (a parameter, a loop over one): its policySubnet relations may be fewer than it will have.
+ */
+export function markVnetsUnresolved(policy: object): void {
+  (policy as Record<symbol, boolean>)[VNETS_UNRESOLVED] = true;
+}
+
+/** Are the policy's relations and unresolvedSubnets every VNet it injects into (always, for a design)? */
+export function hasKnownVnets(policy: Element): boolean {
+  return (policy as unknown as Record<symbol, boolean | undefined>)[VNETS_UNRESOLVED] !== true;
 }

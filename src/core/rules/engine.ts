@@ -22,10 +22,10 @@ export function validateDesign(design: Design, options: ValidateOptions = {}): F
     const override = options.config?.rules?.[rule.meta.id];
     if (override === 'off') continue;
     const severity: Severity = override ?? rule.meta.severity;
-    const report = (r: Report) => {
+    const report = ({ cannotTell, ...r }: Report) => {
       const location = options.locate?.(r);
       const related = r.related?.map((rel) => ({ ...rel, location: options.locate?.(rel) }));
-      findings.push({ ...r, ...(related ? { related } : {}), ruleId: rule.meta.id, severity, ...(location ? { location } : {}) });
+      findings.push({ ...r, ...(related ? { related } : {}), ruleId: rule.meta.id, severity: cannotTell ? 'info' : severity, ...(location ? { location } : {}) });
     };
     try {
       rule.check(topology, { report });

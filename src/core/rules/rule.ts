@@ -63,7 +63,13 @@ export interface Finding extends DesignRef {
   readonly location?: SourceLocation;
 }
 
-export type Report = Omit<Finding, 'ruleId' | 'severity' | 'location'>;
+export type Report = Omit<Finding, 'ruleId' | 'severity' | 'location'> & {
+  /**
+   * The rule cannot tell: what it judges is a value the IaC reader could not evaluate (a parameter, a loop
+   * over a variable). Reported as info whatever the rule's severity, never as the fault it would be if absent.
+   */
+  readonly cannotTell?: boolean;
+};
 
 export interface RuleContext {
   report(finding: Report): void;

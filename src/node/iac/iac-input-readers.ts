@@ -18,7 +18,7 @@ function toInput(display: string, result: IacReadResult, displayOf: (abs: string
   const at = (d: IacReadResult['diagnostics'][number]) => ({ file: displayOf(d.file), message: d.message, range: d.range });
   const errors = result.diagnostics.filter((d) => d.severity !== 'info').map(at);
   const notes = result.diagnostics.filter((d) => d.severity === 'info').map(at);
-  return { file: display, design: result.design, locate, errors, notes };
+  return { file: display, design: result.design, locate, errors, notes, reads: (result.sources ?? []).map((f) => path.normalize(f)) };
 }
 
 export const bicepFileReader = {

@@ -3,34 +3,14 @@
 // design is only replaced after the user confirms.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Design } from '../../core/model/schema';
 import { serializeDesign } from '../../core/model/serialize-design';
-import { layoutDesign } from '../../node/layout/auto-layout';
-import { isIacFile, readBicepFile, readTerraformFolder } from '../../node/iac/iac-files';
-import { sharedParsers } from '../../node/iac/tree-sitter-parsers';
+import { importIac, importTarget } from '../../node/iac/import-iac';
 import { VIEW_TYPE } from '../shared/ids';
 
-/** Where the imported design goes: beside the Bicep file, or inside the Terraform folder. */
-export function importTarget(iacFile: string): { kind: 'bicep' | 'terraform'; source: string; design: string } | undefined {
-  const kind = isIacFile(iacFile);
-  if (kind === 'bicep') return { kind, source: iacFile, design: path.join(path.dirname(iacFile), `${path.basename(iacFile, '.bicep')}.ppvnet.json`) };
-  if (kind === 'terraform') {
-    const dir = path.dirname(iacFile);
-    return { kind, source: dir, design: path.join(dir, `${path.basename(dir)}.ppvnet.json`) };
-  }
-  return undefined;
-}
-
-/** Reads the IaC behind `iacFile` (unsaved editor text included) into a laid-out design. */
-export async function importIac(iacFile: string): Promise<Design | undefined> {
-  const target = importTarget(iacFile);
-  if (!target) return undefined;
-  const parsers = await sharedParsers();
+/** The open documents' text, so unsaved edits are imported as the editor shows them. */
+function openTexts(): (abs: string) => string | undefined {
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [path.normalize(d.uri.fsPath), d.getText()]));
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(iacFile));
-  const options = { parsers, openText: (abs: string) => open.get(path.normalize(abs)), ...(folder ? { root: folder.uri.fsPath } : {}) };
-  const read = target.kind === 'bicep' ? await readBicepFile(target.source, options) : await readTerraformFolder(target.source, options);
-  return layoutDesign(read.design);
+  return (abs) => open.get(path.normalize(abs));
 }
 
 export async function openIacInDesigner(arg?: unknown): Promise<vscode.Uri | undefined> {
@@ -53,8 +33,8 @@ export async function openIacInDesigner(arg?: unknown): Promise<vscode.Uri | und
     const answer = await vscode.window.showWarningMessage(`${path.basename(target.design)} already exists. Replace it with the topology imported from ${path.basename(target.source)}?`, { modal: true }, replace);
     if (answer !== replace) return undefined;
   }
-  const design = await importIac(uri.fsPath);
-  if (!design) return undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const { design } = await importIac(target, openTexts(), folder?.uri.fsPath);
   if (design.elements.length === 0) {
     void vscode.window.showWarningMessage(`No Power Platform network resources were found in ${path.basename(target.source)}.`);
     return undefined;

@@ -25,7 +25,9 @@ describe('design ids from Azure names', () => {
     expect(sanitiseId('(my vnet) #1')).toBe('my-vnet-1');
     expect(sanitiseId('___')).toBe('item');
     expect(sanitiseId('x'.repeat(100))).toHaveLength(64);
-    expect(sanitiseId('a'.repeat(63) + '-b')).toMatch(/^a{63}$/);
+    // Longer names are fitted, not cut: two that share their first 64 characters get different ids.
+    expect(sanitiseId('a'.repeat(63) + '-b')).toMatch(/^a{55}-[0-9a-f]{8}$/);
+    expect(sanitiseId('a'.repeat(63) + '-b')).not.toBe(sanitiseId('a'.repeat(63) + '-c'));
   });
 
   it('keeps ids unique, case-insensitively, preferring the given alternatives', () => {

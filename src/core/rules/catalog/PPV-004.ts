@@ -1,5 +1,6 @@
 // PPV-004: a policy references two VNets in paired geographies and one in single-region geographies.
 import { findGeography, requiresPair } from '../../geo/geographies';
+import { hasKnownVnets } from '../../model/unresolved-name';
 import type { Rule } from '../rule';
 import { SOURCES, label, policyVnets } from '../analysis/power-platform';
 
@@ -27,6 +28,12 @@ export const rule: Rule = {
       const needed = requiresPair(geo) ? 2 : 1;
       if (count === needed) continue;
       const related = designVnets.map((v) => ({ elementId: v.id, message: `VNet ${label(v)} is used by this policy.` }));
+      if (count < needed && !hasKnownVnets(p)) {
+        // Fewer known VNets than needed is no fault when the rest are a parameter: unknown is not none.
+        const known = count === 0 ? '' : ` (${count} known)`;
+        ctx.report({ elementId: p.id, cannotTell: true, related, message: `Cannot tell how many VNets enterprise policy ${label(p)} injects into${known}: its virtualNetworks come from a parameter or a loop the reader cannot evaluate; ${geo.displayName} needs ${needed === 2 ? 'two, one in each region of a pair' : 'one'}.` });
+        continue;
+      }
       let message: string;
       if (count === 0) message = `Enterprise policy ${label(p)} injects into no VNet; ${geo.displayName} needs ${needed === 2 ? 'two VNets, one in each region of a pair' : 'one VNet'}.`;
       else if (needed === 2 && count === 1) message = `Enterprise policy ${label(p)} injects into one VNet; ${geo.displayName} has two regions and needs a second VNet in the paired region (the service refuses the policy otherwise).`;
