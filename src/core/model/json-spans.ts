@@ -60,16 +60,10 @@ function walk(text: string, from: number, to: number, onValue: OnValue): void {
       expectKey[depth - 1] = false;
     } else if (c === 34) {
       const start = i;
-      let escaped = false;
-      for (i++; i < to; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 92) {
-          escaped = true;
-          i++;
-        } else if (s === 34) break;
-      }
+      i = Math.min(stringEnd(text, start), to);
       if (depth > 0 && isObject[depth - 1] && expectKey[depth - 1]) {
-        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        const raw = text.slice(start + 1, i);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;
         const keys = keysAt[depth - 1]!;
         // Objects in a design have a handful of keys: a linear scan beats a Set and allocates nothing.
         if (keys.includes(key)) throw new DuplicateKeyError(key, start, i + 1 - start);
@@ -88,6 +82,19 @@ function walk(text: string, from: number, to: number, onValue: OnValue): void {
       if (depth === 0) return;
     }
   }
+}
+
+/**
+ * The index of the quote that closes the string opening at `open` (or the text's length if none does).
+ * Strings are most of a design's text, so they are skipped with the native search, not a character loop.
+ */
+export function stringEnd(text: string, open: number): number {
+  for (let i = text.indexOf('"', open + 1); i !== -1; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return text.length;
 }
 
 function isDelimiter(c: number): boolean {
