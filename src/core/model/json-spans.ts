@@ -60,16 +60,10 @@ function walk(text: string, from: number, to: number, onValue: OnValue): void {
       expectKey[depth - 1] = false;
     } else if (c === 34) {
       const start = i;
-      let escaped = false;
-      for (i++; i < to; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 92) {
-          escaped = true;
-          i++;
-        } else if (s === 34) break;
-      }
+      i = Math.min(stringEnd(text, start), to);
       if (depth > 0 && isObject[depth - 1] && expectKey[depth - 1]) {
-        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        const raw = text.slice(start + 1, i);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;
         const keys = keysAt[depth - 1]!;
         // Objects in a design have a handful of keys: a linear scan beats a Set and allocates nothing.
         if (keys.includes(key)) throw new DuplicateKeyError(key, start, i + 1 - start);
@@ -90,6 +84,72 @@ function walk(text: string, from: number, to: number, onValue: OnValue): void {
   }
 }
 
+/**
+ * The index of the quote that closes the string opening at `open` (or the text's length if none does).
+ * Strings are most of a design's text, so they are skipped with the native search, not a character loop.
+ */
+export function stringEnd(text: string, open: number): number {
+  for (let i = text.indexOf('"', open + 1); i !== -1; i = text.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return text.length;
+}
+
+/**
+ * The properties of the object at `open` (index 0: the value, 1 + j: the j-th entry of an array value).
+ * Reads only the object's own level and its arrays' entries, skipping deeper values whole; the text has
+ * passed the full scan, so it is valid JSON without duplicate keys, and only keys here are sliced.
+ */
+function propertySpans(text: string, open: number): Map<string, Span[]> {
+  const found = new Map<string, Span[]>();
+  for (let i = skipSpace(text, open + 1); text.charCodeAt(i) === 34; i = skipSpace(text, i + 1)) {
+    const keyEnd = stringEnd(text, i);
+    const raw = text.slice(i + 1, keyEnd);
+    const key = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd + 1)) as string) : raw;
+    const start = skipSpace(text, skipSpace(text, keyEnd + 1) + 1); // past the colon
+    const end = valueEnd(text, start);
+    const entries: Span[] = [[start, end]];
+    if (text.charCodeAt(start) === 91) {
+      for (let j = skipSpace(text, start + 1); text.charCodeAt(j) !== 93; j = skipSpace(text, j + 1)) {
+        const e = valueEnd(text, j);
+        entries.push([j, e]);
+        j = skipSpace(text, e);
+        if (text.charCodeAt(j) !== 44) break;
+      }
+    }
+    found.set(key, entries);
+    i = skipSpace(text, end);
+    if (text.charCodeAt(i) !== 44) break;
+  }
+  return found;
+}
+
+function skipSpace(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
+  return i;
+}
+
+/** The end (exclusive) of the value starting at `start`; containers are skipped by bracket depth. */
+function valueEnd(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if (c === 34) return stringEnd(text, start) + 1;
+  if (c !== 123 && c !== 91) {
+    let i = start;
+    while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+    return i + 1;
+  }
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 34) i = stringEnd(text, i);
+    else if (d === 123 || d === 91) depth++;
+    else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
 function isDelimiter(c: number): boolean {
   return c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9 || c === 58;
 }
@@ -107,25 +167,13 @@ export function scanDesignSpans(text: string): DesignSpans {
       out[2 * (key as number) + 1] = end;
     }
   });
-  const propertyCache = new Map<string, Map<string, Span[]>>();
+  const propertyCache = { elements: new Map<number, Map<string, Span[]>>(), relations: new Map<number, Map<string, Span[]>>() };
   const propertiesOf = (list: 'elements' | 'relations', index: number) => {
-    const cacheKey = `${list}:${index}`;
-    let props = propertyCache.get(cacheKey);
+    let props = propertyCache[list].get(index);
     if (props) return props;
-    const found = new Map<string, Span[]>();
     const start = lists[list][2 * index];
-    const end = lists[list][2 * index + 1];
-    if (start !== undefined && end !== undefined) {
-      walk(text, start, end, (depth, key, parentKey, s, e) => {
-        // Index 0 holds the property itself, 1 + j its j-th array entry.
-        const name = (depth === 1 ? key : parentKey) as string;
-        if (depth !== 1 && depth !== 2) return;
-        const entries = found.get(name) ?? [];
-        entries[depth === 1 ? 0 : (key as number) + 1] = [s, e];
-        found.set(name, entries);
-      });
-    }
-    propertyCache.set(cacheKey, (props = found));
+    const found = start === undefined ? new Map<string, Span[]>() : propertySpans(text, start);
+    propertyCache[list].set(index, (props = found));
     return props;
   };
   return {

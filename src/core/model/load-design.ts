@@ -4,7 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
-import { DuplicateKeyError, scanDesignSpans, type DesignSpans, type Span } from './json-spans';
+import { DuplicateKeyError, scanDesignSpans, stringEnd, type DesignSpans, type Span } from './json-spans';
 import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
@@ -124,13 +124,9 @@ function describeParseError(e: ParseError): string {
 /** Scans bracket depth outside strings so deep nesting is refused before the recursive parser sees it. */
 function findExcessiveNesting(text: string): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
+    if (c === 34) i = stringEnd(text, i);
     else if (c === 123 || c === 91) {
       if (++depth > MAX_DESIGN_DEPTH) return i;
     } else if (c === 125 || c === 93) depth--;

@@ -27,6 +27,11 @@ export class LineIndex {
     if (this.lineStarts) return this.lineStarts;
     const starts = [0];
     const text = this.text;
+    if (text.indexOf('\r') === -1) {
+      // The usual case, LF only: the native search finds line ends far faster than a character loop.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return (this.lineStarts = starts);
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -8,10 +8,11 @@ export class Topology {
   private readonly byKind = new Map<ElementKind, Element[]>();
   private readonly childrenOf = new Map<string, Element[]>();
   private readonly relByKind = new Map<RelationKind, Relation[]>();
-  // Keyed by `${endpoint}\0${kind}`, so hubs with thousands of relations are still read in O(1).
-  private readonly relFrom = new Map<string, Relation[]>();
-  private readonly relTo = new Map<string, Relation[]>();
-  private readonly relBetween = new Map<string, Relation>();
+  // Keyed by kind, then endpoint: hubs with thousands of relations are still read in O(1), and a lookup
+  // builds no key string (rules call these hundreds of thousands of times on a large design).
+  private readonly relFrom = new Map<RelationKind, Map<string, Relation[]>>();
+  private readonly relTo = new Map<RelationKind, Map<string, Relation[]>>();
+  private readonly relBetween = new Map<RelationKind, Map<string, Map<string, Relation>>>();
 
   constructor(readonly design: Design) {
     for (const e of design.elements) {
@@ -22,10 +23,10 @@ export class Topology {
     }
     for (const r of design.relations) {
       push(this.relByKind, r.kind, r);
-      push(this.relFrom, `${r.from}\0${r.kind}`, r);
-      push(this.relTo, `${r.to}\0${r.kind}`, r);
-      const between = `${r.kind}\0${r.from}\0${r.to}`;
-      if (!this.relBetween.has(between)) this.relBetween.set(between, r);
+      push(inner(this.relFrom, r.kind), r.from, r);
+      push(inner(this.relTo, r.kind), r.to, r);
+      const to = inner(inner(this.relBetween, r.kind), r.from);
+      if (!to.has(r.to)) to.set(r.to, r);
     }
   }
 
@@ -49,16 +50,16 @@ export class Topology {
   }
 
   outgoing<K extends RelationKind>(fromId: string, kind: K): readonly RelationOf<K>[] {
-    return (this.relFrom.get(`${fromId}\0${kind}`) ?? []) as RelationOf<K>[];
+    return (this.relFrom.get(kind)?.get(fromId) ?? NONE) as RelationOf<K>[];
   }
 
   incoming<K extends RelationKind>(toId: string, kind: K): readonly RelationOf<K>[] {
-    return (this.relTo.get(`${toId}\0${kind}`) ?? []) as RelationOf<K>[];
+    return (this.relTo.get(kind)?.get(toId) ?? NONE) as RelationOf<K>[];
   }
 
   /** The `kind` relation from `fromId` to `toId`, if any (the loader refuses duplicates). */
   between<K extends RelationKind>(kind: K, fromId: string, toId: string): RelationOf<K> | undefined {
-    return this.relBetween.get(`${kind}\0${fromId}\0${toId}`) as RelationOf<K> | undefined;
+    return this.relBetween.get(kind)?.get(fromId)?.get(toId) as RelationOf<K> | undefined;
   }
 
   /** Elements at the other end of `kind` relations leaving `fromId`. */
@@ -77,6 +78,14 @@ export class Topology {
     const parent = child && parentOf(child);
     return parent === undefined ? undefined : this.get(parent, 'vnet');
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+function inner<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let m = map.get(key);
+  if (!m) map.set(key, (m = new Map()));
+  return m;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

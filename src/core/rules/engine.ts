@@ -36,9 +36,13 @@ export function validateDesign(design: Design, options: ValidateOptions = {}): F
   return findings.sort(compareFindings);
 }
 
+// localeCompare without arguments is specified as a default Collator's compare; building that collator
+// once instead of per comparison keeps the order and makes sorting thousands of findings cheap.
+const collator = new Intl.Collator();
+
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-    || a.ruleId.localeCompare(b.ruleId)
-    || (a.elementId ?? a.relationId ?? '').localeCompare(b.elementId ?? b.relationId ?? '')
-    || a.message.localeCompare(b.message);
+    || collator.compare(a.ruleId, b.ruleId)
+    || collator.compare(a.elementId ?? a.relationId ?? '', b.elementId ?? b.relationId ?? '')
+    || collator.compare(a.message, b.message);
 }

@@ -7,7 +7,7 @@ import { parseIpv4, tryCidr } from '../net/cidr';
 import { delegatedSubnets, label, usesCustomDns } from '../rules/analysis/power-platform';
 import { AZURE_DNS_IP } from './addresses';
 import { resolveHop } from './dns';
-import { combine, targetKey, type Flow, type Hop, type Side } from './flow';
+import { combine, targetKey, type Flow, type FlowTarget, type Hop, type Side } from './flow';
 import { Network } from './network';
 import { policyTargets, type PolicyTarget } from './targets';
 import { trace, type Destination } from './trace';
@@ -17,14 +17,19 @@ export interface VerifyOptions {
   readonly from?: string;
   /** Only flows to this target (element id, or a key such as `dns:10.0.0.4` / `internet:api.contoso.com`). */
   readonly to?: string;
+  /** Only flows to targets of these kinds (a rule that judges some kinds need not trace the others). */
+  readonly targetKinds?: readonly FlowTarget['kind'][];
 }
 
-const memo = new WeakMap<Topology, Flow[]>();
+const memo = new WeakMap<Topology, Map<string, Flow[]>>();
 
-/** All flows of a topology, computed once however many rules ask. */
-export function flowsOf(t: Topology): readonly Flow[] {
-  let flows = memo.get(t);
-  if (!flows) memo.set(t, (flows = verifyDesign(t)));
+/** The flows of a topology (all, or those to targets of `targetKinds`), computed once however many rules ask. */
+export function flowsOf(t: Topology, targetKinds?: readonly FlowTarget['kind'][]): readonly Flow[] {
+  let byKinds = memo.get(t);
+  if (!byKinds) memo.set(t, (byKinds = new Map()));
+  const key = targetKinds?.join(',') ?? '';
+  let flows = byKinds.get(key);
+  if (!flows) byKinds.set(key, (flows = verifyDesign(t, targetKinds ? { targetKinds } : {})));
   return flows;
 }
 
@@ -41,6 +46,7 @@ export function verifyDesign(design: Design | Topology, options: VerifyOptions =
       const side: Side = i === 0 ? 'primary' : 'failover';
       const all: PolicyTarget[] = [...targets, ...dnsTargets(vnet)];
       for (const target of all) {
+        if (options.targetKinds !== undefined && !options.targetKinds.includes(target.target.kind)) continue;
         if (options.to !== undefined && options.to !== target.elementId && options.to !== targetKey(target.target)) continue;
         flows.push(verifyFlow(net, policy, side, subnet, vnet, target));
       }

@@ -2,6 +2,7 @@
 // and catch duplicate keys at any depth (JSON.parse keeps the last one silently).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { DuplicateKeyError, scanDesignSpans } from '../../../src/core/model/json-spans';
@@ -47,5 +48,30 @@ describe('scanDesignSpans', () => {
     expect(() => scanDesignSpans('{"a":1,"a":2}')).toThrow(/Duplicate key "a"/);
     expect(() => scanDesignSpans('{"a":{"x":1},"b":{"x":1}}')).not.toThrow();
     expect(() => scanDesignSpans('{"s":"has \\"quotes\\" and {braces}","t":"x"}')).not.toThrow();
+  });
+});
+
+describe('scanDesignSpans on generated JSON', () => {
+  // Items of any shape (nested containers, escapes in keys and strings, empty arrays), in any layout.
+  const item = fc.dictionary(fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', 'é', ' ') , minLength: 1, maxLength: 3 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
+  const layout = fc.constantFrom(undefined, 0, 2, '\t');
+
+  it('gives every property and array entry of every item the syntax tree’s extent', () => {
+    fc.assert(fc.property(fc.array(item, { maxLength: 4 }), layout, (elements, indent) => {
+      const text = JSON.stringify({ version: 1, elements, relations: [] }, null, indent);
+      const tree = parseTree(text)!;
+      const spans = scanDesignSpans(text);
+      const at = (p: (string | number)[]) => {
+        const node = findNodeAtLocation(tree, p);
+        return node && [node.offset, node.offset + node.length];
+      };
+      elements.forEach((el, i) => {
+        for (const [key, value] of Object.entries(el)) {
+          expect(spans.property('elements', i, key)).toEqual(at(['elements', i, key]));
+          if (Array.isArray(value)) value.forEach((_, j) => expect(spans.property('elements', i, key, j)).toEqual(at(['elements', i, key, j])));
+        }
+        expect(spans.property('elements', i, '\u0000absent')).toBeUndefined();
+      });
+    }), { numRuns: 500 });
   });
 });

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { validateDesign } from '../../../src/core/rules/engine';
 import { rule } from '../../../src/core/rules/catalog/PPV-037';
 import type { Element } from '../../../src/core/model/schema';
 import { edited } from '../support/designs';
@@ -21,4 +23,22 @@ testRule(rule, {
     // The environment without a policy gets no finding: restoring it into a VNet environment works.
     { name: 'an environment without a policy', design: edited(seed, unlinked), expected: ['env-prod'], messages: [/"env-legacy" is not/] },
   ],
+});
+
+describe('PPV-037 on many policies', () => {
+  // Twelve more environments, each on its own policy: every finding names ten others and counts the rest.
+  const many = edited(seed, ...Array.from({ length: 12 }, (_, i) => [secondPolicy(`policy-${i}`), linkedEnvironment(`env-${i}`, {}, `policy-${i}`)]).flat());
+  const findings = validateDesign(many, { rules: [rule] });
+
+  it('reports every environment on a policy, naming at most ten others', () => {
+    expect(findings).toHaveLength(13);
+    for (const f of findings) {
+      expect(f.related).toHaveLength(10);
+      expect(f.message).toMatch(/ and 2 more environments are not\.$/);
+    }
+  });
+
+  it('never names the environment itself or one on its own policy', () => {
+    for (const f of findings) expect(f.related!.map((r) => r.elementId)).not.toContain(f.elementId);
+  });
 });

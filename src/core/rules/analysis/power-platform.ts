@@ -1,11 +1,13 @@
 // Shared readings of a design for the Power Platform rules: an enterprise policy's delegated subnets and
 // their VNets, the environments linked to it, the connectors those environments run, and the subnet
-// capacity they need (domain.md §3.1). Pure functions of a Topology.
+// capacity they need (domain.md §3.1). Pure functions of a Topology; the per-policy ones are computed once
+// per Topology (a dozen rules and the verifier ask the same questions of every policy).
 import { POWER_PLATFORM_DELEGATION } from '../../model/kinds';
 import type { ElementOf, RelationOf } from '../../model/schema';
 import type { Topology } from '../../model/topology';
 import { azureUsable, tryCidr } from '../../net/cidr';
 import type { RuleSource } from '../rule';
+import { perTopology } from './per-topology';
 
 /** The references the Power Platform rules cite (domain.md shorthand PP-OVERVIEW, PP-SETUP, EP-MODULE). */
 export const SOURCES = {
@@ -37,26 +39,25 @@ export interface DelegatedSubnet {
 }
 
 /** The subnets a policy injects into, in relation order. */
-export function delegatedSubnets(t: Topology, policyId: string): DelegatedSubnet[] {
+export const delegatedSubnets: (t: Topology, policyId: string) => readonly DelegatedSubnet[] = perTopology((t, policyId) => {
   const out: DelegatedSubnet[] = [];
   for (const relation of t.outgoing(policyId, 'policySubnet')) {
     const subnet = t.get(relation.to, 'subnet');
     if (subnet) out.push({ relation, subnet, vnet: t.vnetOf(subnet.id) });
   }
   return out;
-}
+});
 
 /** The distinct VNets of a policy's delegated subnets, in relation order. */
-export function policyVnets(t: Topology, policyId: string): ElementOf<'vnet'>[] {
+export const policyVnets: (t: Topology, policyId: string) => readonly ElementOf<'vnet'>[] = perTopology((t, policyId) => {
   const seen = new Map<string, ElementOf<'vnet'>>();
   for (const d of delegatedSubnets(t, policyId)) if (d.vnet && !seen.has(d.vnet.id)) seen.set(d.vnet.id, d.vnet);
   return [...seen.values()];
-}
+});
 
 /** Environments linked to a policy. */
-export function linkedEnvironments(t: Topology, policyId: string): ElementOf<'environment'>[] {
-  return t.sources(policyId, 'policyLink', 'environment');
-}
+export const linkedEnvironments: (t: Topology, policyId: string) => readonly ElementOf<'environment'>[] = perTopology((t, policyId) =>
+  t.sources(policyId, 'policyLink', 'environment'));
 
 /** Stage if given, else read from the type: Production is prod; Sandbox/Developer/Trial are not; Default and Teams are unknown. */
 export function isProductionEnvironment(env: ElementOf<'environment'>): boolean | undefined {
@@ -67,19 +68,24 @@ export function isProductionEnvironment(env: ElementOf<'environment'>): boolean 
 }
 
 /** Connectors run by the environments linked to a policy, each once. */
-export function policyConnectors(t: Topology, policyId: string): ElementOf<'connector'>[] {
+export const policyConnectors: (t: Topology, policyId: string) => readonly ElementOf<'connector'>[] = perTopology((t, policyId) => {
   const seen = new Map<string, ElementOf<'connector'>>();
   for (const env of linkedEnvironments(t, policyId)) {
     for (const c of t.targets(env.id, 'workload', 'connector')) seen.set(c.id, c);
   }
   return [...seen.values()];
+});
+
+export interface PolicyService {
+  readonly service: ElementOf<'azureService'>;
+  readonly connectors: readonly ElementOf<'connector'>[];
 }
 
 /**
  * Azure services a policy's workloads call (connectorTarget) or read secrets from (connectorSecret),
  * each once, with the connectors that use it.
  */
-export function policyServices(t: Topology, policyId: string): { service: ElementOf<'azureService'>; connectors: ElementOf<'connector'>[] }[] {
+export const policyServices: (t: Topology, policyId: string) => readonly PolicyService[] = perTopology((t, policyId) => {
   const byId = new Map<string, { service: ElementOf<'azureService'>; connectors: ElementOf<'connector'>[] }>();
   for (const c of policyConnectors(t, policyId)) {
     for (const s of [...t.targets(c.id, 'connectorTarget', 'azureService'), ...t.targets(c.id, 'connectorSecret', 'azureService')]) {
@@ -89,7 +95,7 @@ export function policyServices(t: Topology, policyId: string): { service: Elemen
     }
   }
   return [...byId.values()];
-}
+});
 
 /** Whether the subnet is delegated to Power Platform; undefined when its delegations are unknown. */
 export function hasPowerPlatformDelegation(subnet: ElementOf<'subnet'>): boolean | undefined {

@@ -28,6 +28,8 @@ export const rule: Rule = {
   },
   check(t, ctx) {
     for (const p of t.all('enterprisePolicy')) {
+      // The same targets for every NSG of every delegated subnet of the policy: found once, when first needed.
+      let targets: ReturnType<typeof endpointTargets> | undefined;
       for (const { subnet, vnet } of delegatedSubnets(t, p.id)) {
         if (!vnet) continue;
         for (const nsg of t.sources(subnet.id, 'nsgAssociation', 'nsg')) {
@@ -49,7 +51,7 @@ export const rule: Rule = {
             });
             break; // one finding per NSG and subnet: the fix covers every server
           }
-          for (const target of endpointTargets(t, p.id)) {
+          for (const target of (targets ??= endpointTargets(t, p.id))) {
             const deny = firstDeny(outbound, subnet, target.port, (prefix) => coversBlock(prefix, target.block));
             if (!deny) continue;
             const fix = allowFix(nsg, deny.priority, `AllowTcp${target.port}ToPrivateEndpoints`, target.port, target.block.text, `Workloads reach ${target.service.name} through its private endpoint`);
