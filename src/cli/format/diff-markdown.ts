@@ -33,6 +33,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
     '',
     `**${plural(total, 'change')}:** ${n.added} added, ${n.removed} removed, ${n.changed} changed` +
       (diff.layoutOnly.length > 0 ? ` · ${plural(diff.layoutOnly.length, 'element')} only moved on the canvas (not listed)` : ''),
+    '',
     `**Findings:** ${findings.added.length} new (${plural(newErrors(findings), 'error')}), ${findings.fixed.length} fixed, ${findings.unchanged.length} unchanged`,
     '',
   ];

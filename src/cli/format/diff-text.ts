@@ -22,7 +22,8 @@ export function formatDiffText(report: DiffReport): string {
   for (const c of diff.relations) item(CHANGE_SYMBOL[c.change], describeRelation(c, same, same), c.change, c.properties);
   const n = changeCounts(diff);
   const total = n.added + n.removed + n.changed;
-  lines.push(`${plural(total, 'change')}: ${n.added} added, ${n.removed} removed, ${n.changed} changed; ${plural(diff.layoutOnly.length, 'element')} only moved on the canvas`);
+  const moved = diff.layoutOnly.length > 0 ? `; ${plural(diff.layoutOnly.length, 'element')} only moved on the canvas (not listed)` : '';
+  lines.push(`${plural(total, 'change')}: ${n.added} added, ${n.removed} removed, ${n.changed} changed${moved}`);
   for (const f of findings.added) lines.push(`new    ${findingLine(f)}`);
   for (const f of findings.fixed) lines.push(`fixed  ${findingLine(f)}`);
   lines.push(`findings: ${findings.added.length} new (${plural(newErrors(findings), 'error')}), ${findings.fixed.length} fixed, ${findings.unchanged.length} unchanged`);
