@@ -1,5 +1,5 @@
 // `ppvnet diff` end to end in-process: the done-when change on a copy of the seed (one VNet added, one prefix
-// changed, one peering removed) drawn and listed, a side read at a git revision (design and Terraform folder),
+// changed, one peering removed) drawn and listed, a side read at a git revision (design, Terraform folder, Bicep file),
 // SARIF baselineState per result, and the exit codes.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -98,9 +98,10 @@ describe('ppvnet diff', () => {
     expect(fixed.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
   });
 
-  it('reads a side at a git revision: a design file and a Terraform folder', async () => {
+  it('reads a side at a git revision: a design file, a Terraform folder and a Bicep file', async () => {
     const dir = seedPair();
     cpSync(path.join(ROOT, 'test/fixtures/iac/terraform-paired'), path.join(dir, 'infra'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/iac/bicep-single/main.bicep'), path.join(dir, 'net.bicep'));
     git(dir, 'init', '-q');
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'base');
@@ -119,6 +120,12 @@ describe('ppvnet diff', () => {
     const json = JSON.parse(tf.out());
     expect(json.elements).toHaveLength(1);
     expect(json.elements[0]).toMatchObject({ change: 'changed', kind: 'subnet', properties: [{ path: 'addressPrefix', before: '10.20.2.0/24', after: '10.20.2.0/25' }] });
+
+    const bicep = path.join(dir, 'net.bicep');
+    writeFileSync(bicep, readFileSync(bicep, 'utf8').replace("'10.30.1.0/24'", "'10.30.1.0/26'"));
+    const b = io(dir);
+    await main(['diff', 'HEAD:net.bicep', 'net.bicep'], b.value);
+    expect(b.out()).toMatch(/^~ changed Subnet \S+ "snet-pp": addressPrefix 10\.30\.1\.0\/24 → 10\.30\.1\.0\/26 \(256 → 64 addresses\)$/m);
   });
 
   it('exits 2 on usage and input errors', async () => {
