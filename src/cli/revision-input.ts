@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readBicepFile, readTerraformFolder } from '../core/iac/iac-inputs';
 import type { IacReadResult } from '../core/iac/read-iac';
 import { loadDesign } from '../core/model/load-design';
-import { gitObjectType, gitRevisionFiles, gitTopLevel } from '../node/git/git-revision-files';
+import { gitCommitExists, gitObjectType, gitRevisionFiles, gitTopLevel } from '../node/git/git-revision-files';
 import { sharedParsers } from '../node/iac/tree-sitter-parsers';
 import type { LoadedInput } from './load-inputs';
 
@@ -30,7 +30,12 @@ export async function workingTreePath(spec: RevisionSpec, cwd: string): Promise<
   return /^\.\.?([/\\]|$)/.test(spec.path) ? path.resolve(cwd, spec.path) : path.resolve(await gitTopLevel(cwd), spec.path);
 }
 
-export async function loadRevisionInput(spec: RevisionSpec, cwd: string): Promise<LoadedInput> {
+export interface RevisionInput extends LoadedInput {
+  /** The revision exists but has no such path: a change that adds the file. */
+  readonly absentAtRevision?: true;
+}
+
+export async function loadRevisionInput(spec: RevisionSpec, cwd: string): Promise<RevisionInput> {
   const display = `${spec.rev}:${spec.path}`;
   const fail = (message: string): LoadedInput => {
     const zero = { line: 0, character: 0 };
@@ -46,7 +51,10 @@ export async function loadRevisionInput(spec: RevisionSpec, cwd: string): Promis
   const rel = path.relative(top, abs).split(path.sep).join('/');
   if (rel.startsWith('..')) return fail(`'${display}' is outside the repository`);
   const type = await gitObjectType(top, spec.rev, rel);
-  if (!type) return fail(`'${display}': the revision '${spec.rev}' has no file or folder '${rel}' (or is not a revision)`);
+  if (!type) {
+    if (!(await gitCommitExists(top, spec.rev))) return fail(`'${display}': '${spec.rev}' is not a revision of this repository`);
+    return { ...fail(`'${display}': the revision '${spec.rev}' has no file or folder '${rel}'`), absentAtRevision: true };
+  }
   const files = gitRevisionFiles(top, spec.rev);
   if (type === 'blob' && abs.endsWith('.ppvnet.json')) {
     const text = (await files.readText(abs)) ?? '';

@@ -26,7 +26,7 @@ import { loadRevisionInput, parseRevisionSpec, workingTreePath } from '../revisi
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const DIFF_USAGE = `usage: ppvnet diff <old> <new> [--format text|markdown|json|sarif] [--svg <file>] [--sarif <file>] [--config <file>]
+export const DIFF_USAGE = `usage: ppvnet diff <old> <new> [--format text|markdown|json|sarif] [--svg <file>] [--sarif <file>] [--config <file>] [--old-may-be-absent]
 
   Compares two versions of a design: *.ppvnet.json files, Bicep files or Terraform folders (read through the
   same readers as validate), or either side as <rev>:<path> from git, e.g. origin/main:infra/network.
@@ -41,6 +41,9 @@ export const DIFF_USAGE = `usage: ppvnet diff <old> <new> [--format text|markdow
   --sarif    also write the SARIF log to this file, whatever --format prints
   --config   rule configuration for both sides; by default the nearest ppvnet.config.json or
              .ppvnetrc.json beside the new side in the working tree, or above it
+  --old-may-be-absent
+             when <old> is <rev>:<path> and that revision has no such path (the change adds the design),
+             compare with an empty design instead of failing
 
   Files are written only inside the current folder.
   exit codes: 0 no new error-level findings, 1 new error-level findings, 2 usage error or unreadable input
@@ -49,7 +52,7 @@ export const DIFF_USAGE = `usage: ppvnet diff <old> <new> [--format text|markdow
 const REPOSITORY = pkg.repository.url.replace(/\.git$/, '');
 
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['format', 'svg', 'sarif', 'config'], ['help']);
+  const { positional, options } = parseArgs(args, ['format', 'svg', 'sarif', 'config'], ['help', 'old-may-be-absent']);
   if (options.help) {
     io.stdout(DIFF_USAGE);
     return EXIT_OK;
@@ -58,7 +61,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const format = (options.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${String(options.format)}'`);
   const [oldArg, newArg] = positional as [string, string];
-  const sides = [await loadSide(oldArg, io.cwd), await loadSide(newArg, io.cwd)] as const;
+  const sides = [await loadSide(oldArg, io.cwd, options['old-may-be-absent'] === true), await loadSide(newArg, io.cwd, false)] as const;
   let broken = false;
   for (const side of sides) {
     for (const e of side.errors) {
@@ -69,11 +72,13 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   }
   if (broken) return EXIT_USAGE;
   const [before, after] = sides;
+  // An absent old side is the new design emptied, so its name and description do not count as changes.
+  const oldDesign = before.absent ? { ...after.design!, elements: [], relations: [] } : before.design!;
 
   const config = await loadConfig(typeof options.config === 'string' ? options.config : undefined, newArg, io);
-  const oldFindings = validateDesign(before.design!, { config });
+  const oldFindings = validateDesign(oldDesign, { config });
   const newFindings = validateDesign(after.design!, { config, ...(after.locate ? { locate: after.locate } : {}) });
-  const diff = diffDesigns(before.design!, after.design!);
+  const diff = diffDesigns(oldDesign, after.design!);
   const report: DiffReport = { old: before.file, new: after.file, diff, findings: diffFindings(oldFindings, newFindings) };
   const sarif = () => {
     const srcRoot = pathToFileURL(io.cwd.endsWith(path.sep) ? io.cwd : io.cwd + path.sep).href;
@@ -114,9 +119,13 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 }
 
 /** One side: `<rev>:<path>` from git, else a path read as validate reads it, which must name one input. */
-async function loadSide(arg: string, cwd: string): Promise<LoadedInput> {
+/** `absent`: the old side's revision does not have the path, and --old-may-be-absent said that is fine. */
+async function loadSide(arg: string, cwd: string, mayBeAbsent: boolean): Promise<LoadedInput & { readonly absent?: true }> {
   const spec = parseRevisionSpec(arg, cwd);
   const input = spec ? await loadRevisionInput(spec, cwd) : await loadOne(arg, cwd);
+  if (spec && mayBeAbsent && 'absentAtRevision' in input && input.absentAtRevision) {
+    return { file: `${input.file} (absent)`, design: { version: 1, name: input.file, elements: [], relations: [] }, errors: [], absent: true };
+  }
   if (input.unusableArgument !== undefined) throw new UsageError(input.unusableArgument);
   return input;
 }

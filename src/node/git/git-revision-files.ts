@@ -23,6 +23,17 @@ export async function gitTopLevel(cwd: string): Promise<string> {
   return path.resolve((await git(cwd, ['rev-parse', '--show-toplevel'])).trim());
 }
 
+/** Whether `rev` names a commit: tells "no such path at that revision" from "no such revision". */
+export async function gitCommitExists(top: string, rev: string): Promise<boolean> {
+  if (rev.startsWith('-')) return false;
+  try {
+    await git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** 'blob' for a file, 'tree' for a folder, undefined when the revision has no such path. */
 export async function gitObjectType(top: string, rev: string, rel: string): Promise<'blob' | 'tree' | undefined> {
   try {

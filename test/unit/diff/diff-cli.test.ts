@@ -128,6 +128,26 @@ describe('ppvnet diff', () => {
     expect(b.out()).toMatch(/^~ changed Subnet \S+ "snet-pp": addressPrefix 10\.30\.1\.0\/24 → 10\.30\.1\.0\/26 \(256 → 64 addresses\)$/m);
   });
 
+  it('compares with an empty design when the change adds the file, if asked', async () => {
+    const dir = seedPair();
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'old.ppvnet.json');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const strict = io(dir);
+    expect(await main(['diff', 'HEAD:new.ppvnet.json', 'new.ppvnet.json'], strict.value)).toBe(2);
+    expect(strict.err()).toMatch(/the revision 'HEAD' has no file or folder 'new\.ppvnet\.json'/);
+    const badRev = io(dir);
+    expect(await main(['diff', 'no-such-branch:new.ppvnet.json', 'new.ppvnet.json', '--old-may-be-absent'], badRev.value)).toBe(2);
+    expect(badRev.err()).toMatch(/'no-such-branch' is not a revision/);
+    const t = io(dir);
+    await main(['diff', 'HEAD:new.ppvnet.json', 'new.ppvnet.json', '--old-may-be-absent', '--format', 'json'], t.value);
+    const json = JSON.parse(t.out());
+    expect(json.old).toBe('HEAD:new.ppvnet.json (absent)');
+    expect(json.design).toEqual([]);
+    expect(json.elements.every((e: { change: string }) => e.change === 'added')).toBe(true);
+    expect(json.elements).toHaveLength(JSON.parse(readFileSync(path.join(dir, 'new.ppvnet.json'), 'utf8')).elements.length);
+  });
+
   it('exits 2 on usage and input errors', async () => {
     const dir = seedPair();
     expect(await main(['diff', 'old.ppvnet.json'], io(dir).value)).toBe(2);
