@@ -29,6 +29,8 @@ export const MARK_STYLE = `
 .ppv-mark-added { stroke: #107c10; stroke-width: 4; }
 .ppv-mark-removed { stroke: #d13438; stroke-width: 3; stroke-dasharray: 10 6; }
 .ppv-mark-changed { stroke: #c27d00; stroke-width: 3; stroke-dasharray: 1 5; stroke-linecap: round; }
+/* Under a relation the mark is a wide, light band, so it does not read as the edge's own (peerings are dashed too). */
+.ppv-relation > .ppv-mark { stroke-width: 8; stroke-opacity: 0.45; }
 [data-change="removed"] > .ppv-node, [data-change="removed"] > .ppv-container { fill-opacity: 0.55; }
 .ppv-mark-symbol { font-size: 13px; font-weight: 700; fill: #ffffff; }
 .ppv-legend { font-size: 11px; fill: #201f1e; }
