@@ -1,6 +1,7 @@
 // Entry point of the `ppvnet` command-line tool: parses the sub-command and hands over. Exit codes:
 // 0 = no error-level findings, 1 = errors found, 2 = usage error or unreadable input.
 import { runDiagram } from './commands/diagram';
+import { runDiff } from './commands/diff';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runSchema } from './commands/schema';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   verify: { summary: 'follow every network flow of a design, Bicep file or Terraform folder: verify <path> [--from ID] [--to ID] [--format text|json|sarif]', run: runVerify, ownHelp: true },
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors] [--config <file>]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg> [--config <file>]', run: runDiagram },
+  diff: { summary: 'compare two designs, Bicep files or Terraform folders (or <rev>:<path>): diff <old> <new> [--format text|markdown|json|sarif] [--svg <file>]', run: runDiff, ownHelp: true },
   import: { summary: 'read a design from Azure, a Bicep file or a Terraform folder: import --subscription <id> --out <file> | import <path> [--out <file>]', run: runImport, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };

@@ -5,11 +5,14 @@ import { POWER_PLATFORM_DELEGATION, type ElementKind, type RelationKind } from '
 import { ELEMENT_LABELS, RELATION_LABELS, relationSentence } from '../model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
+import { drawLegend, elementMark, LEGEND_H, MARK_STYLE, relationMark, type ChangeMark, type DiagramMarks } from './change-marks';
 import { escapeXml, estimateWidth, fitText, num } from './svg-text';
 
 export interface RenderSvgOptions {
   /** Rule findings to draw as badges on the elements they point at. */
   readonly findings?: readonly Finding[];
+  /** Added, removed and changed items to outline, with a legend (the picture of `ppvnet diff`). */
+  readonly marks?: DiagramMarks;
 }
 
 interface Box {
@@ -97,20 +100,24 @@ export function renderDesignSvg(design: Design, options: RenderSvgOptions = {}):
   const byId = new Map(design.elements.map((e) => [e.id, e]));
   const findings = options.findings ?? [];
   const badges = badgesByElement(findings, byId);
+  const marks = options.marks;
+  const markOf = (id: string) => marks?.elements?.get(id);
 
   const containers: string[] = [];
   const nodes: string[] = [];
   for (const e of design.elements) {
     const box = boxes.get(e.id)!;
-    if (e.kind === 'vnet') containers.push(drawContainer(e, box, badges.get(e.id)));
-    else nodes.push(drawNode(e, box, badges.get(e.id), parentOf(e) !== undefined && byId.has(parentOf(e)!)));
+    if (e.kind === 'vnet') containers.push(drawContainer(e, box, badges.get(e.id), markOf(e.id)));
+    else nodes.push(drawNode(e, box, badges.get(e.id), parentOf(e) !== undefined && byId.has(parentOf(e)!), markOf(e.id)));
   }
-  const edges = drawEdges(design.relations, boxes, design.elements);
+  const edges = drawEdges(design.relations, boxes, design.elements, marks?.relations);
 
   const all = [...boxes.values(), ...edges.extent.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 }))];
   const minX = Math.min(0, ...all.map((b) => b.x)) - MARGIN;
-  const minY = Math.min(0, ...all.map((b) => b.y)) - MARGIN - TITLE_H;
-  const maxX = Math.max(360, ...all.map((b) => b.x + b.w)) + MARGIN;
+  const legendH = marks ? LEGEND_H : 0;
+  const minY = Math.min(0, ...all.map((b) => b.y)) - MARGIN - TITLE_H - legendH;
+  // The legend row is about 450 wide; a small design's picture is widened to hold it.
+  const maxX = Math.max(marks ? 480 : 360, ...all.map((b) => b.x + b.w)) + MARGIN;
   const maxY = Math.max(0, ...all.map((b) => b.y + b.h)) + MARGIN;
   const width = maxX - minX;
   const height = maxY - minY;
@@ -122,12 +129,13 @@ export function renderDesignSvg(design: Design, options: RenderSvgOptions = {}):
     `<title>${escapeXml(design.name)}</title>`,
     ...(design.description ? [`<desc>${escapeXml(design.description)}</desc>`] : []),
     '<defs>',
-    `<style>${STYLE}</style>`,
+    `<style>${marks ? `${STYLE}\n${MARK_STYLE}` : STYLE}</style>`,
     '<marker id="ppv-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1 L9,5 L0,9 z" fill="#605e5c"/></marker>',
     '</defs>',
     `<rect class="ppv-bg" x="${num(minX)}" y="${num(minY)}" width="${num(width)}" height="${num(height)}"/>`,
     `<text class="ppv-title" x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 4)}">${escapeXml(fitText(design.name, 18, Math.max(200, width - 2 * MARGIN)))}</text>`,
     `<text class="ppv-summary" x="${num(minX + MARGIN)}" y="${num(minY + MARGIN + 24)}">${escapeXml(summary)}</text>`,
+    ...(marks ? [drawLegend(minX + MARGIN + 8, minY + MARGIN + 46, marks)] : []),
     '<g class="ppv-containers">',
     ...containers,
     '</g>',
@@ -225,32 +233,36 @@ function summarize(findings: readonly Finding[], design: Design): string {
   return parts.join(' · ');
 }
 
-function drawContainer(e: Element, b: Box, badge: Badge | undefined): string {
+const changeAttr = (mark: ChangeMark | undefined) => (mark ? ` data-change="${mark}"` : '');
+
+function drawContainer(e: Element, b: Box, badge: Badge | undefined, mark?: ChangeMark): string {
   const color = KIND_COLORS[e.kind];
   const textW = b.w - 24;
   return [
-    `<g class="ppv-element" data-id="${escapeXml(e.id)}" data-kind="${e.kind}">`,
+    `<g class="ppv-element" data-id="${escapeXml(e.id)}" data-kind="${e.kind}"${changeAttr(mark)}>`,
     `<rect class="ppv-container" x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="8" stroke="${color}"/>`,
     `<text class="ppv-kind" x="${num(b.x + 12)}" y="${num(b.y + 17)}" fill="${color}">${escapeXml(ELEMENT_LABELS[e.kind].toUpperCase())}</text>`,
     `<text class="ppv-name" x="${num(b.x + 12)}" y="${num(b.y + 34)}">${escapeXml(fitText([e.name, detailOf(e)].filter(Boolean).join(' · '), 13, textW))}</text>`,
     drawBadge(b, badge),
+    elementMark(b, mark),
     '</g>',
   ].filter(Boolean).join('\n');
 }
 
-function drawNode(e: Element, b: Box, badge: Badge | undefined, nested: boolean): string {
+function drawNode(e: Element, b: Box, badge: Badge | undefined, nested: boolean, mark?: ChangeMark): string {
   const color = KIND_COLORS[e.kind];
   const textW = b.w - 22;
   const detail = detailOf(e);
   const top = nested ? 0 : 4;
   return [
-    `<g class="ppv-element" data-id="${escapeXml(e.id)}" data-kind="${e.kind}">`,
+    `<g class="ppv-element" data-id="${escapeXml(e.id)}" data-kind="${e.kind}"${changeAttr(mark)}>`,
     `<rect class="ppv-node" x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="6"/>`,
     `<rect x="${num(b.x)}" y="${num(b.y)}" width="4" height="${num(b.h)}" rx="2" fill="${color}"/>`,
     `<text class="ppv-kind" x="${num(b.x + 14)}" y="${num(b.y + 16 + top)}" fill="${color}">${escapeXml(ELEMENT_LABELS[e.kind].toUpperCase())}</text>`,
     drawName(e.name, b.x + 14, b.y + 34 + top, textW),
     detail ? `<text class="ppv-detail" x="${num(b.x + 14)}" y="${num(b.y + 51 + top)}">${escapeXml(fitText(detail, 11, textW))}</text>` : '',
     drawBadge(b, badge),
+    elementMark(b, mark),
     '</g>',
   ].filter(Boolean).join('\n');
 }
@@ -311,7 +323,7 @@ function detailOf(e: Element): string {
 }
 
 /** The edges' SVG, and the points they reach (bends and labels) so the picture can be sized to hold them. */
-function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Box>, elements: readonly Element[]): { svg: string[]; extent: Point[] } {
+function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Box>, elements: readonly Element[], marks?: ReadonlyMap<string, ChangeMark>): { svg: string[]; extent: Point[] } {
   // Relations between the same two elements (a peering and its reverse) are fanned out side by side.
   const groups = new Map<string, Relation[]>();
   for (const r of relations) {
@@ -345,7 +357,7 @@ function drawEdges(relations: readonly Relation[], boxes: ReadonlyMap<string, Bo
     const [fc, tc] = [center(from), center(to)];
     const near = { x: Math.min(fc.x, tc.x) - reach, y: Math.min(fc.y, tc.y) - reach, w: Math.abs(fc.x - tc.x) + 2 * reach, h: Math.abs(fc.y - tc.y) + 2 * reach };
     const blocking = obstacles.filter((o) => o.id !== r.from && o.id !== r.to && overlapsBox(o.box, near)).map((o) => o.box);
-    out.push(drawEdge(r, from, to, offset, label, blocking, extent));
+    out.push(drawEdge(r, from, to, offset, label, blocking, extent, marks?.get(r.id)));
   }
   return { svg: out, extent };
 }
@@ -358,7 +370,7 @@ interface Point {
 /** Bends tried, in order, when the straight line would cross another element: small first, alternating sides. */
 const BENDS = [0, 40, -40, 80, -80, 130, -130, 190, -190];
 
-function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string | undefined, obstacles: readonly Box[], extent: Point[]): string {
+function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string | undefined, obstacles: readonly Box[], extent: Point[], mark?: ChangeMark): string {
   const fc = center(from);
   const tc = center(to);
   const dx = tc.x - fc.x;
@@ -386,8 +398,10 @@ function drawEdge(r: Relation, from: Box, to: Box, offset: number, label: string
   if (c) extent.push(bezier(a, c, b, 0.25), mid, bezier(a, c, b, 0.75));
   if (label) extent.push({ x: mid.x - lw / 2, y: mid.y - 7 }, { x: mid.x + lw / 2, y: mid.y + 7 });
   return [
-    `<g class="ppv-relation" data-id="${escapeXml(r.id)}" data-kind="${r.kind}">`,
+    `<g class="ppv-relation" data-id="${escapeXml(r.id)}" data-kind="${r.kind}"${changeAttr(mark)}>`,
     `<title>${escapeXml(relationSentence(r.kind, r.from, r.to))}</title>`,
+    // Under the edge, so the relation's own stroke and arrow stay readable on top of the mark.
+    relationMark(d, mid, mark),
     `<path class="ppv-edge ppv-edge-${RELATION_STYLE[r.kind]}" d="${d}" marker-end="url(#ppv-arrow)"/>`,
     label ? `<rect class="ppv-label-bg" x="${num(mid.x - lw / 2)}" y="${num(mid.y - 7)}" width="${num(lw)}" height="13" rx="3"/>` : '',
     label ? `<text class="ppv-label" x="${num(mid.x)}" y="${num(mid.y + 3.5)}" text-anchor="middle">${escapeXml(label)}</text>` : '',
