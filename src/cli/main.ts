@@ -3,6 +3,7 @@
 import { runDiagram } from './commands/diagram';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runPlanAddresses } from './commands/plan-addresses';
 import { runSchema } from './commands/schema';
 import { runValidate } from './commands/validate';
 import { runVerify } from './commands/verify';
@@ -21,11 +22,13 @@ const COMMANDS: Record<string, Command> = {
   export: { summary: 'export a design: export <design> --to bicep|terraform --out <dir> [--force] [--allow-errors]', run: runExport },
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg>', run: runDiagram },
   import: { summary: 'read a design from Azure: import --subscription <id> [--resource-group <rg>] --out <file>', run: runImport, ownHelp: true },
+  'plan-addresses': { summary: 'address pools, used and free ranges, a new VNet pair: plan-addresses <folder|design…> [--format text|json] [--prefix N] [--new-pair]', run: runPlanAddresses, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return `usage: ppvnet <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nexit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input\n`;
 }
 
