@@ -16,6 +16,7 @@ import { CONFIG_RULE_ID, LOAD_RULE_ID, READ_NOTE_RULE_ID, toReportFinding, type 
 import { formatSarif, type SarifRule } from '../format/sarif';
 import { formatText } from '../format/text';
 import { loadInputs } from '../load-inputs';
+import { WORKSPACE_PSEUDO_RULE, workspaceFindings, type CheckedInput } from '../workspace-findings';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,6 +65,7 @@ export const PSEUDO_RULES: readonly SarifRule[] = [
     fix: 'Use the rule ids of the catalog and one of "error", "warning", "info" or "off".',
     helpUri: `${REPOSITORY}/blob/main/README.md#command-line`,
   },
+  { ...WORKSPACE_PSEUDO_RULE, helpUri: `${REPOSITORY}/blob/main/README.md#address-and-capacity-planning` },
 ];
 
 interface LoadedConfig {
@@ -109,6 +111,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const finder = new ConfigFinder();
   const findings: ReportFinding[] = [];
   const usedConfigs = new Set<string>();
+  const checked: CheckedInput[] = [];
   for (const input of inputs) {
     for (const e of input.errors) findings.push({ ruleId: LOAD_RULE_ID, severity: 'error', message: e.message, file: e.file, range: e.range });
     for (const n of input.notes ?? []) findings.push({ ruleId: READ_NOTE_RULE_ID, severity: 'info', message: n.message, file: n.file, range: n.range });
@@ -117,8 +120,10 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     const configPath = explicit ?? (await finder.find(abs, await isDirectory(abs)));
     const loaded = configPath ? await loadConfig(configPath) : undefined;
     if (configPath) usedConfigs.add(configPath);
+    checked.push({ input, config: loaded?.config });
     for (const f of validateDesign(input.design, { config: loaded?.config, locate: input.locate })) findings.push(toReportFinding(f, input.file));
   }
+  findings.push(...workspaceFindings(checked));
   for (const p of usedConfigs) findings.push(...(await loadConfig(p)).problems);
   if (explicit && !usedConfigs.has(explicit)) findings.push(...(await loadConfig(explicit)).problems);
   findings.sort(compareReportFindings);
