@@ -35,6 +35,12 @@ function placeSubnet(t: Topology, subnet: ElementOf<'subnet'>, prefix: number, a
   return placeBlock(spaces, [...siblings, ...alsoTaken], prefix, current.start);
 }
 
+/** Grows one subnet to `/prefix` where it is free in its VNet (PPV-011's fix for the smaller of a pair). */
+export function resizeSubnetFix(t: Topology, subnet: ElementOf<'subnet'>, prefix: number): QuickFix | undefined {
+  const block = placeSubnet(t, subnet, prefix, []);
+  return block && { title: `Resize to ${block.text}`, edit: { op: 'updateElement', id: subnet.id, set: { addressPrefix: block.text } } };
+}
+
 /**
  * Resizes every delegated subnet of the policy to `/prefix` (never shrinking: the pair grows to the larger
  * of `prefix` and its largest current block). Offered only when every subnet has a place.
