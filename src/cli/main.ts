@@ -4,6 +4,7 @@ import { runDiagram } from './commands/diagram';
 import { runDiff } from './commands/diff';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runPlanAddresses } from './commands/plan-addresses';
 import { runSchema } from './commands/schema';
 import { runValidate } from './commands/validate';
 import { runVerify } from './commands/verify';
@@ -23,11 +24,13 @@ const COMMANDS: Record<string, Command> = {
   diagram: { summary: 'draw a design as SVG: diagram <design> --out <file.svg> [--config <file>]', run: runDiagram },
   diff: { summary: 'compare two designs, Bicep files or Terraform folders (or <rev>:<path>): diff <old> <new> [--format text|markdown|json|sarif] [--svg <file>]', run: runDiff, ownHelp: true },
   import: { summary: 'read a design from Azure, a Bicep file or a Terraform folder: import --subscription <id> --out <file> | import <path> [--out <file>]', run: runImport, ownHelp: true },
+  'plan-addresses': { summary: 'address pools, used and free ranges, a new VNet pair: plan-addresses <folder|design…> [--format text|json] [--prefix N] [--new-pair]', run: runPlanAddresses, ownHelp: true },
   schema: { summary: 'print the JSON Schema of *.ppvnet.json', run: runSchema },
 };
 
 export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return `usage: ppvnet <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nexit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input\n`;
 }
 

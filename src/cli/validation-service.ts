@@ -70,6 +70,12 @@ export class ValidationService {
     return validateDesign(design, { config, ...(locate ? { locate } : {}) });
   }
 
+  /** The configuration that applies to `input`, as `validate` uses it (for checks across inputs, such as address pools). */
+  async configOf(input: string): Promise<RulesConfig | undefined> {
+    await this.checkConfig();
+    return this.configFor(path.resolve(this.cwd, input));
+  }
+
   /** The problems of every configuration that applied (and of --config even if none did), as PPV-CONFIG findings. */
   async configProblems(): Promise<ReportFinding[]> {
     const files = new Set(this.used);

@@ -10,6 +10,7 @@ import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/
 import { deleteEdit } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
+import { CapacityPanel } from './CapacityPanel';
 import { FIELDS, type FieldSpec } from './field-specs';
 import { RowsEditor } from './RowsEditor';
 import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
@@ -71,6 +72,7 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
         onCommit={(name) => set('name', name)} />
       {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} />)}
       <TextField label="Description" testId="prop-description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
+      {element.kind === 'enterprisePolicy' && <CapacityPanel design={design} policy={element} onEdit={onEdit} />}
       <Divider />
       <Button testId="delete-element" ariaLabel={`Delete ${element.name}`} onClick={() => onEdit('Delete', { op: 'removeElements', ids: [element.id] })}>Delete</Button>
     </section>

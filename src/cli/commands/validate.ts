@@ -11,6 +11,7 @@ import { CONFIG_RULE_ID, LOAD_RULE_ID, READ_NOTE_RULE_ID, toReportFinding, type 
 import { formatSarif, type SarifRule } from '../format/sarif';
 import { formatText } from '../format/text';
 import { ValidationService } from '../validation-service';
+import { WORKSPACE_PSEUDO_RULE, workspaceFindings, type CheckedInput } from '../workspace-findings';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,6 +60,7 @@ export const PSEUDO_RULES: readonly SarifRule[] = [
     fix: 'Use the rule ids of the catalog and one of "error", "warning", "info" or "off".',
     helpUri: `${REPOSITORY}/blob/main/README.md#command-line`,
   },
+  { ...WORKSPACE_PSEUDO_RULE, helpUri: `${REPOSITORY}/blob/main/README.md#address-and-capacity-planning` },
 ];
 
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
@@ -73,12 +75,15 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const service = new ValidationService(io.cwd, options.config);
   const inputs = await service.inputs(positional);
   const findings: ReportFinding[] = [];
+  const checked: CheckedInput[] = [];
   for (const input of inputs) {
     for (const e of input.errors) findings.push({ ruleId: LOAD_RULE_ID, severity: 'error', message: e.message, file: e.file, range: e.range });
     for (const n of input.notes ?? []) findings.push({ ruleId: READ_NOTE_RULE_ID, severity: 'info', message: n.message, file: n.file, range: n.range });
     if (!input.design) continue;
+    checked.push({ input, config: await service.configOf(input.file) });
     for (const f of await service.validate(input.design, input.file, input.locate)) findings.push(toReportFinding(f, input.file));
   }
+  findings.push(...workspaceFindings(checked));
   findings.push(...(await service.configProblems()));
   findings.sort(compareReportFindings);
 

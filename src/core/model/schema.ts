@@ -62,6 +62,13 @@ export const enterprisePolicySchema = element('enterprisePolicy', {
   geography: geography.optional(),
   ...placement,
   markedForDeletion: z.boolean().optional(),
+  plannedEnvironments: z
+    .strictObject({
+      production: z.number().int().min(0).max(10_000).optional(),
+      nonProduction: z.number().int().min(0).max(10_000).optional(),
+    })
+    .optional()
+    .describe('Environments to be linked later, on top of those linked now: the capacity planner and PPV-039 size both delegated subnets for them, because a delegated range cannot change while environments are linked.'),
   // The next fields are only set by IaC readers, which see what a template really says.
   apiVersion: z.string().optional().describe('ARM API version as written in IaC.'),
   policyKind: z.string().optional().describe('The `kind` as written in IaC; NetworkInjection for subnet injection.'),

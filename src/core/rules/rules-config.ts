@@ -2,6 +2,7 @@
 // change a rule's severity or turn it off. Unknown rule ids are reported, never silently ignored.
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
 import type { LoadError } from '../model/load-design';
+import { ADDRESS_PLAN_KEYS, parseAddressPlan, type AddressPlanConfig } from '../plan/address-plan-config';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import type { Severity } from './rule';
 
@@ -9,7 +10,11 @@ export type RuleLevel = Severity | 'off';
 
 export interface RulesConfig {
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Address pools, reserved and on-premises ranges, for the planner and the workspace checks. */
+  readonly addressPlan?: AddressPlanConfig;
 }
+
+const SETTINGS: readonly string[] = ['$schema', 'rules', ...ADDRESS_PLAN_KEYS];
 
 export const CONFIG_FILE_NAMES = ['ppvnet.config.json', '.ppvnetrc.json'] as const;
 
@@ -30,8 +35,8 @@ export function parseRulesConfig(text: string, knownRuleIds: readonly string[]):
   const problems: LoadError[] = [];
   for (const prop of root.type === 'object' ? root.children ?? [] : []) {
     const key = prop.children?.[0];
-    if (key && key.value !== 'rules' && key.value !== '$schema') {
-      problems.push({ message: `Unknown setting "${key.value}"; the configuration has "rules".`, range: lines.range(key.offset, key.length) });
+    if (key && !SETTINGS.includes(String(key.value))) {
+      problems.push({ message: `Unknown setting "${key.value}"; the configuration has ${SETTINGS.slice(1).map((k) => `"${k}"`).join(', ')}.`, range: lines.range(key.offset, key.length) });
     }
   }
   const rulesNode = findNodeAtLocation(root, ['rules']);
@@ -51,5 +56,7 @@ export function parseRulesConfig(text: string, knownRuleIds: readonly string[]):
       rules[id] = value.value as RuleLevel;
     }
   }
-  return { config: { rules }, problems };
+  const plan = root.type === 'object' ? parseAddressPlan(root, lines) : { problems: [] };
+  problems.push(...plan.problems);
+  return { config: { rules, ...(plan.plan ? { addressPlan: plan.plan } : {}) }, problems };
 }

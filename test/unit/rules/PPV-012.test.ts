@@ -1,6 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import { rule } from '../../../src/core/rules/catalog/PPV-012';
 import { edited, set } from '../support/designs';
-import { testRule } from '../support/rule-tester';
+import { runRule, testRule } from '../support/rule-tester';
 import { linkedEnvironment, minimal, seed } from './ppv-fixtures';
 
 const sandboxes = (n: number) => Array.from({ length: n }, (_, i) => linkedEnvironment(`env-sbx-${i}`, { geography: 'brazil', environmentType: 'Sandbox' }, 'policy'));
@@ -23,4 +24,15 @@ testRule(rule, {
       messages: [/1 production × 30 \+ 3 other × 10/],
     },
   ],
+});
+
+describe('PPV-012 fix', () => {
+  it('resizes both paired subnets together to the smallest prefix that holds the linked environments', () => {
+    const findings = runRule(rule, smallSeed);
+    expect(findings.map((f) => f.fixes?.[0]?.title)).toEqual([
+      'Resize both delegated subnets to /26 (10.10.1.0/26, 10.20.1.0/26)',
+      'Resize both delegated subnets to /26 (10.10.1.0/26, 10.20.1.0/26)',
+    ]);
+    expect(runRule(rule, edited(smallSeed, findings[0]!.fixes![0]!.edit))).toEqual([]);
+  });
 });

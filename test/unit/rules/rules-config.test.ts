@@ -44,7 +44,7 @@ describe('parseRulesConfig', () => {
   it('reports unknown top-level settings and a non-object "rules"', () => {
     const { problems } = parseRulesConfig('{ "rulez": {}, "rules": [] }', KNOWN);
     expect(problems.map((p) => p.message)).toEqual([
-      'Unknown setting "rulez"; the configuration has "rules".',
+      'Unknown setting "rulez"; the configuration has "rules", "addressPools", "reservedRanges", "onPremisesRanges".',
       '"rules" maps rule ids to "error", "warning", "info" or "off".',
     ]);
     expect(problems[0]!.range.start).toEqual({ line: 0, character: 2 });
@@ -74,5 +74,31 @@ describe('validateDesign with a configuration', () => {
     const { config } = parseRulesConfig('{ "rules": { "AZ-08": "off" } }', KNOWN);
     expect(validateDesign(oneWay, { rules: [AZ08], config })).toEqual([]);
     expect(validateDesign(oneWay, { rules: [AZ08] })).toHaveLength(1);
+  });
+});
+
+describe('parseRulesConfig: address plan', () => {
+  it('reads address pools, reserved and on-premises ranges', () => {
+    const text = '{ "addressPools": [{ "name": "europe", "ranges": ["10.64.0.0/14", "10.80.0.0/16"] }], "reservedRanges": ["10.64.0.0/22"], "onPremisesRanges": ["10.0.0.0/12"] }';
+    const { config, problems } = parseRulesConfig(text, KNOWN);
+    expect(problems).toEqual([]);
+    expect(config.addressPlan?.pools.map((p) => [p.name, p.ranges.map((r) => r.text)])).toEqual([['europe', ['10.64.0.0/14', '10.80.0.0/16']]]);
+    expect(config.addressPlan?.reserved.map((r) => r.text)).toEqual(['10.64.0.0/22']);
+    expect(config.addressPlan?.onPremises.map((r) => r.text)).toEqual(['10.0.0.0/12']);
+  });
+
+  it('positions a bad range and keeps the good ones', () => {
+    const text = '{ "addressPools": [{ "name": "europe", "ranges": ["10.64.0.1/14", "10.80.0.0/16"] }, { "ranges": [] }] }';
+    const { config, problems } = parseRulesConfig(text, KNOWN);
+    expect(problems.map((p) => p.message)).toEqual([
+      "Pool \"europe\" ranges: '10.64.0.1/14' has host bits set; the network address is 10.64.0.0/14.",
+      'Each address pool needs a "name" and "ranges".',
+    ]);
+    expect(problems[0]!.range.start.character).toBe(text.indexOf('"10.64.0.1/14"'));
+    expect(config.addressPlan?.pools.map((p) => p.ranges.map((r) => r.text))).toEqual([['10.80.0.0/16']]);
+  });
+
+  it('has no address plan when none is configured', () => {
+    expect(parseRulesConfig('{ "rules": {} }', KNOWN).config.addressPlan).toBeUndefined();
   });
 });

@@ -1,0 +1,80 @@
+// `ppvnet plan-addresses` in-process: per pool, used ranges named by design/VNet/subnet and free blocks;
+// --new-pair proposes equal blocks in the pool; an exhausted pool exits 1 and says so.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/cli-io';
+import { main } from '../../../src/cli/main';
+import { serializeDesign } from '../../../src/core/model/serialize-design';
+import { edited, loadSample, set } from '../support/designs';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'ppvnet-plan-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd, env: {} };
+  const code = await main(['plan-addresses', ...args], io);
+  return { code, stdout, stderr };
+}
+
+const design = serializeDesign(edited(loadSample('seed'),
+  set('vnet-weu', { addressSpaces: ['10.64.0.0/24'] }), set('snet-pp-weu', { addressPrefix: '10.64.0.0/25' }), set('snet-pe-weu', { addressPrefix: '10.64.0.128/26' }),
+  set('vnet-neu', { addressSpaces: ['10.64.2.0/24'] }), set('snet-pp-neu', { addressPrefix: '10.64.2.0/25' })));
+const config = JSON.stringify({ addressPools: [{ name: 'europe', ranges: ['10.64.0.0/20'] }], reservedRanges: ['10.64.1.0/24'] });
+
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(temp, name);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe('ppvnet plan-addresses', () => {
+  const dir = workspace('ws', { 'ppvnet.config.json': config, 'net/a.ppvnet.json': design });
+
+  it('lists used and free ranges per pool, by design, VNet and subnet', async () => {
+    const r = await run(['.'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pool europe (10.64.0.0/20): 3328 addresses free');
+    expect(r.stdout).toMatch(/used 10\.64\.0\.0\/24\s+net\/a\.ppvnet\.json VNet vnet-pp-weu/);
+    expect(r.stdout).toMatch(/10\.64\.0\.0\/25\s+subnet snet-powerplatform/);
+    expect(r.stdout).toMatch(/free 10\.64\.3\.0\/24\s+10\.64\.3\.0 – 10\.64\.3\.255/);
+  });
+
+  it('proposes a new pair in free blocks of the pool (json)', async () => {
+    const r = await run(['.', '--new-pair', '--production', '4', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { newPair: unknown; pools: { used: unknown[] }[] };
+    expect(out.newPair).toEqual({ pool: 'europe', requiredUsable: 120, primary: { vnet: '10.64.3.0/24', delegatedSubnet: '10.64.3.0/25' }, failover: { vnet: '10.64.4.0/24', delegatedSubnet: '10.64.4.0/25' } });
+    expect(out.pools[0]!.used).toHaveLength(2);
+  });
+
+  it('counts the free blocks of a size with --prefix', async () => {
+    const r = await run(['.', '--prefix', '22'], dir);
+    expect(r.stdout).toContain('3 free /22 blocks');
+  });
+
+  it('exits 1 and says so when the pool is exhausted', async () => {
+    const r = await run(['.', '--new-pair', '--prefix', '19'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no new pair: Pool exhausted: 10.64.0.0/20 has no free /19 block left.');
+  });
+
+  it('reports VNets outside every pool', async () => {
+    const other = workspace('outside', { 'ppvnet.config.json': JSON.stringify({ addressPools: [{ name: 'p', ranges: ['10.99.0.0/16'] }] }), 'a.ppvnet.json': design });
+    const r = await run(['.'], other);
+    expect(r.stdout).toMatch(/outside every pool:\n {2}10\.64\.0\.0\/24\s+a\.ppvnet\.json VNet vnet-pp-weu/);
+  });
+
+  it('rejects a bad count', async () => {
+    const r = await run(['.', '--new-pair', '--production', 'many'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--production must be a whole number/);
+  });
+});

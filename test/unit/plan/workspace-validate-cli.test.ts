@@ -1,0 +1,61 @@
+// `ppvnet validate <folder>` checks across the designs of the folder: overlapping VNets of two designs
+// give one PPV-WORKSPACE finding that names both files, positioned at the VNet's address spaces.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/cli-io';
+import { main } from '../../../src/cli/main';
+import { serializeDesign } from '../../../src/core/model/serialize-design';
+import { edited, loadSample, set } from '../support/designs';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'ppvnet-workspace-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+async function validate(args: string[], cwd: string) {
+  let stdout = '';
+  const io: CliIo = { stdout: (s) => { stdout += s; }, stderr: () => {}, cwd, env: {} };
+  const code = await main(['validate', ...args], io);
+  return { code, stdout };
+}
+
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(temp, name);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+interface JsonFinding { ruleId: string; severity: string; message: string; file: string; range: { start: { line: number } }; related?: { file: string; message: string }[] }
+
+describe('ppvnet validate <folder>: workspace checks', () => {
+  const overlapping = serializeDesign(edited(loadSample('minimal'), set('vnet-brs', { addressSpaces: ['10.10.0.0/20'] }), set('snet-pp', { addressPrefix: '10.10.1.0/26' })));
+
+  it('two designs in one folder with overlapping VNets give a finding naming both files', async () => {
+    const dir = workspace('overlap', { 'team-a/seed.ppvnet.json': serializeDesign(loadSample('seed')), 'team-b/brazil.ppvnet.json': overlapping });
+    const r = await validate(['.', '--format', 'json'], dir);
+    const found = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.ruleId === 'PPV-WORKSPACE');
+    expect(found).toHaveLength(1);
+    const [f] = found;
+    expect(f!.severity).toBe('warning');
+    expect(f!.file).toBe(path.join('team-b', 'brazil.ppvnet.json'));
+    expect(f!.message).toContain(path.join('team-a', 'seed.ppvnet.json'));
+    expect(f!.message).toContain(path.join('team-b', 'brazil.ppvnet.json'));
+    expect(f!.range.start.line).toBeGreaterThan(0);
+    expect(f!.related?.[0]?.file).toBe(path.join('team-a', 'seed.ppvnet.json'));
+  });
+
+  it('checks pool membership with the configuration of the folder, and lists the pseudo-rule in SARIF', async () => {
+    const dir = workspace('pools', {
+      'ppvnet.config.json': JSON.stringify({ addressPools: [{ name: 'europe', ranges: ['10.0.0.0/12'] }] }),
+      'seed.ppvnet.json': serializeDesign(loadSample('seed')),
+    });
+    const r = await validate(['.', '--format', 'json'], dir);
+    const messages = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.ruleId === 'PPV-WORKSPACE').map((f) => f.message);
+    expect(messages).toEqual(['VNet "vnet-pp-neu" (10.20.0.0/16) in seed.ppvnet.json lies outside every address pool (europe) of the configuration.']);
+    const sarif = await validate(['.', '--format', 'sarif'], dir);
+    expect(sarif.stdout).toContain('"id": "PPV-WORKSPACE"');
+  });
+});
