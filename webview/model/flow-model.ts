@@ -56,6 +56,9 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'privateDnsZone': return undefined;
     case 'azureService': return [e.serviceType === 'other' ? e.resourceType : undefined, e.region, e.publicNetworkAccess ? 'public access' : undefined].filter(Boolean).join(' · ') || undefined;
     case 'connector': return [e.connectorType, e.authKind].filter(Boolean).join(' · ') || undefined;
+    case 'vnetDataGateway': return e.memberCount !== undefined ? `${e.memberCount} members` : 'admin center';
+    case 'networkWatcher': case 'logAnalyticsWorkspace': return e.region;
+    case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
   }
 }
 
@@ -71,6 +74,8 @@ const RELATION_LABELS: Record<Relation['kind'], string> = {
   policyLink: 'linked', policySubnet: 'injects', peering: 'peering', natAssociation: 'egress', nsgAssociation: 'filters',
   routeTableAssociation: 'routes', peTarget: 'private link', peSubnet: 'placed in', peDnsZone: 'DNS record', dnsZoneLink: 'zone link',
   gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
+  dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
+  trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */

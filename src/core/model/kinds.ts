@@ -16,6 +16,10 @@ export const ELEMENT_KINDS = [
   'privateDnsZone',
   'azureService',
   'connector',
+  'vnetDataGateway',
+  'networkWatcher',
+  'flowLog',
+  'logAnalyticsWorkspace',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -34,6 +38,12 @@ export const RELATION_KINDS = [
   'connectorTarget',
   'connectorSecret',
   'workload',
+  'dataGatewaySubnet',
+  'flowLogTarget',
+  'flowLogWatcher',
+  'flowLogStorage',
+  'trafficAnalytics',
+  'diagnostics',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -63,6 +73,13 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   connectorTarget: { from: ['connector'], to: ['azureService', 'onPremises'], verb: 'calls' },
   connectorSecret: { from: ['connector'], to: ['azureService'], verb: 'reads secrets from' },
   workload: { from: ['environment'], to: ['connector'], verb: 'runs' },
+  dataGatewaySubnet: { from: ['vnetDataGateway'], to: ['subnet'], verb: 'runs in', singleFrom: true },
+  flowLogTarget: { from: ['flowLog'], to: ['vnet'], verb: 'records the traffic of', singleFrom: true },
+  flowLogWatcher: { from: ['flowLog'], to: ['networkWatcher'], verb: 'is kept by', singleFrom: true },
+  flowLogStorage: { from: ['flowLog'], to: ['azureService'], verb: 'stores its records in', singleFrom: true },
+  trafficAnalytics: { from: ['flowLog'], to: ['logAnalyticsWorkspace'], verb: 'is analysed in', singleFrom: true },
+  // One setting per resource and workspace; a resource may send to several workspaces.
+  diagnostics: { from: ['natGateway', 'azureService'], to: ['logAnalyticsWorkspace'], verb: 'sends diagnostics to' },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -92,6 +109,10 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   privateDnsZone: 'Private DNS zone',
   azureService: 'Azure service',
   connector: 'Connector',
+  vnetDataGateway: 'VNet data gateway',
+  networkWatcher: 'Network Watcher',
+  flowLog: 'VNet flow log',
+  logAnalyticsWorkspace: 'Log Analytics workspace',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
