@@ -3,6 +3,7 @@
 import type { ElementKind } from '../model/kinds';
 import type { Design, Element, ElementOf, RelationOf } from '../model/schema';
 import { Topology } from '../model/topology';
+import { monitoringServiceIds } from './monitoring-plan';
 import { DEFAULT_GROUP_IDS, SERVICE_RESOURCE_TYPES } from '../rules/analysis/private-dns-zones';
 
 /** Sorted by id, so output order never depends on the order of the elements in the file. */
@@ -182,6 +183,7 @@ export class ExportPlan {
       if (t) ids.add(t.id);
     }
     for (const s of this.connectorSecrets()) ids.add(s.vault.id);
+    for (const id of monitoringServiceIds(this)) ids.add(id);
     return this.all('azureService').filter((s) => ids.has(s.id));
   }
 

@@ -34,7 +34,7 @@ async function blockShape(design: Design): Promise<{ shape: string[]; forbidden:
   const counts = new Map<string, number>();
   const forbidden: string[] = [];
   const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
-  for (const f of exportDesign(design, 'terraform', { designFile: 'fuzz.ppvnet.json' })) {
+  for (const f of exportDesign(design, 'terraform', { designFile: 'fuzz.ppvnet.json' }).filter((x) => x.path.endsWith('.tf'))) {
     const parsed = (await parse(f.path, f.content)) as Parsed;
     if (runsCode(parsed)) forbidden.push(`${f.path}: provisioner or connection block`);
     for (const [kind, byType] of Object.entries(parsed)) {

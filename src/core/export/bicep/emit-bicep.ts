@@ -6,6 +6,7 @@ import type { ElementOf } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
+import { emitMonitoringBicep } from './emit-monitoring';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
 /** API versions: AVM's known-good versions (domain.md §5.1), none older than Bicep's use-recent-api-versions linter allows. */
@@ -297,6 +298,11 @@ export function emitMainBicep(plan: ExportPlan): string {
     ), { existing: true, ...(lead ? { lead } : {}) }));
     serviceId.set(svc.id, `${symbolOf(svc.id)}.id`);
   });
+
+  // ---- Monitoring: workspaces, Network Watchers, VNet flow logs, diagnostic settings
+  body.push(...emitMonitoringBicep({
+    plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId,
+  }));
 
   // ---- Private DNS zones (global) and their VNet links
   for (const zone of plan.all('privateDnsZone')) {

@@ -5,6 +5,7 @@ import type { ElementOf } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
 import { IdentifierPool } from '../identifiers';
+import { emitMonitoringTerraform } from './emit-monitoring';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
 export const TERRAFORM_VERSIONS = {
@@ -292,6 +293,9 @@ export function emitTerraform(plan: ExportPlan): TerraformFiles {
     main.push(comment('Azure services are referenced, not deployed: their data, keys and code have their own lifecycle.'));
     main.push(block('locals', [], locals.map(([k, v]) => attr(k, v)).flat()));
   }
+
+  // ---- Monitoring: workspaces, Network Watchers, VNet flow logs, diagnostic settings
+  main.push(...emitMonitoringTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, serviceId }));
 
   // ---- Private DNS zones and VNet links
   for (const zone of plan.all('privateDnsZone')) {
