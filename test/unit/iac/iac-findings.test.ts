@@ -9,8 +9,8 @@ import { validateDesign } from '../../../src/core/rules/engine';
 import { FIXTURES, lineAt, MONITORED_ELSEWHERE, readFixture, ROOT } from './iac-support';
 
 const PROBLEMS: Record<string, string[]> = {
-  'terraform-problems': ['AZ-08', 'PPV-001', 'PPV-003', 'PPV-006', 'PPV-008', 'PPV-011', 'PPV-014', 'PPV-015', 'PPV-016', 'PPV-044'],
-  'bicep-problems/main.bicep': ['PPV-003', 'PPV-004', 'PPV-008', 'PPV-044'],
+  'terraform-problems': ['AZ-08', 'PPV-001', 'PPV-003', 'PPV-006', 'PPV-008', 'PPV-011', 'PPV-014', 'PPV-015', 'PPV-016', 'PPV-045'],
+  'bicep-problems/main.bicep': ['PPV-003', 'PPV-004', 'PPV-008', 'PPV-045'],
 };
 
 

@@ -1,16 +1,25 @@
 import { rule } from '../../../src/core/rules/catalog/PPV-041';
+import { VNET_DATA_GATEWAY_DELEGATION } from '../../../src/core/model/kinds';
 import { edited } from '../support/designs';
 import { testRule } from '../support/rule-tester';
-import { dataGateway, seed } from './ppv-fixtures';
+import { add, dataGateway, relate, seed, updateRelation } from './ppv-fixtures';
+
+const onPolicySubnet = add([{ id: 'vdgw', kind: 'vnetDataGateway', name: 'vdgw' }], [{ id: 'vdgw-subnet', kind: 'dataGatewaySubnet', from: 'vdgw', to: 'snet-pp-weu' }]);
 
 testRule(rule, {
   valid: [
-    { name: 'an IPv4 subnet outside 10.0.1.x', design: edited(seed, dataGateway()) },
-    { name: 'next to 10.0.1.x, not in it', design: edited(seed, dataGateway({ addressPrefix: '10.0.2.0/27' })) },
+    { name: 'a gateway in its own subnet', design: edited(seed, dataGateway()) },
+    { name: 'two gateways sharing their own subnet', design: edited(seed, dataGateway(), add([{ id: 'vdgw-2', kind: 'vnetDataGateway', name: 'vdgw-2' }], [{ id: 'vdgw-2-subnet', kind: 'dataGatewaySubnet', from: 'vdgw-2', to: 'snet-dgw' }])) },
   ],
   invalid: [
-    { name: 'inside 10.0.1.x', design: edited(seed, dataGateway({ addressPrefix: '10.0.1.32/27' })), expected: ['snet-dgw'], messages: [/overlaps 10\.0\.1\.x/] },
-    { name: 'a block that contains 10.0.1.x', design: edited(seed, dataGateway({ addressPrefix: '10.0.0.0/23' })), expected: ['snet-dgw'] },
-    { name: 'an IPv6 prefix', design: edited(seed, dataGateway({ addressPrefix: 'fd00:db8:deca:1::/64' })), expected: ['snet-dgw'], messages: [/IPv4 only/] },
+    { name: "the enterprise policy's subnet", design: edited(seed, onPolicySubnet), expected: ['vdgw'], messages: [/cannot share subnet .* with subnet injection/] },
+    { name: 'another delegation too', design: edited(seed, dataGateway({ delegations: [VNET_DATA_GATEWAY_DELEGATION, 'Microsoft.Web/serverFarms'] })), expected: ['snet-dgw'], messages: [/also delegated to Microsoft.Web\/serverFarms/] },
+    { name: 'a private endpoint in the gateway subnet', design: edited(seed, dataGateway(), updateRelation('pe-kv-subnet', { to: 'snet-dgw' })), expected: ['pe-kv'] },
+    { name: 'named AzureBastionSubnet', design: edited(seed, dataGateway({ name: 'AzureBastionSubnet' })), expected: ['snet-dgw'], messages: [/reserved name/] },
+    {
+      name: 'a subnet the policy injects into, drawn twice',
+      design: edited(seed, dataGateway(), relate({ id: 'inject-dgw', kind: 'policySubnet', from: 'policy-prod', to: 'snet-dgw' })),
+      expected: ['vdgw'],
+    },
   ],
 });

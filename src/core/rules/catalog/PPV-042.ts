@@ -1,34 +1,38 @@
-// PPV-042: the VNet data gateway's subnet has an IP for every gateway member (after Azure's five).
+// PPV-042: the VNet data gateway's subnet is IPv4 only and stays clear of 10.0.1.x.
+import { parseAddressPrefix } from '../../net/address-prefix';
+import { overlaps, tryCidr } from '../../net/cidr';
 import type { Rule } from '../rule';
-import { DATA_GATEWAY_SOURCES } from '../analysis/data-gateway';
-import { label, usableIps } from '../analysis/power-platform';
+import { DATA_GATEWAY_SOURCES, dataGatewaySubnet } from '../analysis/data-gateway';
+import { label } from '../analysis/power-platform';
+
+/** The range Microsoft says the gateway subnet must not overlap ("10.0.1.x"). */
+const RESERVED_RANGE = tryCidr('10.0.1.0/24')!;
 
 export const rule: Rule = {
   meta: {
     id: 'PPV-042',
-    title: 'VNet data gateway subnet has an IP per gateway member',
-    severity: 'warning',
+    title: 'VNet data gateway subnet is IPv4 and does not overlap 10.0.1.x',
+    severity: 'error',
     category: 'address-space',
     rationale:
-      'Five IPs of the subnet are reserved; every gateway member takes one more (two clusters of three members need 2 × 3 + 5 = 11). A subnet without room for the planned members cannot add them, and Microsoft advises room for future gateways too.',
-    fix: 'Size the gateway subnet for every planned member plus five (a /28 holds 11 members), or plan fewer members.',
+      "Microsoft's setup steps for the VNet data gateway say the subnet must not have an IPv6 address space added and its IP range must not overlap 10.0.1.x, which the gateway's containers use internally.",
+    fix: 'Give the gateway subnet a single IPv4 prefix outside 10.0.1.0/24 (for example 10.10.3.0/27).',
     sources: [DATA_GATEWAY_SOURCES.create],
     checkable: 'static',
   },
   check(t, ctx) {
-    for (const subnet of t.all('subnet')) {
-      const gateways = t.sources(subnet.id, 'dataGatewaySubnet', 'vnetDataGateway');
-      if (gateways.length === 0) continue;
-      const usable = usableIps(subnet);
-      // A gateway of unknown size counts as one member: the least it can be.
-      const members = gateways.reduce((n, g) => n + Math.max(1, g.memberCount ?? 1), 0);
-      if (usable === undefined || usable >= members) continue;
-      ctx.report({
-        elementId: subnet.id,
-        property: 'addressPrefix',
-        message: `Subnet ${label(subnet)} (${subnet.addressPrefix}) has ${usable} usable IPs, but its VNet data gateways plan ${members} members (one IP each).`,
-        related: gateways.map((g) => ({ elementId: g.id, message: `VNet data gateway ${label(g)}: ${g.memberCount ?? 1} member(s).` })),
-      });
+    const seen = new Set<string>();
+    for (const gw of t.all('vnetDataGateway')) {
+      const subnet = dataGatewaySubnet(t, gw.id);
+      if (!subnet || subnet.addressPrefix === undefined || seen.has(subnet.id)) continue;
+      seen.add(subnet.id);
+      const parsed = parseAddressPrefix(subnet.addressPrefix);
+      if (!parsed.ok) continue;
+      if (parsed.family === 6) {
+        ctx.report({ elementId: subnet.id, property: 'addressPrefix', message: `Subnet ${label(subnet)} of the VNet data gateway ${label(gw)} has the IPv6 prefix ${subnet.addressPrefix}; the gateway subnet must be IPv4 only.` });
+      } else if (overlaps(parsed.cidr, RESERVED_RANGE)) {
+        ctx.report({ elementId: subnet.id, property: 'addressPrefix', message: `Subnet ${label(subnet)} of the VNet data gateway ${label(gw)} (${subnet.addressPrefix}) overlaps 10.0.1.x, which the gateway cannot use.` });
+      }
     }
   },
 };

@@ -1,32 +1,30 @@
-// PPV-044: every VNet that Power Platform is delegated into records its traffic in a VNet flow log.
+// PPV-044: the VNet data gateway's VNet is in a region the gateway is offered in.
 import type { Rule } from '../rule';
-import { hasDataGatewayDelegation } from '../analysis/data-gateway';
-import { SOURCES, hasPowerPlatformDelegation, label } from '../analysis/power-platform';
-
-const FLOW_LOGS = { title: 'Microsoft Learn: Virtual network flow logs', url: 'https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview' };
+import { DATA_GATEWAY_REGIONS, DATA_GATEWAY_SOURCES, dataGatewaySubnet } from '../analysis/data-gateway';
+import { label } from '../analysis/power-platform';
+import { canonicalRegion } from '../analysis/regions';
 
 export const rule: Rule = {
   meta: {
     id: 'PPV-044',
-    title: 'Delegated VNet has a flow log',
+    title: 'VNet data gateway region is supported',
     severity: 'warning',
-    category: 'monitoring',
+    category: 'region',
     rationale:
-      "Microsoft runs the containers in the delegated subnet, but the customer owns the network around them, monitoring included (the VNet support whitepaper's ownership table). A VNet flow log is the only record of what Power Platform's outbound traffic reached and what the NSGs denied; without one, a failed connector call or an exfiltration review has nothing to read.",
-    fix: 'Add a VNet flow log for the VNet (Network Watcher of its region, a storage account, a retention period), ideally with traffic analytics in a Log Analytics workspace.',
-    sources: [FLOW_LOGS, SOURCES.overview],
+      "The VNet data gateway runs in its VNet's region, and Microsoft lists the regions it can be created in. A VNet elsewhere cannot host one; the region, subscription and resource group of the VNet cannot be changed after the gateway is created.",
+    fix: 'Put the gateway subnet in a VNet in a supported region (see the list on the Microsoft Learn page), peered to the data sources if they live elsewhere.',
+    sources: [DATA_GATEWAY_SOURCES.create, DATA_GATEWAY_SOURCES.overview],
     checkable: 'static',
   },
   check(t, ctx) {
-    const logged = new Set(t.relations('flowLogTarget').filter((r) => t.get(r.from, 'flowLog')?.enabled !== false).map((r) => r.to));
-    const injected = new Set(t.relations('policySubnet').map((r) => r.to));
-    for (const vnet of t.all('vnet')) {
-      if (logged.has(vnet.id)) continue;
-      const delegated = t.children(vnet.id, 'subnet').find((s) => injected.has(s.id) || hasPowerPlatformDelegation(s) === true || hasDataGatewayDelegation(s) === true);
-      if (!delegated) continue;
+    for (const gw of t.all('vnetDataGateway')) {
+      const subnet = dataGatewaySubnet(t, gw.id);
+      const vnet = subnet && t.vnetOf(subnet.id);
+      if (!vnet?.region || DATA_GATEWAY_REGIONS.includes(canonicalRegion(vnet.region))) continue;
       ctx.report({
-        elementId: vnet.id,
-        message: `VNet ${label(vnet)} hosts the Power Platform subnet ${label(delegated)} but has no enabled VNet flow log; its traffic is not recorded.`,
+        elementId: gw.id,
+        message: `VNet data gateway ${label(gw)} runs in VNet ${label(vnet)} in ${vnet.region}, which is not in Microsoft's list of VNet data gateway regions (June 2025).`,
+        related: [{ elementId: vnet.id, property: 'region', message: `VNet ${label(vnet)} is in ${vnet.region}.` }],
       });
     }
   },
