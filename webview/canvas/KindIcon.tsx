@@ -8,8 +8,11 @@ import connector from '../../media/connector.svg';
 import enterprisePolicy from '../../media/enterprisePolicy.svg';
 import environment from '../../media/environment.svg';
 import expressRouteGateway from '../../media/expressRouteGateway.svg';
+import flowLog from '../../media/flowLog.svg';
 import keyVault from '../../media/keyVault.svg';
+import logAnalyticsWorkspace from '../../media/logAnalyticsWorkspace.svg';
 import natGateway from '../../media/natGateway.svg';
+import networkWatcher from '../../media/networkWatcher.svg';
 import nsg from '../../media/nsg.svg';
 import onPremises from '../../media/onPremises.svg';
 import privateDnsZone from '../../media/privateDnsZone.svg';
@@ -19,11 +22,12 @@ import sqlServer from '../../media/sqlServer.svg';
 import storageAccount from '../../media/storageAccount.svg';
 import subnet from '../../media/subnet.svg';
 import vnet from '../../media/vnet.svg';
+import vnetDataGateway from '../../media/vnetDataGateway.svg';
 import vpnGateway from '../../media/vpnGateway.svg';
 
 const BY_KIND: Record<ElementKind, string> = {
   environment, enterprisePolicy, vnet, subnet, natGateway, nsg, routeTable, vpnGateway, expressRouteGateway, onPremises,
-  privateEndpoint, privateDnsZone, azureService, connector,
+  privateEndpoint, privateDnsZone, azureService, connector, vnetDataGateway, networkWatcher, flowLog, logAnalyticsWorkspace,
 };
 const BY_SERVICE: Record<string, string> = { keyVault, sqlServer, storageAccount, appService, aiSearch, other: azureService };
 

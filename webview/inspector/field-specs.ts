@@ -79,4 +79,16 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
     { key: 'thirdPartyDriver', label: 'Third-party driver', type: 'bool' },
     { key: 'clientSecretRef', label: 'Client secret (Key Vault secret name)', type: 'text' },
   ],
+  vnetDataGateway: [{ key: 'memberCount', label: 'Gateway members (one IP each)', type: 'number' }],
+  networkWatcher: [{ key: 'region', label: 'Region', type: 'region' }, ...placement],
+  flowLog: [
+    { key: 'enabled', label: 'Enabled', type: 'bool' },
+    { key: 'retentionDays', label: 'Retention (days, 0 = forever)', type: 'number' },
+    { key: 'trafficAnalyticsIntervalMinutes', label: 'Traffic analytics interval (10 or 60 minutes)', type: 'number' },
+  ],
+  logAnalyticsWorkspace: [
+    { key: 'region', label: 'Region', type: 'region' },
+    { key: 'retentionDays', label: 'Retention (days)', type: 'number' },
+    ...placement,
+  ],
 };

@@ -15,7 +15,7 @@ export interface PaletteItem {
   readonly kind: ElementKind;
   readonly serviceType?: ServiceType;
   readonly label: string;
-  readonly group: 'Power Platform' | 'Network' | 'Connectivity' | 'Private access' | 'Services';
+  readonly group: 'Power Platform' | 'Network' | 'Connectivity' | 'Private access' | 'Monitoring' | 'Services';
 }
 
 const service = (serviceType: ServiceType): PaletteItem => ({
@@ -27,6 +27,7 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('environment', 'Power Platform', 'Environment'),
   item('enterprisePolicy', 'Power Platform'),
   item('connector', 'Power Platform', 'Custom connector'),
+  item('vnetDataGateway', 'Power Platform'),
   item('vnet', 'Network'),
   item('subnet', 'Network'),
   item('natGateway', 'Network'),
@@ -37,6 +38,9 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('onPremises', 'Connectivity'),
   item('privateEndpoint', 'Private access'),
   item('privateDnsZone', 'Private access'),
+  item('networkWatcher', 'Monitoring'),
+  item('flowLog', 'Monitoring'),
+  item('logAnalyticsWorkspace', 'Monitoring'),
   service('keyVault'),
   service('sqlServer'),
   service('storageAccount'),
@@ -56,7 +60,7 @@ export function needsParent(kind: ElementKind): boolean {
 const ID_PREFIX: Record<ElementKind, string> = {
   environment: 'env', enterprisePolicy: 'policy', vnet: 'vnet', subnet: 'snet', natGateway: 'nat', nsg: 'nsg', routeTable: 'rt',
   vpnGateway: 'vpngw', expressRouteGateway: 'ergw', onPremises: 'onprem', privateEndpoint: 'pe', privateDnsZone: 'dns',
-  azureService: 'svc', connector: 'conn',
+  azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -152,6 +156,15 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'azureService', serviceType: item.serviceType ?? 'other', region: nextRegionInUse(design), publicNetworkAccess: false, position: pos };
     case 'connector':
       return { ...head, kind: 'connector', connectorType: 'custom', authKind: 'entraIdOAuth', position: pos };
+    case 'vnetDataGateway':
+      return { ...head, kind: 'vnetDataGateway', memberCount: 1, position: pos };
+    case 'networkWatcher':
+      return { ...head, kind: 'networkWatcher', region: nextRegionInUse(design), position: pos };
+    case 'flowLog':
+      // 90 days: the retention most baselines ask for (Checkov CKV_AZURE_12 checks NSG flow logs for it).
+      return { ...head, kind: 'flowLog', enabled: true, retentionDays: 90, position: pos };
+    case 'logAnalyticsWorkspace':
+      return { ...head, kind: 'logAnalyticsWorkspace', region: nextRegionInUse(design), retentionDays: 30, position: pos };
   }
 }
 

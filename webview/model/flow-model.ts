@@ -56,6 +56,9 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'privateDnsZone': return undefined;
     case 'azureService': return [e.serviceType === 'other' ? e.resourceType : undefined, e.region, e.publicNetworkAccess ? 'public access' : undefined].filter(Boolean).join(' · ') || undefined;
     case 'connector': return [e.connectorType, e.authKind].filter(Boolean).join(' · ') || undefined;
+    case 'vnetDataGateway': return e.memberCount !== undefined ? `${e.memberCount} members` : 'admin center';
+    case 'networkWatcher': case 'logAnalyticsWorkspace': return e.region;
+    case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
   }
 }
 

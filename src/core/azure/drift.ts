@@ -23,8 +23,14 @@ export interface DriftItem {
 }
 
 /** Kinds that exist only in Power Platform or on premises: Azure cannot tell whether they are deployed. */
-const NOT_IN_AZURE: ReadonlySet<ElementKind> = new Set(['environment', 'connector', 'onPremises']);
-const NOT_IN_AZURE_RELATIONS: ReadonlySet<RelationKind> = new Set(['policyLink', 'workload', 'connectorTarget', 'connectorSecret', 'gatewayConnection']);
+// A VNet data gateway is kept by Power Platform, not ARM: Azure shows only its delegated subnet.
+// Monitoring resources are in ARM, but the import does not read them yet, so they cannot count as missing.
+const NOT_IN_AZURE: ReadonlySet<ElementKind> = new Set([
+  'environment', 'connector', 'onPremises', 'vnetDataGateway', 'networkWatcher', 'flowLog', 'logAnalyticsWorkspace',
+]);
+const NOT_IN_AZURE_RELATIONS: ReadonlySet<RelationKind> = new Set([
+  'policyLink', 'workload', 'connectorTarget', 'connectorSecret', 'gatewayConnection', 'dataGatewaySubnet', 'diagnostics',
+]);
 /** Fields that are about the canvas, the document, or facts only IaC text has. */
 const IGNORED_PROPERTIES: ReadonlySet<string> = new Set([
   'id', 'kind', 'name', 'description', 'position', 'size', 'parent', 'from', 'to',
@@ -33,11 +39,16 @@ const IGNORED_PROPERTIES: ReadonlySet<string> = new Set([
 
 type Keyed = { key: string; element: Element };
 
+/** Relations that only monitoring resources have: a service they alone reach is not one the import sees. */
+const MONITORING_RELATIONS: ReadonlySet<RelationKind> = new Set(['flowLogStorage', 'diagnostics']);
+
 function elementKeys(design: Design): Map<string, string> {
   const byId = new Map(design.elements.map((e) => [e.id, e]));
   const keys = new Map<string, string>();
+  const seenOtherwise = new Set(design.relations.filter((r) => !MONITORING_RELATIONS.has(r.kind)).flatMap((r) => [r.from, r.to]));
+  const monitoringOnly = new Set(design.relations.filter((r) => MONITORING_RELATIONS.has(r.kind)).flatMap((r) => [r.from, r.to]).filter((id) => !seenOtherwise.has(id)));
   for (const e of design.elements) {
-    if (NOT_IN_AZURE.has(e.kind)) continue;
+    if (NOT_IN_AZURE.has(e.kind) || (e.kind === 'azureService' && monitoringOnly.has(e.id))) continue;
     const parent = parentOf(e);
     const parentName = parent === undefined ? '' : (byId.get(parent)?.name ?? `#${parent}`);
     keys.set(e.id, `${e.kind}|${parentName.toLowerCase()}|${e.name.toLowerCase()}`);

@@ -47,6 +47,10 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   privateDnsZone: '#498205',
   azureService: '#0063b1',
   connector: '#986f0b',
+  vnetDataGateway: '#9a0089',
+  networkWatcher: '#00546b',
+  flowLog: '#00546b',
+  logAnalyticsWorkspace: '#004e8c',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -64,6 +68,12 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   connectorTarget: 'workload',
   connectorSecret: 'workload',
   workload: 'workload',
+  dataGatewaySubnet: 'assoc',
+  flowLogTarget: 'monitoring',
+  flowLogWatcher: 'monitoring',
+  flowLogStorage: 'monitoring',
+  trafficAnalytics: 'monitoring',
+  diagnostics: 'monitoring',
 };
 
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: '#d13438', warning: '#c27d00', info: '#0078d4' };
@@ -86,6 +96,7 @@ const STYLE = `
 .ppv-edge-dns { stroke: #498205; stroke-dasharray: 3 3; }
 .ppv-edge-hybrid { stroke: #ca5010; stroke-dasharray: 8 3; }
 .ppv-edge-workload { stroke: #986f0b; }
+.ppv-edge-monitoring { stroke: #00546b; stroke-dasharray: 2 3; }
 .ppv-label-bg { fill: #ffffff; fill-opacity: 0.9; }
 .ppv-label { font-size: 10px; fill: #484644; }
 .ppv-badge-text { font-size: 10px; font-weight: 700; fill: #ffffff; }
@@ -319,6 +330,14 @@ function detailOf(e: Element): string {
       return join(e.serviceType === 'other' ? e.resourceType ?? 'other' : e.serviceType, e.region, e.publicNetworkAccess === false && 'private only');
     case 'connector':
       return join(e.connectorType, e.authKind, e.host);
+    case 'vnetDataGateway':
+      return join('created in the admin center', e.memberCount !== undefined && `${e.memberCount} member${e.memberCount === 1 ? '' : 's'}`);
+    case 'networkWatcher':
+      return join(e.region);
+    case 'flowLog':
+      return join(e.enabled === false && 'disabled', e.retentionDays !== undefined && `retention ${e.retentionDays === 0 ? 'forever' : `${e.retentionDays} days`}`);
+    case 'logAnalyticsWorkspace':
+      return join(e.region, e.retentionDays !== undefined && `${e.retentionDays} days`);
   }
 }
 

@@ -2,6 +2,7 @@
 // a header (source design, content hash). Pure and deterministic: the same design gives the same bytes.
 import type { Design } from '../model/schema';
 import { emitMainBicep } from './bicep/emit-bicep';
+import { emitDataGatewaySteps } from './data-gateway-steps';
 import { ExportPlan } from './export-plan';
 import { stampFile, type CommentStyle } from './file-header';
 import { emitLinkScriptPs1, emitLinkScriptSh } from './link-scripts';
@@ -24,6 +25,8 @@ export interface ExportOptions {
 
 const HASH: CommentStyle = { prefix: '#' };
 const SLASHES: CommentStyle = { prefix: '//' };
+/** The header inside an HTML comment, which the body closes, so Markdown viewers hide it. */
+const MARKDOWN: CommentStyle = { prefix: '  ', preamble: '<!--' };
 
 /** The file a host should open after exporting. */
 export const MAIN_FILE: Readonly<Record<ExportFormat, string>> = { bicep: 'main.bicep', terraform: 'main.tf' };
@@ -40,6 +43,8 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
   } else {
     for (const [path, body] of Object.entries(emitTerraform(plan))) files.push({ path, content: stampFile(body, HASH, source) });
   }
+  const steps = emitDataGatewaySteps(plan);
+  if (steps !== undefined) files.push({ path: 'data-gateways.md', content: stampFile(`-->\n${steps}`, MARKDOWN, source) });
   // Both formats deploy the same network, so both get the same live check of it.
   files.push({ path: 'verify-connectivity.ps1', content: stampFile(emitVerifyScriptPs1(plan), HASH, source) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -3,12 +3,12 @@
 import type { ElementKind } from '../model/kinds';
 import type { Design, Element, ElementOf, RelationOf } from '../model/schema';
 import { Topology } from '../model/topology';
+import { monitoringServiceIds } from './monitoring-plan';
 import { DEFAULT_GROUP_IDS, SERVICE_RESOURCE_TYPES } from '../rules/analysis/private-dns-zones';
 
-/** Sorted by id, so output order never depends on the order of the elements in the file. */
-export function byId<T extends { readonly id: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
+import { byId } from './by-id';
+
+export { byId };
 
 export interface ServiceFacts {
   /** ARM type and an API version present in Bicep's type data, for `existing` references. */
@@ -182,6 +182,7 @@ export class ExportPlan {
       if (t) ids.add(t.id);
     }
     for (const s of this.connectorSecrets()) ids.add(s.vault.id);
+    for (const id of monitoringServiceIds(this.topology)) ids.add(id);
     return this.all('azureService').filter((s) => ids.has(s.id));
   }
 

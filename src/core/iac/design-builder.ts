@@ -4,7 +4,7 @@ import { fitId } from '../model/fit-id';
 import type { ElementKind, RelationKind } from '../model/kinds';
 import type { Design, Element, Relation } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
-import { markNameUnresolved } from '../model/unresolved-name';
+import { markNameUnresolved, markReadFromIac } from '../model/unresolved-name';
 import type { DesignRef, Locator } from '../rules/rule';
 import { idPart, type IacDiagnostic } from './iac-resource';
 import { propOf, type Prop, type Value } from './iac-value';
@@ -222,6 +222,7 @@ export class DesignBuilder {
 
   finish(name: string, extraDiagnostics: readonly IacDiagnostic[]): IacReadResult {
     const design = { version: 1, name: name.slice(0, 120) || 'design', elements: this.elements, relations: this.relations } as unknown as Design;
+    markReadFromIac(design);
     return { design, sourceMap: this.sourceMap, locate: this.sourceMap.locate, diagnostics: [...extraDiagnostics, ...this.diagnostics] };
   }
 }

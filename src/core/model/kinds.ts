@@ -16,6 +16,10 @@ export const ELEMENT_KINDS = [
   'privateDnsZone',
   'azureService',
   'connector',
+  'vnetDataGateway',
+  'networkWatcher',
+  'flowLog',
+  'logAnalyticsWorkspace',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -34,6 +38,12 @@ export const RELATION_KINDS = [
   'connectorTarget',
   'connectorSecret',
   'workload',
+  'dataGatewaySubnet',
+  'flowLogTarget',
+  'flowLogWatcher',
+  'flowLogStorage',
+  'trafficAnalytics',
+  'diagnostics',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -61,6 +71,13 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   connectorTarget: { from: ['connector'], to: ['azureService', 'onPremises'] },
   connectorSecret: { from: ['connector'], to: ['azureService'] },
   workload: { from: ['environment'], to: ['connector'] },
+  dataGatewaySubnet: { from: ['vnetDataGateway'], to: ['subnet'], singleFrom: true },
+  flowLogTarget: { from: ['flowLog'], to: ['vnet'], singleFrom: true },
+  flowLogWatcher: { from: ['flowLog'], to: ['networkWatcher'], singleFrom: true },
+  flowLogStorage: { from: ['flowLog'], to: ['azureService'], singleFrom: true },
+  trafficAnalytics: { from: ['flowLog'], to: ['logAnalyticsWorkspace'], singleFrom: true },
+  // One setting per resource and workspace; a resource may send to several workspaces.
+  diagnostics: { from: ['natGateway', 'azureService'], to: ['logAnalyticsWorkspace'] },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -90,6 +107,10 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   privateDnsZone: 'Private DNS zone',
   azureService: 'Azure service',
   connector: 'Connector',
+  vnetDataGateway: 'VNet data gateway',
+  networkWatcher: 'Network Watcher',
+  flowLog: 'VNet flow log',
+  logAnalyticsWorkspace: 'Log Analytics workspace',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';

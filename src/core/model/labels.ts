@@ -31,6 +31,12 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   connectorTarget: 'calls',
   connectorSecret: 'reads secrets from',
   workload: 'runs',
+  dataGatewaySubnet: 'runs in',
+  flowLogTarget: 'records the traffic of',
+  flowLogWatcher: 'is kept by',
+  flowLogStorage: 'stores its records in',
+  trafficAnalytics: 'is analysed in',
+  diagnostics: 'sends diagnostics to',
 };
 
 /** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
@@ -38,6 +44,8 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
   policyLink: 'linked', policySubnet: 'injects', peering: 'peering', natAssociation: 'egress', nsgAssociation: 'filters',
   routeTableAssociation: 'routes', peTarget: 'private link', peSubnet: 'placed in', peDnsZone: 'DNS record', dnsZoneLink: 'zone link',
   gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
+  dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
+  trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */

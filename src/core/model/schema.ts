@@ -181,10 +181,33 @@ export const connectorSchema = element('connector', {
     .describe('Name of the Key Vault secret holding the OAuth client secret (never the secret itself).'),
 });
 
+// The VNet data gateway is created in the Power Platform admin center (or Power BI), not by ARM: the design
+// keeps it so the rules can check its subnet and the export can write the manual step.
+export const vnetDataGatewaySchema = element('vnetDataGateway', {
+  memberCount: z.number().int().optional().describe('Gateway members planned in this subnet, over all its clusters; each takes one IP.'),
+});
+
+export const networkWatcherSchema = element('networkWatcher', {
+  region: region.optional(),
+  ...placement,
+});
+
+export const flowLogSchema = element('flowLog', {
+  enabled: z.boolean().optional().describe('Whether flow logging is on (default true).'),
+  retentionDays: z.number().int().optional().describe('Days the storage account keeps the records; 0 keeps them forever.'),
+  trafficAnalyticsIntervalMinutes: z.number().int().optional().describe('Traffic analytics processing interval: 10 or 60 minutes.'),
+});
+
+export const logAnalyticsWorkspaceSchema = element('logAnalyticsWorkspace', {
+  region: region.optional(),
+  retentionDays: z.number().int().optional().describe('Days the workspace keeps data (30–730 on PerGB2018).'),
+  ...placement,
+});
+
 export const elementSchema = z.discriminatedUnion('kind', [
   environmentSchema, enterprisePolicySchema, vnetSchema, subnetSchema, natGatewaySchema, nsgSchema, routeTableSchema,
   vpnGatewaySchema, expressRouteGatewaySchema, onPremisesSchema, privateEndpointSchema, privateDnsZoneSchema,
-  azureServiceSchema, connectorSchema,
+  azureServiceSchema, connectorSchema, vnetDataGatewaySchema, networkWatcherSchema, flowLogSchema, logAnalyticsWorkspaceSchema,
 ]);
 
 const relHead = { id, kind: z.string(), from: id, to: id };
@@ -214,6 +237,12 @@ export const relationSchema = z.discriminatedUnion('kind', [
   relation('connectorTarget', {}),
   relation('connectorSecret', {}),
   relation('workload', {}),
+  relation('dataGatewaySubnet', {}),
+  relation('flowLogTarget', {}),
+  relation('flowLogWatcher', {}),
+  relation('flowLogStorage', {}),
+  relation('trafficAnalytics', {}),
+  relation('diagnostics', {}),
 ]);
 
 export const designSchema = z.strictObject({

@@ -31,3 +31,18 @@ export function markVnetsUnresolved(policy: object): void {
 export function hasKnownVnets(policy: Element): boolean {
   return (policy as unknown as Record<symbol, boolean | undefined>)[VNETS_UNRESOLVED] !== true;
 }
+
+const READ_FROM_IAC = Symbol('ppvnet.readFromIac');
+
+/**
+ * Called by the IaC readers on the design they build: it holds what one input declares, not the whole estate,
+ * so what is missing from it (a flow log that Azure Policy or a platform repository deploys) may exist elsewhere.
+ */
+export function markReadFromIac(design: object): void {
+  (design as Record<symbol, boolean>)[READ_FROM_IAC] = true;
+}
+
+/** Is the design one input's share of the estate (read from IaC) rather than a whole design? */
+export function isReadFromIac(design: object): boolean {
+  return (design as Record<symbol, boolean | undefined>)[READ_FROM_IAC] === true;
+}

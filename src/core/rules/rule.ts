@@ -11,7 +11,7 @@ export interface RuleSource {
   readonly url: string;
 }
 
-export type RuleCategory = 'power-platform' | 'region' | 'address-space' | 'peering' | 'egress' | 'dns' | 'private-endpoint' | 'lifecycle' | 'workload' | 'naming';
+export type RuleCategory = 'power-platform' | 'region' | 'address-space' | 'peering' | 'egress' | 'dns' | 'private-endpoint' | 'lifecycle' | 'workload' | 'naming' | 'monitoring';
 
 export interface RuleMeta {
   /** `PPV-001`…, `AZ-01`…: equal to the file name, the doc name and the test name. */

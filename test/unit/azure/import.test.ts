@@ -53,7 +53,7 @@ describe('Azure import against the loopback ARM server', () => {
       'nsg:nsg-pp-neu', 'nsg:nsg-pp-weu',
       'privateDnsZone:privatelink.azurewebsites.net', 'privateDnsZone:privatelink.vaultcore.azure.net',
       'privateEndpoint:pe-casemgmt-api', 'privateEndpoint:pe-casemgmt-kv',
-      'subnet:snet-powerplatform', 'subnet:snet-powerplatform', 'subnet:snet-private-endpoints',
+      'subnet:snet-datagateway', 'subnet:snet-powerplatform', 'subnet:snet-powerplatform', 'subnet:snet-private-endpoints',
       'vnet:vnet-pp-neu', 'vnet:vnet-pp-weu',
     ]);
     expect(d.elements.every((e) => e.position !== undefined)).toBe(true);
@@ -88,7 +88,7 @@ describe('Azure import against the loopback ARM server', () => {
   it('follows nextLink on every list when the server pages one item at a time', async () => {
     const { server, connection } = await serve([], 1);
     const result = await readLiveDesign(connection, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network', 'rg-casemgmt-policy'] }] });
-    expect(result.design.elements).toHaveLength(16);
+    expect(result.design.elements).toHaveLength(17);
     const paged = server.requests.filter((r) => r.url.includes('skiptoken')).map((r) => new URL(r.url, 'https://x').pathname.split('/').pop());
     for (const list of ['virtualNetworks', 'natGateways', 'networkSecurityGroups', 'privateEndpoints', 'privateDnsZones', 'virtualNetworkLinks']) {
       expect(paged).toContain(list);

@@ -35,6 +35,10 @@ function everyKind(): Design {
     { id: 'zone', kind: 'privateDnsZone', name: 'privatelink.vaultcore.azure.net', ...p(300, 600) },
     { id: 'kv', kind: 'azureService', name: 'KV', serviceType: 'keyVault', ...p(600, 600) },
     { id: 'conn', kind: 'connector', name: 'Connector', connectorType: 'custom' },
+    { id: 'vdgw', kind: 'vnetDataGateway', name: 'Data gateway', memberCount: 2, ...p(900, 600) },
+    { id: 'nw', kind: 'networkWatcher', name: 'Watcher', region: 'westeurope', ...p(0, 800) },
+    { id: 'fl', kind: 'flowLog', name: 'Flow log', retentionDays: 90, ...p(300, 800) },
+    { id: 'log', kind: 'logAnalyticsWorkspace', name: 'Workspace', region: 'westeurope', ...p(600, 800) },
   ];
   const r = (id: string, kind: Relation['kind'], from: string, to: string) => ({ id, kind, from, to }) as Relation;
   const relations: Relation[] = [
@@ -43,6 +47,8 @@ function everyKind(): Design {
     r('r7', 'peTarget', 'pe', 'kv'), r('r8', 'peSubnet', 'pe', 'snet'), r('r9', 'peDnsZone', 'pe', 'zone'), r('r10', 'dnsZoneLink', 'zone', 'vnet'),
     r('r11', 'gatewayConnection', 'vpn', 'onprem'), r('r12', 'connectorTarget', 'conn', 'kv'), r('r13', 'connectorSecret', 'conn', 'kv'),
     r('r14', 'workload', 'env', 'conn'),
+    r('r15', 'dataGatewaySubnet', 'vdgw', 'snet2'), r('r16', 'flowLogTarget', 'fl', 'vnet'), r('r17', 'flowLogWatcher', 'fl', 'nw'),
+    r('r18', 'flowLogStorage', 'fl', 'kv'), r('r19', 'trafficAnalytics', 'fl', 'log'), r('r20', 'diagnostics', 'nat', 'log'),
   ];
   return { version: 1, name: 'Every kind', elements, relations };
 }

@@ -18,6 +18,9 @@ const EXPECTED: Partial<Record<Design['elements'][number]['kind'], string>> = {
   natGateway: 'azurerm_nat_gateway',
   nsg: 'azurerm_network_security_group',
   routeTable: 'azurerm_route_table',
+  networkWatcher: 'azurerm_network_watcher',
+  flowLog: 'azurerm_network_watcher_flow_log',
+  logAnalyticsWorkspace: 'azurerm_log_analytics_workspace',
   vpnGateway: 'azurerm_virtual_network_gateway',
   expressRouteGateway: 'azurerm_virtual_network_gateway',
   privateEndpoint: 'azurerm_private_endpoint',
@@ -32,6 +35,7 @@ describe('exported Terraform parses with the HCL parser', () => {
     it(`${d.name}: every .tf file parses; resources, variables and the policy body are as designed`, async () => {
       const files = exportDesign(d.design, 'terraform', { designFile: d.file });
       const parsed: Record<string, Parsed> = {};
+      // data-gateways.md is the manual step for VNet data gateways, not HCL.
       for (const f of files.filter((x) => x.path.endsWith('.tf'))) parsed[f.path] = (await parse(f.path, f.content)) as Parsed;
       const main = parsed['main.tf']!;
 
@@ -47,6 +51,14 @@ describe('exported Terraform parses with the HCL parser', () => {
       expect(count(main, 'azurerm_subnet_nat_gateway_association')).toBe(d.design.relations.filter((r) => r.kind === 'natAssociation').length);
       expect(count(main, 'azurerm_subnet_network_security_group_association')).toBe(d.design.relations.filter((r) => r.kind === 'nsgAssociation').length);
       expect(count(main, 'azurerm_subnet_route_table_association')).toBe(d.design.relations.filter((r) => r.kind === 'routeTableAssociation').length);
+      expect(count(main, 'azurerm_monitor_diagnostic_setting')).toBe(d.design.relations.filter((r) => r.kind === 'diagnostics').length);
+      // VNet flow logs: the target is a VNet, with a retention policy.
+      for (const fl of Object.values(main.resource?.azurerm_network_watcher_flow_log ?? {})) {
+        const f = fl[0]! as { target_resource_id: string; retention_policy: { days: number }[]; version: number };
+        expect(f.target_resource_id).toMatch(/^\$\{azurerm_virtual_network\.[a-z0-9_]+\.id\}$/);
+        expect(f.retention_policy).toHaveLength(1);
+        expect(f.version).toBe(2);
+      }
       expect(count(main, 'powerplatform_enterprise_policy')).toBe(d.design.relations.filter((r) => r.kind === 'policyLink').length);
 
       // Delegated subnets carry the service delegation with the join action.

@@ -48,3 +48,4 @@ export function rels(r: IacReadResult, kind: Relation['kind']): string[] {
 export function lineAt(file: string, line: number): string {
   return readFileSync(file, 'utf8').split(/\r?\n/)[line] ?? '';
 }
+

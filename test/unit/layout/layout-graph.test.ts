@@ -13,7 +13,7 @@ describe('buildLayoutGraph', () => {
     const top = g.children!.map((c) => c.id);
     expect(top).not.toContain('snet-pp-weu');
     const weu = g.children!.find((c) => c.id === 'vnet-weu')!;
-    expect(weu.children!.map((c) => c.id).sort()).toEqual(['snet-pe-weu', 'snet-pp-weu']);
+    expect(weu.children!.map((c) => c.id).sort()).toEqual(['snet-dgw-weu', 'snet-pe-weu', 'snet-pp-weu']);
     expect(weu.width).toBeUndefined();
     expect(g.layoutOptions!['elk.hierarchyHandling']).toBe('INCLUDE_CHILDREN');
   });

@@ -55,7 +55,7 @@ describe('loadDesign', () => {
   it('reports wrong types with the element and the path', () => {
     const text = seedText.replace('"addressSpaces": ["10.10.0.0/16"]', '"addressSpaces": [10]');
     const [e] = errorsOf(loadDesign(text));
-    expect(e!.message).toMatch(/expected string.*on vnet "vnet-weu".*elements\[3\]\.addressSpaces\[0\]/);
+    expect(e!.message).toMatch(/expected string.*on vnet "vnet-weu".*elements\[4\]\.addressSpaces\[0\]/);
   });
 
   it('reports dangling relations and duplicate ids at their place', () => {

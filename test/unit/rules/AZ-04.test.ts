@@ -24,7 +24,7 @@ testRule(AZ04, {
   ],
   invalid: [
     { name: 'a subnet outside the VNet space', design: edited(seed, set('snet-pe-weu', { addressPrefix: '10.11.2.0/24' })), expected: ['snet-pe-weu'], messages: [/outside the address space of VNet "vnet-pp-weu" \(10\.10\.0\.0\/16\)/] },
-    { name: 'a subnet straddling the space boundary', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/24', '10.10.1.0/24', '10.10.2.0/25'] })), expected: ['snet-pe-weu'] },
+    { name: 'a subnet straddling the space boundary', design: edited(seed, set('vnet-weu', { addressSpaces: ['10.10.0.0/24', '10.10.1.0/24', '10.10.2.0/25', '10.10.3.0/27'] })), expected: ['snet-pe-weu'] },
     { name: 'a VNet with an empty address space', design: edited(seed, set('vnet-neu', { addressSpaces: [] })), expected: ['snet-pp-neu'], messages: [/has no address space/] },
     { name: 'overlapping subnets', design: edited(seed, set('snet-pe-weu', { addressPrefix: '10.10.1.128/25' })), expected: ['snet-pe-weu'], messages: [/overlaps subnet "snet-powerplatform"/] },
     { name: 'an IPv6 subnet outside the IPv6 space', design: edited(seed, dualStack, ipv6Subnet('snet-v6', 'fd00:db8:decb:1::/64')), expected: ['snet-v6'], messages: [/outside the IPv6 address space of VNet "vnet-pp-weu" \(fd00:db8:deca::\/48\)/] },

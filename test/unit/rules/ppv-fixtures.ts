@@ -1,7 +1,7 @@
 // Fixture builders shared by the PPV rule tests: elements and relations added to the shipped samples
 // through real edit operations, so each fixture reads as "the seed, plus …".
 import type { DesignEdit } from '../../../src/core/model/design-edits';
-import { POWER_PLATFORM_DELEGATION } from '../../../src/core/model/kinds';
+import { POWER_PLATFORM_DELEGATION, VNET_DATA_GATEWAY_DELEGATION } from '../../../src/core/model/kinds';
 import type { Element, Relation } from '../../../src/core/model/schema';
 import { loadSample } from '../support/designs';
 
@@ -38,3 +38,14 @@ export function delegatedVnet(vnetId: string, region: string, space: string, pre
 
 export const TENANT_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const TENANT_B = 'bbbbbbbb-0000-4000-8000-000000000002';
+
+/** A subnet for the VNet data gateway in the seed's West Europe VNet, and a gateway of `members` members running in it. */
+export function dataGateway(props: Partial<Extract<Element, { kind: 'subnet' }>> = {}, members = 2): DesignEdit {
+  return add(
+    [
+      { id: 'snet-dgw', kind: 'subnet', name: 'snet-datagateway', addressPrefix: '10.10.3.0/27', delegations: [VNET_DATA_GATEWAY_DELEGATION], parent: 'vnet-weu', ...props } as Element,
+      { id: 'vdgw', kind: 'vnetDataGateway', name: 'vdgw-casemgmt', memberCount: members },
+    ],
+    [{ id: 'vdgw-subnet', kind: 'dataGatewaySubnet', from: 'vdgw', to: 'snet-dgw' }],
+  );
+}

@@ -9,8 +9,8 @@ describe('copy and paste', () => {
 
   it('copies a VNet with its children and the relations among the copied elements only', () => {
     const s = copySelection(seed, new Set(['vnet-weu', 'nsg-weu']));
-    expect(s.elements.map((e) => e.id).sort()).toEqual(['nsg-weu', 'snet-pe-weu', 'snet-pp-weu', 'vnet-weu']);
-    expect(s.relations.every((r) => ['nsg-weu', 'snet-pe-weu', 'snet-pp-weu', 'vnet-weu'].includes(r.from))).toBe(true);
+    expect(s.elements.map((e) => e.id).sort()).toEqual(['nsg-weu', 'snet-dgw-weu', 'snet-pe-weu', 'snet-pp-weu', 'vnet-weu']);
+    expect(s.relations.every((r) => ['nsg-weu', 'snet-dgw-weu', 'snet-pe-weu', 'snet-pp-weu', 'vnet-weu'].includes(r.from))).toBe(true);
     expect(s.relations.some((r) => r.kind === 'nsgAssociation' && r.from === 'nsg-weu')).toBe(true);
     expect(s.relations.some((r) => r.kind === 'policySubnet')).toBe(false);
   });

@@ -39,7 +39,8 @@ describe('palette elements', () => {
 
   it('picks the first free /24 inside the VNet for a new subnet', () => {
     const seed = loadSample('seed');
-    expect(nextSubnetPrefix(seed, 'vnet-weu')).toBe('10.10.3.0/24');
+    // 10.10.3.0/27 is the data gateway's subnet: a new /24 there would overlap it.
+    expect(nextSubnetPrefix(seed, 'vnet-weu')).toBe('10.10.4.0/24');
     expect(nextSubnetPrefix(seed, 'vnet-neu')).toBe('10.20.2.0/24');
     const full = { ...seed, elements: seed.elements.map((e) => (e.id === 'vnet-neu' ? { ...e, addressSpaces: ['10.20.1.0/24'] } : e)) };
     expect(nextSubnetPrefix(full, 'vnet-neu')).toBeUndefined();

@@ -8,6 +8,7 @@ import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
+import { emitMonitoringBicep } from './emit-monitoring';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
 /** API versions: AVM's known-good versions (domain.md §5.1), none older than Bicep's use-recent-api-versions linter allows. */
@@ -59,7 +60,7 @@ function bicepContext(plan: ExportPlan) {
 type BicepContext = ReturnType<typeof bicepContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, privateDnsZones, privateEndpoints, enterprisePolicies, connectorSecrets];
+const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, monitoring, privateDnsZones, privateEndpoints, enterprisePolicies, connectorSecrets];
 
 export function emitMainBicep(plan: ExportPlan): string {
   const ctx = bicepContext(plan);
@@ -338,6 +339,12 @@ function azureServices(ctx: BicepContext): void {
     ), { existing: true, ...(lead ? { lead } : {}) }));
     serviceId.set(svc.id, `${symbolOf(svc.id)}.id`);
   });
+}
+
+/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
+function monitoring(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId } = ctx;
+  body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId }));
 }
 
 /** Private DNS zones (global) and their VNet links. */

@@ -7,6 +7,7 @@ import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
+import { emitMonitoringTerraform } from './emit-monitoring';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
 export const TERRAFORM_VERSIONS = {
@@ -72,7 +73,7 @@ function terraformContext(plan: ExportPlan) {
 type TerraformContext = ReturnType<typeof terraformContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, privateDnsZones, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
+const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, monitoring, privateDnsZones, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
 
 export function emitTerraform(plan: ExportPlan): TerraformFiles {
   const ctx = terraformContext(plan);
@@ -346,6 +347,12 @@ function azureServices(ctx: TerraformContext): void {
     main.push(comment('Azure services are referenced, not deployed: their data, keys and code have their own lifecycle.'));
     main.push(block('locals', [], locals.map(([k, v]) => attr(k, v)).flat()));
   }
+}
+
+/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
+function monitoring(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, main, nameVar, locationVar, addVar, rgName, serviceId } = ctx;
+  main.push(...emitMonitoringTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, serviceId }));
 }
 
 /** Private DNS zones and VNet links. */

@@ -1,4 +1,4 @@
-// Power Platform VNet support rules PPV-001…PPV-039 (domain.md §8), in id order.
+// Power Platform VNet support rules PPV-001…PPV-045 (domain.md §8), in id order.
 import type { Rule } from '../rule';
 import { rule as PPV_001 } from './PPV-001';
 import { rule as PPV_002 } from './PPV-002';
@@ -39,6 +39,12 @@ import { rule as PPV_036 } from './PPV-036';
 import { rule as PPV_037 } from './PPV-037';
 import { rule as PPV_038 } from './PPV-038';
 import { rule as PPV_039 } from './PPV-039';
+import { rule as PPV_040 } from './PPV-040';
+import { rule as PPV_041 } from './PPV-041';
+import { rule as PPV_042 } from './PPV-042';
+import { rule as PPV_043 } from './PPV-043';
+import { rule as PPV_044 } from './PPV-044';
+import { rule as PPV_045 } from './PPV-045';
 
 export const PPV_RULES: readonly Rule[] = [
   PPV_001,
@@ -80,4 +86,10 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_037,
   PPV_038,
   PPV_039,
+  PPV_040,
+  PPV_041,
+  PPV_042,
+  PPV_043,
+  PPV_044,
+  PPV_045,
 ];

@@ -1,0 +1,100 @@
+// The monitoring section of main.bicep: Log Analytics workspaces, Network Watchers, VNet flow logs (child
+// resources of their watcher) and diagnostic settings (extension resources scoped to their source).
+import type { ExportPlan } from '../export-plan';
+import { diagnosticsPlans, flowLogPlans } from '../monitoring-plan';
+import { comments, expr, obj, resource, type BicepValue } from './bicep-writer';
+
+export const MONITORING_API = {
+  workspace: '2025-02-01',
+  watcher: '2025-05-01',
+  flowLog: '2025-05-01',
+  diagnostics: '2021-05-01-preview',
+} as const;
+
+/** What the section borrows from the main emitter: symbols, parameters and the services it declared. */
+export interface BicepMonitoringContext {
+  readonly plan: ExportPlan;
+  symbolOf(id: string): string;
+  take(id: string, ...roles: string[]): string;
+  addParam(id: string, role: string, type: string, description: string, value?: BicepValue): string;
+  nameParam(e: { id: string; name: string; kind: string }, what: string): string;
+  locationParam(e: Parameters<ExportPlan['regionOf']>[0], what: string): string;
+  /** Resource-id expression of each Azure service the template references. */
+  readonly serviceId: ReadonlyMap<string, string>;
+}
+
+export function emitMonitoringBicep(c: BicepMonitoringContext): string[] {
+  const { plan } = c;
+  const body: string[] = [];
+  for (const ws of plan.all('logAnalyticsWorkspace')) {
+    body.push(resource(c.symbolOf(ws.id), `Microsoft.OperationalInsights/workspaces@${MONITORING_API.workspace}`, obj(
+      ['name', expr(c.nameParam(ws, 'Log Analytics workspace'))],
+      ['location', expr(c.locationParam(ws, 'Log Analytics workspace'))],
+      ['properties', obj(['sku', obj(['name', 'PerGB2018'])], ['retentionInDays', ws.retentionDays])],
+    )));
+  }
+  // A flow log sits in its watcher's region; the watcher's location is a parameter, known at deployment start.
+  const watcherLocation = new Map<string, string>();
+  plan.all('networkWatcher').forEach((nw, i) => {
+    const loc = c.locationParam(nw, 'Network Watcher');
+    watcherLocation.set(nw.id, loc);
+    body.push(resource(c.symbolOf(nw.id), `Microsoft.Network/networkWatchers@${MONITORING_API.watcher}`, obj(
+      ['name', expr(c.nameParam(nw, 'Network Watcher'))],
+      ['location', expr(loc)],
+    ), i === 0 ? { lead: comments('A subscription has one Network Watcher per region (Azure creates NetworkWatcher_<region> in NetworkWatcherRG).', 'If one exists, point the name and this resource group at it, or deploy there.') } : {}));
+  });
+  const { plans, skipped } = flowLogPlans(plan.topology);
+  for (const p of plans) {
+    const storage = p.storage && c.serviceId.get(p.storage.id);
+    const storageId = storage
+      ? expr(storage)
+      : expr(c.addParam(p.flowLog.id, 'storage id', 'string', `Resource id of the storage account (same region as the VNet) that keeps the records of the flow log "${p.flowLog.id}".`));
+    const analytics = p.workspace
+      ? obj(['networkWatcherFlowAnalyticsConfiguration', obj(
+        ['enabled', true],
+        ['workspaceId', expr(`${c.symbolOf(p.workspace.id)}.properties.customerId`)],
+        ['workspaceRegion', expr(`${c.symbolOf(p.workspace.id)}.location`)],
+        ['workspaceResourceId', expr(`${c.symbolOf(p.workspace.id)}.id`)],
+        ['trafficAnalyticsInterval', p.flowLog.trafficAnalyticsIntervalMinutes ?? 60],
+      )])
+      : undefined;
+    const days = p.flowLog.retentionDays;
+    body.push(resource(c.symbolOf(p.flowLog.id), `Microsoft.Network/networkWatchers/flowLogs@${MONITORING_API.flowLog}`, obj(
+      ['parent', expr(c.symbolOf(p.watcher.id))],
+      ['name', expr(c.nameParam(p.flowLog, 'VNet flow log'))],
+      ['location', expr(watcherLocation.get(p.watcher.id)!)],
+      ['properties', obj(
+        ['targetResourceId', expr(`${c.symbolOf(p.vnet.id)}.id`)],
+        ['storageId', storageId],
+        ['enabled', p.flowLog.enabled ?? true],
+        ['format', obj(['type', 'JSON'], ['version', 2])],
+        ['retentionPolicy', days === undefined ? undefined : obj(['enabled', days > 0], ['days', days])],
+        ['flowAnalyticsConfiguration', analytics],
+      )],
+    )));
+  }
+  if (skipped.length > 0) {
+    body.push(comments(`Not exported: the flow log(s) ${skipped.map((f) => `"${f.id}"`).join(', ')} need a target VNet and a Network Watcher in the design.`));
+  }
+  for (const d of diagnosticsPlans(plan.topology)) {
+    if (d.source.kind === 'azureService') {
+      // Services are `existing` in their own resource group: a setting scoped there needs a module of that scope.
+      body.push(comments(`Not exported: the diagnostic setting "${d.id}" of "${d.source.id}" (to "${d.workspace.id}"). The service lives in its own resource group,`, 'so add the setting to its template (category group allLogs and AllMetrics, to this workspace). Terraform exports it.'));
+      continue;
+    }
+    const ws = c.symbolOf(d.workspace.id);
+    body.push(resource(c.take(d.id), `Microsoft.Insights/diagnosticSettings@${MONITORING_API.diagnostics}`, obj(
+      ['name', `diag-to-${d.workspace.name}`],
+      ['scope', expr(c.symbolOf(d.source.id))],
+      ['properties', obj(
+        ['workspaceId', expr(`${ws}.id`)],
+        ['metrics', [obj(['category', 'AllMetrics'], ['enabled', true])]],
+      )],
+    ), {
+      // The linter knows only the GA 2016-09-01, which is the type of the service-level setting (name 'service'),
+      // not of a resource's own; every resource-scoped version is a preview.
+      lead: `${comments('Resource diagnostic settings exist only as preview API versions; the GA one is a different type.')}\n#disable-next-line use-recent-api-versions`,
+    }));
+  }
+  return body;
+}
