@@ -4,7 +4,7 @@
 import type { ElementOf } from '../model/schema';
 import type { ExportPlan } from './export-plan';
 import { IdentifierPool, toIdentifier } from './identifiers';
-import { psCommentText, psMessage, psString } from './scripts/powershell-writer';
+import { psCommentText, psEnterprisePoliciesScript, psMessage, psString } from './scripts/powershell-writer';
 import { shCommentText, shExpansionMessage, shString } from './scripts/shell-writer';
 
 interface Link {
@@ -104,23 +104,15 @@ export function emitLinkScriptPs1(plan: ExportPlan): string {
     params.push(`  [string] $${pascal(l.envVar)} = ${psString(l.env.environmentId ?? '')}`);
   }
   const lines = [
-    '<#',
-    '.SYNOPSIS',
-    'Links the Power Platform environments of this design to their enterprise policy after main.bicep is deployed.',
-    '.DESCRIPTION',
-    'ARM has no resource for the link; this calls Enable-SubnetInjection from Microsoft\'s module',
-    'Microsoft.PowerPlatform.EnterprisePolicies (Install-Module Microsoft.PowerPlatform.EnterprisePolicies).',
-    'Run it signed in (Connect-AzAccount) as a Power Platform administrator. Environments must be Managed',
-    'Environments in the same geography as the policy.',
-    '#>',
-    '[CmdletBinding()]',
-    'param(',
-    params.join(',\n'),
-    ')',
-    '',
-    'Set-StrictMode -Version Latest',
-    "$ErrorActionPreference = 'Stop'",
-    'Import-Module Microsoft.PowerPlatform.EnterprisePolicies',
+    ...psEnterprisePoliciesScript([
+      '.SYNOPSIS',
+      'Links the Power Platform environments of this design to their enterprise policy after main.bicep is deployed.',
+      '.DESCRIPTION',
+      'ARM has no resource for the link; this calls Enable-SubnetInjection from Microsoft\'s module',
+      'Microsoft.PowerPlatform.EnterprisePolicies (Install-Module Microsoft.PowerPlatform.EnterprisePolicies).',
+      'Run it signed in (Connect-AzAccount) as a Power Platform administrator. Environments must be Managed',
+      'Environments in the same geography as the policy.',
+    ], params),
     '',
     'function Get-PolicyArmId([string] $PolicyName) {',
     '  "/subscriptions/$SubscriptionId/resourceGroups/$ResourceGroupName/providers/Microsoft.PowerPlatform/enterprisePolicies/$PolicyName"',

@@ -10,7 +10,7 @@ import { serviceHost } from '../verify/service-hosts';
 import { verifyDesign } from '../verify/verify-design';
 import type { ExportPlan } from './export-plan';
 import { IdentifierPool, toIdentifier } from './identifiers';
-import { psCommentText, psMessage, psString } from './scripts/powershell-writer';
+import { psCommentText, psEnterprisePoliciesScript, psMessage, psString } from './scripts/powershell-writer';
 
 type Check =
   | { readonly flow: Flow; readonly what: string; readonly host: string; readonly port: number; readonly dns: boolean; readonly hostParam?: undefined }
@@ -97,25 +97,17 @@ export function emitVerifyScriptPs1(plan: ExportPlan): string {
     params.push(`  # ${psCommentText(`A host in on-premises network ${label(onPrem)} that the workloads call (host[:port]); its checks are skipped when empty.`)}\n  [string] $${param}`);
   }
   const lines = [
-    '<#',
-    '.SYNOPSIS',
-    'Checks, after deployment, each flow that ppvnet judged in the design, from the delegated subnets of both regions.',
-    '.DESCRIPTION',
-    'Runs Test-DnsResolution and Test-NetworkConnectivity from Microsoft\'s module Microsoft.PowerPlatform.EnterprisePolicies',
-    '(Install-Module Microsoft.PowerPlatform.EnterprisePolicies) inside the delegated subnet of the primary and of the',
-    'failover region, and prints each result beside the design\'s verdict. A result that differs from the verdict means',
-    'the network that was deployed is not the one that was designed (or the design left something out).',
-    'Run it signed in as a Power Platform administrator (Test-AccountPermissions checks that), after the',
-    'environments are linked to their enterprise policy.',
-    '#>',
-    '[CmdletBinding()]',
-    'param(',
-    params.join(',\n'),
-    ')',
-    '',
-    'Set-StrictMode -Version Latest',
-    "$ErrorActionPreference = 'Stop'",
-    'Import-Module Microsoft.PowerPlatform.EnterprisePolicies',
+    ...psEnterprisePoliciesScript([
+      '.SYNOPSIS',
+      'Checks, after deployment, each flow that ppvnet judged in the design, from the delegated subnets of both regions.',
+      '.DESCRIPTION',
+      'Runs Test-DnsResolution and Test-NetworkConnectivity from Microsoft\'s module Microsoft.PowerPlatform.EnterprisePolicies',
+      '(Install-Module Microsoft.PowerPlatform.EnterprisePolicies) inside the delegated subnet of the primary and of the',
+      'failover region, and prints each result beside the design\'s verdict. A result that differs from the verdict means',
+      'the network that was deployed is not the one that was designed (or the design left something out).',
+      'Run it signed in as a Power Platform administrator (Test-AccountPermissions checks that), after the',
+      'environments are linked to their enterprise policy.',
+    ], params),
     '',
     '$results = [System.Collections.Generic.List[object]]::new()',
     '',

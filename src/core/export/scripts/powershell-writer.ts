@@ -24,3 +24,24 @@ export function psCommentText(text: string): string {
 export function psMessage(text: string): string {
   return psString(text.replace(CONTROL, ' '));
 }
+
+/**
+ * The opening every exported script shares: comment-based help, the parameters, strict mode, stop on the first
+ * error, and Microsoft's EnterprisePolicies module. `help` is fixed text of ours; design text goes only into
+ * `params`, through psString.
+ */
+export function psEnterprisePoliciesScript(help: readonly string[], params: readonly string[]): string[] {
+  return [
+    '<#',
+    ...help,
+    '#>',
+    '[CmdletBinding()]',
+    'param(',
+    params.join(',\n'),
+    ')',
+    '',
+    'Set-StrictMode -Version Latest',
+    "$ErrorActionPreference = 'Stop'",
+    'Import-Module Microsoft.PowerPlatform.EnterprisePolicies',
+  ];
+}
