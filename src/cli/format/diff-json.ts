@@ -3,19 +3,11 @@
 import { newErrors } from '../../core/diff/findings-delta';
 import type { Finding } from '../../core/rules/rule';
 import type { DiffReport } from './diff-report';
-import { toPortable } from './json';
+import { findingJson } from './json';
 
 export function formatDiffJson(report: DiffReport): string {
   const { diff, findings } = report;
-  const finding = (f: Finding) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    elementId: f.elementId,
-    relationId: f.relationId,
-    property: f.property,
-    ...(f.location ? { file: toPortable(f.location.file), range: f.location.range } : {}),
-  });
+  const finding = ({ location, related: _related, ...f }: Finding) => findingJson({ ...f, ...(location ? { file: location.file, range: location.range } : {}) });
   const out = {
     old: report.old,
     new: report.new,
