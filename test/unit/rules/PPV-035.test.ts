@@ -9,7 +9,7 @@ const peer = (id: string, from: string, to: string, allowVirtualNetworkAccess = 
   relate({ id, kind: 'peering', from, to, allowVirtualNetworkAccess, allowForwardedTraffic: false, allowGatewayTransit: false, useRemoteGateways: false });
 /** A second delegated subnet of the test policy, inside production's West Europe VNet. */
 const testSubnetInProdVnet = add(
-  [{ id: 'snet-test-in-prod', kind: 'subnet', name: 'snet-pp-test', addressPrefix: '10.10.9.0/24', delegations: [POWER_PLATFORM_DELEGATION], parent: 'vnet-prod-weu' }],
+  [{ id: 'snet-test-in-prod', kind: 'subnet', name: 'snet-pp-test', addressPrefix: '10.110.9.0/24', delegations: [POWER_PLATFORM_DELEGATION], parent: 'vnet-prod-weu' }],
   [{ id: 'inject-test-in-prod', kind: 'policySubnet', from: 'policy-test', to: 'snet-test-in-prod' }],
 );
 
