@@ -60,6 +60,8 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       published = await this.scan();
     } catch (e) {
       console.error('ppvnet: the workspace checks failed', e);
+      // A failed search must not stay cached: the next change searches again.
+      this.reader.invalidateList();
       return;
     }
     if (generation !== this.generation) return;
