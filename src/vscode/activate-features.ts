@@ -8,6 +8,7 @@ import { activateExport } from './export/activate-export';
 import { activateIacDiagnostics, type OpenIacInDesigner } from './iac-diagnostics/activate-diagnostics';
 import type { IacWorkspace } from './iac-diagnostics/iac-workspace';
 import { activateWalkthrough } from './walkthrough/activate-walkthrough';
+import { activateWorkspaceChecks } from './workspace-checks/activate-workspace-checks';
 import { DesignAnalyzer } from './shared/design-analyzer';
 import { createDesignerLog } from './shared/output-log';
 import { RulesConfigStore } from './shared/rules-config-store';
@@ -45,6 +46,7 @@ export function activateFeatures(context: vscode.ExtensionContext, ports: HostPo
     () => activateDiagramExport({ designers, analyzer, log }),
     () => activateExport({ destination: ports.exportDestination, rules, designers }),
     (c) => activateIacDiagnostics(c, ports.iac, rules, ports.openIacInDesigner),
+    () => activateWorkspaceChecks(rules),
     ...ports.hostOnly,
     activateWalkthrough,
   ];

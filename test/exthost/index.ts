@@ -9,6 +9,7 @@ const SUITES: Array<() => Promise<unknown>> = [
   () => import('./suite/export.test'),
   () => import('./suite/azure.test'),
   () => import('./suite/iac.test'),
+  () => import('./suite/workspace-checks.test'),
 ];
 
 export async function run(): Promise<void> {
