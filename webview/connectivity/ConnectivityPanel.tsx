@@ -76,6 +76,13 @@ export const ConnectivityPanel = memo(function ConnectivityPanel({ design, onHig
                 {cell.deciding && <>: <span data-testid="flow-reason">{cell.deciding.text}</span></>}
                 {goTo && <> <button className="link-button" data-testid="flow-go-to" onClick={() => onGoTo(goTo)}>Go to {names.get(goTo) ?? goTo}</button></>}
               </p>
+              <ol className="flow-hops" aria-label={`Hops of the ${cell.side} flow`}>
+                {cell.hops.map((hop, i) => (
+                  <li key={i} className={hop === cell.deciding ? 'deciding' : undefined}>
+                    <span className={`verdict-icon verdict-${hop.verdict}`} role="img" aria-label={VERDICT_MARK[hop.verdict].word}>{VERDICT_MARK[hop.verdict].icon}</span> {hop.text}
+                  </li>
+                ))}
+              </ol>
             </div>
           )}
         </>

@@ -10,6 +10,8 @@ export interface FlowCell {
   readonly verdict: Verdict;
   /** How many flows the side has (one per delegated subnet on that side). */
   readonly flows: number;
+  /** The hops in the order the packet crosses them, read out under the table (the canvas path alone is not heard). */
+  readonly hops: readonly Hop[];
   /** The deciding hop of a blocked or unknown flow. */
   readonly deciding?: Hop;
   /** Elements and relations on the path: source subnet and VNet, every hop's element or relation, the target, and the edges between them. */
@@ -81,6 +83,7 @@ function cellOf(flows: readonly Flow[], design: Design): FlowCell {
     side: worst.side,
     verdict: worst.verdict,
     flows: flows.length,
+    hops: worst.hops,
     ...(worst.deciding ? { deciding: worst.deciding } : {}),
     path: pathOf(worst, design),
   };

@@ -57,6 +57,9 @@ describe('connectivity panel', () => {
     expect(h.decidingId).toBe('vnet-neu');
     expect(h.ids.has('snet-pp-neu')).toBe(true);
     expect(byTestId(el, 'flow-reason')!.textContent).toMatch(/drops the traffic/);
+    const hops = [...el.querySelectorAll('.flow-hops li')];
+    expect(hops.length).toBeGreaterThan(0);
+    expect(el.querySelector('.flow-hops li.deciding')!.textContent).toMatch(/drops the traffic/);
     click(byTestId(el, 'flow-go-to'));
     expect(goTo).toEqual(['vnet-neu']);
 
