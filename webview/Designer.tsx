@@ -1,4 +1,4 @@
-// The designer page: toolbar, palette, canvas, inspector and problems around one document. Owns the
+// The designer page: toolbar, palette, canvas, inspector, problems and connectivity around one document. Owns the
 // selection, palette placement, auto-layout, paste and what the host asks of the canvas; the status line,
 // keys, toolbar, error page, drop targets, picture and delete edit live in their own modules.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -8,6 +8,8 @@ import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout } from '../src/cor
 import { parentOf } from '../src/core/model/schema';
 import type { HostToWebview } from '../src/core/protocol/messages';
 import { Canvas } from './canvas/Canvas';
+import { ConnectivityPanel } from './connectivity/ConnectivityPanel';
+import type { PathHighlight } from './canvas/path-highlight';
 import { canvasPicture } from './export/canvas-picture';
 import { LoadErrorPage } from './chrome/LoadErrorPage';
 import { Toolbar } from './chrome/Toolbar';
@@ -33,6 +35,7 @@ export function Designer() {
   const { status, say } = useStatus();
   const [selection, setSelection] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [pathHighlight, setPathHighlight] = useState<PathHighlight | undefined>();
   const clipboard = useRef<Snippet | undefined>(undefined);
 
   const hostMessage = useRef<(m: HostToWebview) => void>(() => {});
@@ -229,9 +232,12 @@ export function Designer() {
       <Toolbar title={d.name} fileName={doc.fileName} busy={busy} status={status} onAutoLayout={() => void autoLayout()}
         onFitView={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })} onCommand={(c) => channel.command(c)} />
       <Palette onAdd={onPaletteAdd} disabled={doc.settings.readOnly} />
-      <Canvas design={d} findings={doc.view.findings} selection={selection} onSelection={setSelection} edit={edit} notify={(t) => say(t, 'error')} onDropItem={onDropItem} />
+      <Canvas design={d} findings={doc.view.findings} selection={selection} onSelection={setSelection} edit={edit} notify={(t) => say(t, 'error')} onDropItem={onDropItem} highlight={pathHighlight} />
       <Inspector design={d} selection={selection} readOnly={doc.settings.readOnly} onEdit={edit} />
-      <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
+      <div className="bottom-panels">
+        <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
+        <ConnectivityPanel design={d} onHighlight={setPathHighlight} onGoTo={reveal} />
+      </div>
     </div>
   );
 }

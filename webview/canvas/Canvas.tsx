@@ -14,6 +14,7 @@ import { CanvasCallbacksContext, type CanvasCallbacks } from './canvas-callbacks
 import { COMPACT_BELOW_ZOOM, LARGE_DESIGN } from './level-of-detail';
 import { NODE_TYPES } from './node-types';
 import { applyNodeChangesById } from './node-changes';
+import { highlightEdges, highlightNodes, type PathHighlight } from './path-highlight';
 import { markOnce } from '../host/perf-marks';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
@@ -25,6 +26,8 @@ export interface CanvasProps {
   readonly edit: (label: string, edit: DesignEdit) => void;
   readonly notify: (message: string) => void;
   readonly onDropItem: (item: PaletteItem, screen: { x: number; y: number }) => void;
+  /** The path of the flow chosen in the Connectivity panel. */
+  readonly highlight?: PathHighlight;
 }
 
 // A first element on an empty canvas must not be blown up to the maximum zoom.
@@ -37,7 +40,7 @@ const zoomedOutSelector = (s: ReactFlowState) => s.transform[2] < COMPACT_BELOW_
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export const Canvas = memo(function Canvas({ design, findings, selection, onSelection, edit, notify, onDropItem }: CanvasProps) {
+export const Canvas = memo(function Canvas({ design, findings, selection, onSelection, edit, notify, onDropItem, highlight }: CanvasProps) {
   const cache = useRef(newFlowCache());
   // Sizes React Flow measured, outside React state: a node scrolled into view is measured, and putting
   // that into the controlled nodes would rebuild every node of the flow for each one (long frames while panning).
@@ -159,12 +162,15 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
     () => (large && zoomedOut ? nodes.map((n) => (n.parentNode && !n.selected ? { ...n, hidden: true } : n)) : nodes),
     [large, zoomedOut, nodes],
   );
+  // Applied to what is drawn, not to the state: the marks come and go without touching the design's nodes.
+  const litNodes = useMemo(() => highlightNodes(shown, highlight), [shown, highlight]);
+  const litEdges = useMemo(() => highlightEdges(edges, highlight), [edges, highlight]);
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
       <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
-          nodes={shown}
-          edges={edges}
+          nodes={litNodes}
+          edges={litEdges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}

@@ -5,6 +5,7 @@ import { Handle, Position, useStore, type NodeProps } from 'reactflow';
 import { Badge } from '../components';
 import type { ElementNodeData } from '../model/flow-model';
 import { KindIcon } from './KindIcon';
+import { PathMark } from './PathMark';
 import { zoomedOutOnLarge } from './level-of-detail';
 
 function ElementNodeView({ data, selected }: NodeProps<ElementNodeData>) {
@@ -27,6 +28,7 @@ function ElementNodeView({ data, selected }: NodeProps<ElementNodeData>) {
         <KindIcon kind={e.kind} serviceType={e.kind === 'azureService' ? e.serviceType : undefined} />
         <span className="node-kind">{data.kindLabel}</span>
         {f && <Badge count={f.count} severity={f.worst} label={`${f.count} finding${f.count === 1 ? '' : 's'}, worst ${f.worst}`} />}
+        {data.pathMark && <PathMark mark={data.pathMark} />}
       </div>
       <div className="node-name" title={e.name}>{e.name}</div>
       {data.keyProperty && <div className="node-prop" title={data.keyProperty}>{data.keyProperty}</div>}

@@ -7,6 +7,7 @@ import { Badge } from '../components';
 import type { ElementNodeData } from '../model/flow-model';
 import { CanvasCallbacksContext } from './canvas-callbacks';
 import { KindIcon } from './KindIcon';
+import { PathMark } from './PathMark';
 
 function VnetNodeView({ id, data, selected }: NodeProps<ElementNodeData>) {
   const callbacks = useContext(CanvasCallbacksContext);
@@ -31,6 +32,7 @@ function VnetNodeView({ id, data, selected }: NodeProps<ElementNodeData>) {
         <span className="node-kind">{data.kindLabel}</span>
         <span className="node-name" title={e.name}>{e.name}</span>
         {f && <Badge count={f.count} severity={f.worst} label={`${f.count} finding${f.count === 1 ? '' : 's'}, worst ${f.worst}`} />}
+        {data.pathMark && <PathMark mark={data.pathMark} />}
       </div>
       {data.keyProperty && <div className="node-prop">{data.keyProperty}</div>}
       <Handle type="source" position={Position.Right} aria-label={`connect from ${e.name}`} />

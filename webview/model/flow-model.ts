@@ -4,6 +4,7 @@ import type { Edge, Node } from 'reactflow';
 import { kindLabelOf, relationLabel } from '../../src/core/model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../../src/core/model/schema';
 import type { Finding, Severity } from '../../src/core/rules/rule';
+import type { Verdict } from '../../src/core/verify/flow';
 import { DEFAULT_NODE_SIZE, EMPTY_VNET_SIZE } from '../../src/core/layout/layout-graph';
 
 export interface FindingSummary {
@@ -16,6 +17,8 @@ export interface ElementNodeData {
   readonly kindLabel: string;
   readonly keyProperty?: string;
   readonly findings?: FindingSummary;
+  /** Set on the element that decided the flow chosen in the Connectivity panel (canvas/path-highlight.ts). */
+  readonly pathMark?: { readonly verdict: Verdict; readonly reason: string };
 }
 
 export interface RelationEdgeData {
