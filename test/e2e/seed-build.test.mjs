@@ -310,6 +310,17 @@ test('seed: build the reference architecture from an empty design with mouse and
       await settled();
     }
     await fillFromSeed(ids['snet-pe-weu'], 'snet-pe-weu');
+    // The data gateway's subnet the same way, without its vnetaccesslinks delegation: PPV-040 will ask for it.
+    await select(ids['vnet-weu']);
+    {
+      const before = new Set(await nodeIds(page));
+      await ui('[data-testid="palette-subnet"]').focus();
+      await page.keyboard.press('Enter');
+      count.keys++;
+      ids['snet-dgw-weu'] = await waitFor(async () => (await nodeIds(page)).find((x) => !before.has(x)), 'Enter on the subnet palette item added nothing');
+      await settled();
+    }
+    await fillFromSeed(ids['snet-dgw-weu'], 'snet-dgw-weu', ['delegations']);
 
     ids['vnet-neu'] = await drop('vnet', at('vnet-neu'));
     await fillFromSeed(ids['vnet-neu'], 'vnet-neu');
@@ -358,6 +369,9 @@ test('seed: build the reference architecture from an empty design with mouse and
     await fillFromSeed(ids.kv, 'kv');
     ids['conn-casemgmt'] = await drop('connector', at('conn-casemgmt'));
     await fillFromSeed(ids['conn-casemgmt'], 'conn-casemgmt');
+    ids['vdgw-weu'] = await drop('vnetDataGateway', at('vdgw-weu'));
+    await fillFromSeed(ids['vdgw-weu'], 'vdgw-weu');
+    await appears('PPV-040', ids['vdgw-weu'], 'adding a data gateway that runs in no subnet');
     ids['pe-api'] = await drop('privateEndpoint', at('pe-api'));
     await fillFromSeed(ids['pe-api'], 'pe-api');
     ids['pe-kv'] = await drop('privateEndpoint', at('pe-kv'));
@@ -366,6 +380,19 @@ test('seed: build the reference architecture from an empty design with mouse and
     await fillFromSeed(ids['dns-sites'], 'dns-sites');
     ids['dns-vault'] = await drop('privateDnsZone', at('dns-vault'));
     await fillFromSeed(ids['dns-vault'], 'dns-vault');
+    // Monitoring along the bottom row: the workspace, each region's Network Watcher and flow-log storage, the flow logs.
+    ids['log-pp'] = await drop('logAnalyticsWorkspace', at('log-pp'));
+    await fillFromSeed(ids['log-pp'], 'log-pp');
+    for (const region of ['weu', 'neu']) {
+      ids[`nw-${region}`] = await drop('networkWatcher', at(`nw-${region}`));
+      await fillFromSeed(ids[`nw-${region}`], `nw-${region}`);
+      ids[`st-flowlogs-${region}`] = await drop('azureService-storageAccount', at(`st-flowlogs-${region}`));
+      await fillFromSeed(ids[`st-flowlogs-${region}`], `st-flowlogs-${region}`);
+    }
+    for (const fl of ['fl-weu', 'fl-neu']) {
+      ids[fl] = await drop('flowLog', at(fl));
+      await fillFromSeed(ids[fl], fl);
+    }
 
     assert.equal((await nodeIds(page)).length, SEED.elements.length, 'not every seed element is on the canvas');
     await pane.click({ position: { x: 10, y: paneBox.height - 200 }, force: true });
@@ -380,9 +407,16 @@ test('seed: build the reference architecture from an empty design with mouse and
     await connect(R('policy-prod'), R('snet-pp-weu'));
     await appears('PPV-008', R('snet-pp-weu'), 'injecting into an undelegated subnet');
     await appears('PPV-004', R('policy-prod'), 'injecting into one VNet only');
+    await appears('PPV-045', R('vnet-weu'), 'injecting into a VNet without a flow log');
     await connect(R('policy-prod'), R('snet-pp-neu'));
     await disappears('PPV-004', R('policy-prod'), 'injecting into the paired VNet too');
     await appears('PPV-008', R('snet-pp-neu'), 'injecting into the second undelegated subnet');
+    await appears('PPV-045', R('vnet-neu'), 'injecting into the second VNet without a flow log');
+
+    // The data gateway in its subnet: PPV-040 moves from the gateway to the undelegated subnet (fixed below).
+    await connect(R('vdgw-weu'), R('snet-dgw-weu'));
+    await disappears('PPV-040', R('vdgw-weu'), 'connecting the gateway to its subnet');
+    await appears('PPV-040', R('snet-dgw-weu'), 'running the gateway in a subnet without the vnetaccesslinks delegation');
 
     await connect(R('vnet-weu'), R('vnet-neu'));
     // Edges are named "<from name> <label> <to name>" for screen readers; the names are the seed's by now.
@@ -416,6 +450,18 @@ test('seed: build the reference architecture from an empty design with mouse and
       await connect(R(zone), R('vnet-neu'));
       await disappears('PPV-025', R(zone), `linking ${zone} to both VNets`);
     }
+
+    // A flow log per VNet: its target alone answers PPV-045; then its watcher, storage and traffic analytics.
+    for (const region of ['weu', 'neu']) {
+      const fl = `fl-${region}`;
+      await connect(R(fl), R(`vnet-${region}`));
+      await disappears('PPV-045', R(`vnet-${region}`), `drawing ${fl} on it`);
+      await connect(R(fl), R(`nw-${region}`));
+      await connect(R(fl), R(`st-flowlogs-${region}`));
+      await connect(R(fl), R('log-pp'));
+    }
+    // Diagnostic settings into the workspace.
+    for (const source of ['nat-weu', 'nat-neu', 'kv']) await connect(R(source), R('log-pp'));
     assert.equal(await edgeCount(page), SEED.relations.length, 'not every seed relation is drawn');
     await screenshot(page, 'seed-connections');
 
@@ -431,6 +477,16 @@ test('seed: build the reference architecture from an empty design with mouse and
       count.clicks++;
       await disappears('PPV-008', R(subnet), 'its quick fix (delegate to Power Platform)');
     }
+    await problem('PPV-040', R('snet-dgw-weu')).locator('.quick-fix').first().click();
+    count.clicks++;
+    await disappears('PPV-040', R('snet-dgw-weu'), 'its quick fix (delegate to vnetaccesslinks)');
+    // The picture: the whole design (clicking problems centred the view on them), the gateway's subnet selected
+    // so the inspector shows its new delegation, and neither PPV-040 nor PPV-045 left in the problems list.
+    await ui('[data-testid="fit-view"]').click();
+    count.clicks++;
+    await viewShowsAll('Fit');
+    await select(R('snet-dgw-weu'));
+    await screenshot(page, 'seed-gateway-flowlogs-fixed');
     await problem('PPV-014', R('env-prod')).locator('.quick-fix').first().click();
     count.clicks++;
     await disappears('PPV-014', R('env-prod'), 'its quick fix (make it managed)');
