@@ -80,7 +80,7 @@ function supernetBars(used: readonly UsedRange[]): MapBar[] {
   for (const s of candidates) if (!supernets.some((t) => contains(t, s))) supernets.push(s);
   return supernets.map((s) => {
     const free = freeBlocks(s, used.map((u) => u.cidr));
-    return { title: `${s.text}`, ranges: [s], blocks: [...usedBlocks(used, [s]), ...free.map(freeBlock)], freeAddresses: free.reduce((n, b) => n + b.size, 0) };
+    return { title: 'VNets in', ranges: [s], blocks: [...usedBlocks(used, [s]), ...free.map(freeBlock)], freeAddresses: free.reduce((n, b) => n + b.size, 0) };
   });
 }
 
