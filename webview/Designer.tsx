@@ -8,6 +8,7 @@ import { buildLayoutGraph, DEFAULT_NODE_SIZE, movesFromLayout } from '../src/cor
 import { parentOf } from '../src/core/model/schema';
 import type { HostToWebview } from '../src/core/protocol/messages';
 import { Canvas } from './canvas/Canvas';
+import { AddressMapPanel } from './address-map/AddressMapPanel';
 import { ConnectivityPanel } from './connectivity/ConnectivityPanel';
 import type { PathHighlight } from './canvas/path-highlight';
 import { canvasPicture } from './export/canvas-picture';
@@ -237,6 +238,7 @@ export function Designer() {
       <div className="bottom-panels">
         <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
         <ConnectivityPanel design={d} onHighlight={setPathHighlight} onGoTo={reveal} />
+        <AddressMapPanel design={d} fileName={doc.fileName} />
       </div>
     </div>
   );

@@ -1,18 +1,21 @@
 // `ppvnet plan-addresses <folder|design…>`: per configured address pool, which ranges the designs use
-// (design, VNet, subnets) and what is free; `--new-pair` proposes a primary/failover block pair.
+// (design, VNet, subnets) and what is free; `--new-pair` proposes a primary/failover block pair; `--svg` draws it.
 // Reads ppvnet.config.json like `validate`; the planning itself is src/core/plan.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contains, formatIpv4 } from '../../core/net/cidr';
+import { addressMap } from '../../core/plan/address-map';
+import { renderAddressMapSvg } from '../../core/plan/address-map-svg';
 import type { AddressPlanConfig } from '../../core/plan/address-plan-config';
 import { planNewPair, poolUsage, usedRanges, type PairProposal, type PlannedDesign, type PoolUsage, type UsedRange } from '../../core/plan/plan-addresses';
 import { RULES } from '../../core/rules/registry';
 import { parseRulesConfig } from '../../core/rules/rules-config';
-import { EXIT_FINDINGS, EXIT_OK, parseArgs, UsageError, type CliIo } from '../cli-io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
+import { writeInside } from '../../node/export/safe-write';
 import { ConfigFinder } from '../find-config';
 import { loadInputs } from '../load-inputs';
 
-export const PLAN_ADDRESSES_USAGE = `usage: ppvnet plan-addresses <folder|design…> [--format text|json] [--prefix N] [--config <file>]
+export const PLAN_ADDRESSES_USAGE = `usage: ppvnet plan-addresses <folder|design…> [--format text|json] [--prefix N] [--config <file>] [--svg <file>]
                              [--new-pair [--pool NAME] [--production N] [--non-production N]]
 
   Reads the address pools of ppvnet.config.json ("addressPools", "reservedRanges", "onPremisesRanges") and
@@ -25,9 +28,10 @@ export const PLAN_ADDRESSES_USAGE = `usage: ppvnet plan-addresses <folder|design
   --production      production environments the pair will serve (default 1)
   --non-production  non-production environments the pair will serve (default 0)
   --pool            the pool to allocate from (default: the first)
+  --svg             also draw the address map (one bar per pool) to this file, inside the current folder
   --config          configuration file; by default the nearest ppvnet.config.json or .ppvnetrc.json
 
-  exit codes: 0 done, 1 no free block pair (pool exhausted), 2 usage error or unreadable input
+  exit codes: 0 done, 1 no free block pair (pool exhausted), 2 usage error, unreadable input or unwritable --svg
 `;
 
 const FORMATS = ['text', 'json'] as const;
@@ -40,7 +44,7 @@ function count(options: Record<string, string | true>, name: string, fallback: n
 }
 
 export async function runPlanAddresses(args: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(args, ['format', 'prefix', 'config', 'pool', 'production', 'non-production'], ['help', 'new-pair']);
+  const { positional, options } = parseArgs(args, ['format', 'prefix', 'config', 'pool', 'production', 'non-production', 'svg'], ['help', 'new-pair']);
   if (options.help) {
     io.stdout(PLAN_ADDRESSES_USAGE);
     return EXIT_OK;
@@ -62,8 +66,21 @@ export async function runPlanAddresses(args: string[], io: CliIo): Promise<numbe
   const pools = poolUsage(plan, used);
   const pair = options['new-pair'] ? planNewPair(plan, typeof options.pool === 'string' ? options.pool : undefined, used, { environments, vnetPrefix: prefix }) : undefined;
 
+  if (typeof options.svg === 'string' && !(await writeMap(options.svg, renderAddressMapSvg(addressMap(plan, used)), io))) return EXIT_USAGE;
   io.stdout(format === 'json' ? JSON.stringify(toJson(pools, used, pair, prefix), null, 2) + '\n' : toText(pools, used, pair, prefix));
   return pair && !pair.ok ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes the map through the safe writer, so a path or link leading out of the current folder is refused. */
+async function writeMap(file: string, svg: string, io: CliIo): Promise<boolean> {
+  try {
+    await writeInside(io.cwd, path.resolve(io.cwd, file), svg);
+  } catch (e) {
+    io.stderr(`ppvnet plan-addresses: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return false;
+  }
+  io.stderr(`wrote ${path.relative(io.cwd, path.resolve(io.cwd, file)) || file}\n`);
+  return true;
 }
 
 /** The address plan of the configuration that applies to the first input; problems go to stderr. */

@@ -1,6 +1,6 @@
 // `ppvnet plan-addresses` in-process: per pool, used ranges named by design/VNet/subnet and free blocks;
-// --new-pair proposes equal blocks in the pool; an exhausted pool exits 1 and says so.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// --new-pair proposes equal blocks in the pool; an exhausted pool exits 1 and says so; --svg writes the map inside only.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,5 +76,25 @@ describe('ppvnet plan-addresses', () => {
     const r = await run(['.', '--new-pair', '--production', 'many'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--production must be a whole number/);
+  });
+
+  it('writes the address map with --svg inside the current folder, beside the usual text', async () => {
+    const r = await run(['.', '--svg', 'maps/addresses.svg'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('wrote maps/addresses.svg\n');
+    expect(r.stdout).toContain('pool europe');
+    const svg = readFileSync(path.join(dir, 'maps', 'addresses.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('pool europe: 10.64.0.0/20');
+    expect(svg).toContain('url(#ppvnet-hatch-reserved)');
+  });
+
+  it('refuses an --svg path outside the current folder and writes nothing', async () => {
+    const outside = path.join(temp, 'outside-map.svg');
+    const r = await run(['.', '--svg', '../outside-map.svg'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \.\.\/outside-map\.svg: .*outside the workspace folder/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(outside)).toBe(false);
   });
 });
