@@ -82,7 +82,10 @@ export function summaryHtml(report: DiffReport): string {
 function findingTable(list: readonly Finding[]): string {
   const rows = list.map((f) => {
     const target = f.elementId ?? f.relationId;
-    return `<tr><td class="${htmlText(f.severity)}">${htmlText(f.severity)}</td><td>${code(f.ruleId)}</td><td>${target ? code(target) : ''}</td><td>${htmlText(f.message)}</td></tr>`;
+    // As the Markdown report: the element or relation, and the line of the design the finding points at.
+    const where = f.location ? `${f.location.file.split('\\').join('/')}:${f.location.range.start.line + 1}` : undefined;
+    const cell = [target && code(target), where && htmlText(where)].filter(Boolean).join(' · ');
+    return `<tr><td class="${htmlText(f.severity)}">${htmlText(f.severity)}</td><td>${code(f.ruleId)}</td><td>${cell}</td><td>${htmlText(f.message)}</td></tr>`;
   });
   return `<table><thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
