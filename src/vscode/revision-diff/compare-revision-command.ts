@@ -52,6 +52,8 @@ export async function compareDesignWithRevision(s: RevisionDiffServices, arg?: u
   const oldName = `${oldLabel}:${vscode.workspace.asRelativePath(file, false)}${oldText === undefined ? ' (absent)' : ''}`;
   const newName = vscode.workspace.asRelativePath(document.uri, false);
 
+  // The old side never changes; its findings are checked again only when the rule configuration does.
+  let oldFindings: { readonly config: RulesConfig | undefined; readonly findings: Finding[] } | undefined;
   const report = async () => {
     const config = await s.rules.configFor(file);
     const now = await currentSide(s.analyzer, document, config);
@@ -59,7 +61,9 @@ export async function compareDesignWithRevision(s: RevisionDiffServices, arg?: u
     // An absent old side is the new design emptied, so its name and description do not count as changes.
     const before: Design = oldLoad?.ok ? oldLoad.design : { ...now.design, elements: [], relations: [] };
     const diff = diffDesigns(before, now.design);
-    const findings = diffFindings(validateDesign(before, { config }), now.findings);
+    // An absent side borrows the new design's own properties, so it is checked each time.
+    if (!oldFindings || oldFindings.config !== config || !oldLoad?.ok) oldFindings = { config, findings: validateDesign(before, { config }) };
+    const findings = diffFindings(oldFindings.findings, now.findings);
     return { ok: true as const, svg: renderDiffSvg(now.design, diff, { findings: now.findings }), report: { old: oldName, new: newName, diff, findings } };
   };
   const first = await report();
@@ -69,15 +73,17 @@ export async function compareDesignWithRevision(s: RevisionDiffServices, arg?: u
   const panel = openDiffPanel(title);
   showDiff(panel, { title, ...first });
   // Redraw as the document is edited; a state that does not load keeps the last picture until it does again.
+  let open = true;
   const redraw = new LatestDebouncer(() => {
     void report().then((r) => {
-      if (r.ok) showDiff(panel, { title, ...r });
+      if (r.ok && open) showDiff(panel, { title, ...r });
     });
   }, () => 300);
   const watch = vscode.workspace.onDidChangeTextDocument((e) => {
     if (e.document === document && e.contentChanges.length > 0) redraw.trigger();
   });
   panel.onDidDispose(() => {
+    open = false;
     watch.dispose();
     redraw.dispose();
   });
