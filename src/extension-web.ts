@@ -1,6 +1,6 @@
 // Composition root of the web worker extension host (VS Code for the Web): the shared features, reading and
-// writing through vscode.workspace.fs. Azure import/compare and the Bicep/Terraform import into the designer
-// need Node: only stand-ins that explain so are registered, and their menu entries are hidden.
+// writing through vscode.workspace.fs. Azure import/compare, the Bicep/Terraform import into the designer and
+// the comparison with a git revision need Node: only stand-ins that explain so are registered, and their menu entries are hidden.
 import type * as vscode from 'vscode';
 import { activateFeatures, type PpvnetExtensionApi } from './vscode/activate-features';
 import { WorkspaceFsExportDestination } from './vscode/export/export-destination';

@@ -1,5 +1,5 @@
 // Composition root of the Node extension host: the shared features over the disk, plus the Bicep/Terraform
-// import into the designer and Azure import/compare, which need Node.
+// import into the designer, Azure import/compare and the comparison with a git revision, which need Node.
 // Nothing else happens at activation, so opening VS Code stays cheap.
 import type * as vscode from 'vscode';
 import { activateFeatures, type PpvnetExtensionApi } from './vscode/activate-features';
@@ -7,6 +7,7 @@ import { activateAzure } from './vscode/azure/activate-azure';
 import { DiskExportDestination } from './vscode/export/disk-export-destination';
 import { diskIacWorkspace } from './vscode/iac-diagnostics/disk-iac-workspace';
 import { openIacInDesigner } from './vscode/iac-diagnostics/open-iac-in-designer';
+import { activateRevisionDiff } from './vscode/revision-diff/activate-revision-diff';
 
 export type { PpvnetExtensionApi } from './vscode/activate-features';
 
@@ -15,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
     exportDestination: new DiskExportDestination(),
     iac: diskIacWorkspace,
     openIacInDesigner,
-    hostOnly: [activateAzure],
+    hostOnly: [activateAzure, (_context, shared) => activateRevisionDiff(shared)],
   });
 }
 

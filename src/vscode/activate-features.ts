@@ -12,8 +12,16 @@ import { activateWorkspaceChecks } from './workspace-checks/activate-workspace-c
 import { DesignAnalyzer } from './shared/design-analyzer';
 import { createDesignerLog } from './shared/output-log';
 import { RulesConfigStore } from './shared/rules-config-store';
+import type { OpenDesigners } from './shared/design-target';
 
-export type Feature = (context: vscode.ExtensionContext) => vscode.Disposable[];
+/** What the activation builds once and hands to every feature: host-only ones use it too. */
+export interface SharedServices {
+  readonly rules: RulesConfigStore;
+  readonly analyzer: DesignAnalyzer;
+  readonly designers: OpenDesigners;
+}
+
+export type Feature = (context: vscode.ExtensionContext, shared: SharedServices) => vscode.Disposable[];
 
 /** What differs between the Node and the web extension host. */
 export interface HostPorts {
@@ -23,7 +31,7 @@ export interface HostPorts {
   readonly iac: IacWorkspace;
   /** Import of Bicep/Terraform into the designer (Node only: its layout and readers live in src/node). */
   readonly openIacInDesigner?: OpenIacInDesigner;
-  /** Features only this host has (Azure import/compare on Node), registered after the IaC diagnostics. */
+  /** Features only this host has (Azure import/compare and the git revision diff on Node), registered after the IaC diagnostics. */
   readonly hostOnly: readonly Feature[];
 }
 
@@ -50,6 +58,7 @@ export function activateFeatures(context: vscode.ExtensionContext, ports: HostPo
     ...ports.hostOnly,
     activateWalkthrough,
   ];
-  for (const feature of features) context.subscriptions.push(...feature(context));
+  const shared: SharedServices = { rules, analyzer, designers };
+  for (const feature of features) context.subscriptions.push(...feature(context, shared));
   return { testing: { designer: designerTestHook() } };
 }

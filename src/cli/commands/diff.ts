@@ -17,7 +17,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo }
 import { ConfigFinder } from '../find-config';
 import { formatDiffJson } from '../format/diff-json';
 import { formatDiffMarkdown } from '../format/diff-markdown';
-import type { DiffReport } from '../format/diff-report';
+import type { DiffReport } from '../../core/diff/diff-report';
 import { formatDiffSarif } from '../format/diff-sarif';
 import { formatDiffText } from '../format/diff-text';
 import { loadInputs, type LoadedInput } from '../load-inputs';

@@ -2,7 +2,7 @@
 // before/after values, and the findings delta in validate's JSON finding shape.
 import { newErrors } from '../../core/diff/findings-delta';
 import type { Finding } from '../../core/rules/rule';
-import type { DiffReport } from './diff-report';
+import type { DiffReport } from '../../core/diff/diff-report';
 import { findingJson } from './json';
 
 export function formatDiffJson(report: DiffReport): string {

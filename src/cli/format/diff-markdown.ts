@@ -5,7 +5,7 @@ import { newErrors } from '../../core/diff/findings-delta';
 import type { PropertyChange } from '../../core/diff/design-diff';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import type { Finding } from '../../core/rules/rule';
-import { CHANGE_SYMBOL, changeCounts, describeElement, describeProperty, describeRelation, plural, type DiffReport } from './diff-report';
+import { CHANGE_SYMBOL, changeCounts, describeElement, describeProperty, describeRelation, plural, type DiffReport } from '../../core/diff/diff-report';
 
 /** Backslash-escapes what Markdown or a table would read as syntax; entities stop raw HTML. */
 export function mdText(s: string): string {

@@ -2,7 +2,7 @@
 // fixed ones, each result with its baselineState (new, unchanged, or absent for a fixed finding), so code
 // scanning and pull-request tools can show only what the change brought in.
 import type { Finding } from '../../core/rules/rule';
-import type { DiffReport } from './diff-report';
+import type { DiffReport } from '../../core/diff/diff-report';
 import { toReportFinding } from './report';
 import { formatSarif, type SarifOptions } from './sarif';
 

@@ -3,7 +3,7 @@
 import { newErrors } from '../../core/diff/findings-delta';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import type { Finding } from '../../core/rules/rule';
-import { CHANGE_SYMBOL, changeCounts, describeElement, describeProperty, describeRelation, plural, type DiffReport } from './diff-report';
+import { CHANGE_SYMBOL, changeCounts, describeElement, describeProperty, describeRelation, plural, type DiffReport } from '../../core/diff/diff-report';
 
 const same = (s: string) => s;
 

@@ -10,7 +10,8 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 
 export class GitError extends Error {}
 
-function git(cwd: string, args: readonly string[]): Promise<string> {
+/** Runs git in `cwd` and resolves to its standard output; a failure rejects with git's own message. */
+export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
       if (error) reject(new GitError(stderr.trim() || error.message));

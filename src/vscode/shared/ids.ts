@@ -16,6 +16,8 @@ export const COMMANDS = {
   openIacInDesigner: 'ppvnet.openIacInDesigner',
   importFromAzure: 'ppvnet.importFromAzure',
   compareWithAzure: 'ppvnet.compareWithAzure',
+  compareDesignWithRevision: 'ppvnet.compareDesignWithRevision',
+  showVisualDiff: 'ppvnet.showVisualDiff',
   tourOpenReference: 'ppvnet.tour.openReference',
   tourOpenTerraform: 'ppvnet.tour.openTerraform',
 } as const;

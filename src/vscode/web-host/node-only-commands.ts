@@ -1,5 +1,5 @@
 // The web host's stand-ins for features that need Node (Azure sign-in and ARM clients, the Bicep/Terraform
-// import's layout): sets the context key package.json hides their menu entries with, and answers a command
+// import's layout, the git executable): sets the context key package.json hides their menu entries with, and answers a command
 // that still arrives (a keybinding, a link) with a message instead of "command not found".
 import * as vscode from 'vscode';
 import { COMMANDS } from '../shared/ids';
@@ -10,6 +10,8 @@ export const WEB_HOST_CONTEXT = 'ppvnet.webHost';
 const NODE_ONLY: Readonly<Record<string, string>> = {
   [COMMANDS.importFromAzure]: 'Import from Azure',
   [COMMANDS.compareWithAzure]: 'Compare with Azure',
+  [COMMANDS.compareDesignWithRevision]: 'Compare Design with Revision (it runs git)',
+  [COMMANDS.showVisualDiff]: 'Show Visual Diff (it runs git)',
   [COMMANDS.openIacInDesigner]: 'Open in Designer (import Bicep/Terraform)',
 };
 

@@ -1,9 +1,9 @@
-// What every output of `ppvnet diff` renders: the two sides as displayed, the design diff and the findings
-// delta, plus the one-line descriptions of changed items that the text and Markdown forms share.
-import { formatChange } from '../../core/diff/change-values';
-import type { DesignDiff, ElementChange, PropertyChange, RelationChange } from '../../core/diff/design-diff';
-import type { FindingsDelta } from '../../core/diff/findings-delta';
-import { ELEMENT_LABELS } from '../../core/model/kinds';
+// What every rendering of a diff shows (the CLI's text, Markdown, JSON and SARIF, the VS Code panel): the two
+// sides as displayed, the design diff and the findings delta, plus the one-line descriptions of changed items.
+import { formatChange } from './change-values';
+import type { DesignDiff, ElementChange, PropertyChange, RelationChange } from './design-diff';
+import type { FindingsDelta } from './findings-delta';
+import { ELEMENT_LABELS } from '../model/kinds';
 
 export interface DiffReport {
   readonly old: string;

@@ -1,0 +1,37 @@
+// The pure halves of the compare command: what a git: URI's query names, and the revisions the picker offers.
+import { describe, expect, it } from 'vitest';
+import { parseGitUriQuery, refLabel } from '../../../src/vscode/revision-diff/git-uri';
+import { revisionPicks, typedRevisionPick } from '../../../src/vscode/revision-diff/revision-picks';
+
+describe('git: URI query', () => {
+  it('reads the path and ref the git extension encodes as JSON', () => {
+    expect(parseGitUriQuery(JSON.stringify({ path: '/repo/infra/net.ppvnet.json', ref: 'HEAD' }))).toEqual({ path: '/repo/infra/net.ppvnet.json', ref: 'HEAD' });
+    expect(parseGitUriQuery(JSON.stringify({ path: 'c:\\repo\\a.ppvnet.json', ref: '~' }))).toEqual({ path: 'c:\\repo\\a.ppvnet.json', ref: '~' });
+    expect(parseGitUriQuery(JSON.stringify({ path: '/r/a.ppvnet.json' }))).toEqual({ path: '/r/a.ppvnet.json', ref: '' });
+  });
+
+  it('refuses a query that names no file', () => {
+    for (const q of ['', 'not json', 'null', '[]', '{"ref":"HEAD"}', '{"path":""}', '{"path":3}']) expect(parseGitUriQuery(q)).toBeUndefined();
+  });
+
+  it('labels the index and the working tree by name', () => {
+    expect([refLabel('~'), refLabel(''), refLabel('origin/main')]).toEqual(['index', 'working tree', 'origin/main']);
+  });
+});
+
+describe('revision picks', () => {
+  it('offers HEAD and HEAD~1, then local and remote branches once each, without origin/HEAD', () => {
+    const picks = revisionPicks('main\nfeature/x\norigin/HEAD\norigin/main\n\nmain\r\n-evil\n');
+    expect(picks.map((p) => p.rev)).toEqual(['HEAD', 'HEAD~1', 'main', 'feature/x', 'origin/main']);
+    expect(picks.find((p) => p.rev === 'origin/main')!.description).toBe('remote branch');
+  });
+
+  it('still offers HEAD and HEAD~1 outside any branch (empty output)', () => {
+    expect(revisionPicks('').map((p) => p.rev)).toEqual(['HEAD', 'HEAD~1']);
+  });
+
+  it('takes typed text that could be a revision, and nothing git would read as an option or path', () => {
+    expect(typedRevisionPick(' v1.2.0 ')).toEqual({ label: 'v1.2.0', description: 'typed revision', rev: 'v1.2.0' });
+    for (const v of ['', '  ', '--output=x', 'a b', 'HEAD:x']) expect(typedRevisionPick(v)).toBeUndefined();
+  });
+});
