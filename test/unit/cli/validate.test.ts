@@ -1,6 +1,6 @@
 // `ppvnet validate` run in-process through main(): exit codes, the three output formats, load errors as
 // PPV-LOAD findings, and the rule configuration (explicit, found upwards, with problems reported).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { main } from '../../../src/cli/main';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
 import { edited, loadSample, removeRelations, set } from '../support/designs';
 import { checkSarif } from './sarif-check';
+import { writeWorkspace } from '../support/temp-workspace';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BROKEN = 'test/fixtures/designs/broken';
@@ -27,14 +28,7 @@ const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFi
 const temp = mkdtempSync(path.join(tmpdir(), 'ppvnet-validate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 /** A design in a fresh folder of the temp dir, optionally with a rule configuration beside it or above it. */
-function workspace(name: string, files: Record<string, string>): string {
-  const dir = path.join(temp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const workspace = (name: string, files: Record<string, string>) => writeWorkspace(temp, name, files);
 const oneWay = serializeDesign(edited(loadSample('seed'), removeRelations('peer-neu-weu')));
 
 describe('ppvnet validate', () => {

@@ -1,6 +1,6 @@
 // `ppvnet plan-addresses` in-process: per pool, used ranges named by design/VNet/subnet and free blocks;
 // --new-pair proposes equal blocks in the pool; an exhausted pool exits 1 and says so; --svg writes the map inside only.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { CliIo } from '../../../src/cli/cli-io';
 import { main } from '../../../src/cli/main';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
 import { edited, loadSample, set } from '../support/designs';
+import { writeWorkspace } from '../support/temp-workspace';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'ppvnet-plan-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -25,14 +26,7 @@ const design = serializeDesign(edited(loadSample('seed'),
   set('vnet-neu', { addressSpaces: ['10.64.2.0/24'] }), set('snet-pp-neu', { addressPrefix: '10.64.2.0/25' })));
 const config = JSON.stringify({ addressPools: [{ name: 'europe', ranges: ['10.64.0.0/20'] }], reservedRanges: ['10.64.1.0/24'] });
 
-function workspace(name: string, files: Record<string, string>): string {
-  const dir = path.join(temp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const workspace = (name: string, files: Record<string, string>) => writeWorkspace(temp, name, files);
 
 describe('ppvnet plan-addresses', () => {
   const dir = workspace('ws', { 'ppvnet.config.json': config, 'net/a.ppvnet.json': design });

@@ -1,6 +1,6 @@
 // `ppvnet validate <folder>` checks across the designs of the folder: overlapping VNets of two designs
 // give one PPV-WORKSPACE finding that names both files, positioned at the VNet's address spaces.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { CliIo } from '../../../src/cli/cli-io';
 import { main } from '../../../src/cli/main';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
 import { edited, loadSample, set } from '../support/designs';
+import { writeWorkspace } from '../support/temp-workspace';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'ppvnet-workspace-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -19,14 +20,7 @@ async function validate(args: string[], cwd: string) {
   return { code, stdout };
 }
 
-function workspace(name: string, files: Record<string, string>): string {
-  const dir = path.join(temp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const workspace = (name: string, files: Record<string, string>) => writeWorkspace(temp, name, files);
 
 interface JsonFinding { ruleId: string; severity: string; message: string; file: string; range: { start: { line: number } }; related?: { file: string; message: string }[] }
 
