@@ -26,6 +26,8 @@ const KNOWN_IDS = RULES.map((r) => r.meta.id);
 export class ValidationService {
   private readonly finder = new ConfigFinder();
   private readonly configs = new Map<string, Promise<LoadedConfig>>();
+  /** Which configuration file applies to an input, found once per input however many checks ask. */
+  private readonly applies = new Map<string, Promise<string | undefined>>();
   /** Config files that applied to some input: their problems are reported once each. */
   private readonly used = new Set<string>();
 
@@ -65,8 +67,7 @@ export class ValidationService {
 
   /** The rules' findings on a design read from `input` (a file or folder, relative to cwd or absolute). */
   async validate(design: Design, input: string, locate?: Locator): Promise<Finding[]> {
-    await this.checkConfig();
-    const config = await this.configFor(path.resolve(this.cwd, input));
+    const config = await this.configOf(input);
     return validateDesign(design, { config, ...(locate ? { locate } : {}) });
   }
 
@@ -86,7 +87,9 @@ export class ValidationService {
   }
 
   private async configFor(abs: string): Promise<RulesConfig | undefined> {
-    const file = this.explicit ?? (await this.finder.find(abs, await isDirectory(abs)));
+    let applies = this.applies.get(abs);
+    if (!applies) this.applies.set(abs, (applies = this.explicit !== undefined ? Promise.resolve(this.explicit) : isDirectory(abs).then((dir) => this.finder.find(abs, dir))));
+    const file = await applies;
     if (!file) return undefined;
     this.used.add(file);
     return (await this.load(file)).config;
