@@ -3,7 +3,7 @@
 import { formatChange } from './change-values';
 import type { DesignDiff, ElementChange, PropertyChange, RelationChange } from './design-diff';
 import type { FindingsDelta } from './findings-delta';
-import { ELEMENT_LABELS } from '../model/kinds';
+import { ELEMENT_LABELS, RELATION_LABELS } from '../model/labels';
 
 export interface DiffReport {
   readonly old: string;
@@ -21,7 +21,7 @@ export function describeElement(c: ElementChange, code: (s: string) => string, t
 
 /** A relation by kind and id, with the ends it joins (a peering and its reverse differ only there). */
 export function describeRelation(c: RelationChange, code: (s: string) => string, text: (s: string) => string): string {
-  return `${c.relation.kind} ${code(c.id)} ${text('(')}${code(c.relation.from)} → ${code(c.relation.to)}${text(')')}`;
+  return `${RELATION_LABELS[c.relation.kind]} ${code(c.id)} ${text('(')}${code(c.relation.from)} → ${code(c.relation.to)}${text(')')}`;
 }
 
 export function describeProperty(p: PropertyChange, code: (s: string) => string, text: (s: string) => string): string {
