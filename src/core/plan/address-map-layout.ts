@@ -56,8 +56,12 @@ function inside(b: MapBlock, size: number, width: number): string | undefined {
 function drawBar(bar: MapBar, top: number, shapes: MapShape[]): number {
   const x = scaleOf(bar);
   const free = bar.ranges.reduce((n, r) => n + r.size, 0);
+  // A VNet that fills its bar leaves nothing free in the bar, but its own room for new subnets is what a planner
+  // asks about next: the VNets' addresses that no subnet holds.
+  const size = (kind: MapBlockKind) => bar.blocks.filter((b) => b.kind === kind).reduce((n, b) => n + b.end - b.start + 1, 0);
+  const inVnets = size('vnet') - size('subnet');
   shapes.push({ type: 'text', x: MARGIN, y: top + TITLE_FONT, size: TITLE_FONT, bold: true, anchor: 'start',
-    text: fitText(`${bar.title}: ${bar.ranges.map((r) => r.text).join(', ')} · ${bar.freeAddresses} of ${free} addresses free`, TITLE_FONT, WIDTH - 2 * MARGIN) });
+    text: fitText(`${bar.title}: ${bar.ranges.map((r) => r.text).join(', ')} · ${bar.freeAddresses} of ${free} addresses free${size('vnet') > 0 ? ` · ${inVnets} in VNets outside subnets` : ''}`, TITLE_FONT, WIDTH - 2 * MARGIN) });
   const y = top + TITLE_FONT + 6;
   shapes.push({ type: 'rect', x: MARGIN, y, width: WIDTH - 2 * MARGIN, height: ROW_ONE + ROW_TWO, kind: 'bar' });
   const bottom = y + ROW_ONE + ROW_TWO;

@@ -86,6 +86,10 @@ describe('address map', () => {
     expect(bare.source).toBe('supernets');
     expect(bare.bars.map((b) => b.ranges.map((r) => r.text))).toEqual([['10.64.0.0/16']]);
     expect(texts(layoutAddressMap(bare).shapes)[0]).toMatch(/No address pools configured/);
+    // The VNets fill their bar, so the bar has nothing free; their room for new subnets is what the title adds.
+    const vnets = bare.bars[0]!.blocks.filter((b) => b.kind === 'vnet').reduce((n, b) => n + b.end - b.start + 1, 0);
+    const subnets = bare.bars[0]!.blocks.filter((b) => b.kind === 'subnet').reduce((n, b) => n + b.end - b.start + 1, 0);
+    expect(texts(layoutAddressMap(bare).shapes).some((t) => t.endsWith(` · ${vnets - subnets} in VNets outside subnets`))).toBe(true);
   });
 
   it('counts VNets outside every pool instead of drawing them', () => {
