@@ -12,10 +12,17 @@ import type { ExportPlan } from './export-plan';
 import { IdentifierPool, toIdentifier } from './identifiers';
 import { psCommentText, psEnterprisePoliciesScript, psMessage, psString } from './scripts/powershell-writer';
 
-type Check =
-  | { readonly flow: Flow; readonly what: string; readonly host: string; readonly port: number; readonly dns: boolean; readonly hostParam?: undefined }
-  | { readonly flow: Flow; readonly what: string; readonly hostParam: string; readonly port?: number; readonly host?: undefined; readonly dns: boolean }
-  | { readonly flow: Flow; readonly what: string; readonly skip: string; readonly host?: undefined; readonly hostParam?: undefined };
+/** Where a check connects: a known host, a host the user passes as a parameter, or nowhere (and why). */
+type CheckTarget =
+  | { readonly kind: 'host'; readonly host: string; readonly port: number; readonly dns: boolean }
+  | { readonly kind: 'param'; readonly param: string }
+  | { readonly kind: 'skip'; readonly reason: string };
+
+interface Check {
+  readonly flow: Flow;
+  readonly what: string;
+  readonly to: CheckTarget;
+}
 
 const pascal = (text: string) => toIdentifier(text, 'camel').replace(/^./, (c) => c.toUpperCase());
 
@@ -34,29 +41,29 @@ function checksOf(plan: ExportPlan, flow: Flow, hostParams: Map<string, string>,
       const pe = t.get(target.id, 'privateEndpoint')!;
       const service = target.serviceId === undefined ? undefined : t.get(target.serviceId, 'azureService');
       const what = `private endpoint ${label(pe)}`;
-      if (!service) return [{ flow, what, skip: 'the endpoint connects to no service in the design, so its host is not known' }];
+      if (!service) return [{ flow, what, to: { kind: 'skip', reason: 'the endpoint connects to no service in the design, so its host is not known' } }];
       const host = serviceHost(service, plan.endpointGroupId(pe));
-      return ['host' in host ? { flow, what: `${what} of ${label(service)}`, host: host.host, port: flow.port ?? 443, dns: true } : { flow, what, skip: host.reason }];
+      return ['host' in host ? { flow, what: `${what} of ${label(service)}`, to: { kind: 'host', host: host.host, port: flow.port ?? 443, dns: true } } : { flow, what, to: { kind: 'skip', reason: host.reason } }];
     }
     case 'publicService': {
       const service = t.get(target.id, 'azureService')!;
       const host = serviceHost(service);
       const what = `${label(service)} (public)`;
-      return ['host' in host ? { flow, what, host: host.host, port: flow.port ?? 443, dns: true } : { flow, what, skip: host.reason }];
+      return ['host' in host ? { flow, what, to: { kind: 'host', host: host.host, port: flow.port ?? 443, dns: true } } : { flow, what, to: { kind: 'skip', reason: host.reason } }];
     }
     case 'internet':
-      return [{ flow, what: `internet host ${target.host}`, host: target.host, port: flow.port ?? 443, dns: true }];
+      return [{ flow, what: `internet host ${target.host}`, to: { kind: 'host', host: target.host, port: flow.port ?? 443, dns: true } }];
     case 'onPremises': {
       const onPrem = t.get(target.id, 'onPremises')!;
       let param = hostParams.get(onPrem.id);
       if (param === undefined) hostParams.set(onPrem.id, (param = pascal(pool.take(onPrem.id, 'host'))));
-      return [{ flow, what: `on-premises network ${label(onPrem)}`, hostParam: param, dns: true }];
+      return [{ flow, what: `on-premises network ${label(onPrem)}`, to: { kind: 'param', param } }];
     }
     case 'dns':
       // Azure DNS answers inside the platform; custom servers are probed on TCP 53, as Power Platform's own
       // health checks do (domain.md §1.8), although the design judges the UDP queries.
       if (target.server === AZURE_DNS_IP) return [];
-      return [{ flow, what: `DNS server ${target.server} (TCP 53; the design judges UDP 53)`, host: target.server, port: 53, dns: false }];
+      return [{ flow, what: `DNS server ${target.server} (TCP 53; the design judges UDP 53)`, to: { kind: 'host', host: target.server, port: 53, dns: false } }];
   }
 }
 
@@ -142,23 +149,25 @@ export function emitVerifyScriptPs1(plan: ExportPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
-function checkLine(check: Check, envParam: string, vnet: ElementOf<'vnet'> | undefined): string {
-  const flow = check.flow;
+function checkLine({ flow, what: whatText, to }: Check, envParam: string, vnet: ElementOf<'vnet'> | undefined): string {
   const side = psString(`${flow.side}${vnet ? ` (${vnet.region ?? 'region not in the design'})` : ''}`);
-  const what = psString(check.what);
-  if ('skip' in check) return `Add-Result ${what} ${side} ${psString(expected(flow))} ${psMessage(`skipped: ${check.skip}`)}`;
+  const what = psString(whatText);
+  const skipped = (reason: string) => `Add-Result ${what} ${side} ${psString(expected(flow))} ${psMessage(`skipped: ${reason}`)}`;
+  if (to.kind === 'skip') return skipped(to.reason);
   const region = vnet?.region ? ` -Region ${psString(vnet.region)}` : '';
   const common = `-EnvironmentId $${envParam}${region} -Side ${side} -What ${what}`;
-  const verdicts = `${check.dns ? ` -Dns -DesignDns ${psString(expected(flow, 'dns'))}` : ''} -Design ${psString(expected(flow))}`;
-  if (check.hostParam !== undefined) {
+  // A host the user names is resolved too: whether the design's DNS answers for it is part of what is checked.
+  const dns = to.kind === 'param' || to.dns;
+  const verdicts = `${dns ? ` -Dns -DesignDns ${psString(expected(flow, 'dns'))}` : ''} -Design ${psString(expected(flow))}`;
+  if (to.kind === 'param') {
     // host[:port]; the design does not say which port a connector uses on-premises, so 443 unless given.
-    const param = `$${check.hostParam}`;
+    const param = `$${to.param}`;
     return [
       `if (${param}) {`,
       `  $onPremHost, $onPremPort = (${param} -split ':', 2) + '443' | Select-Object -First 2`,
       `  Test-Flow ${common} -HostName $onPremHost -Port $onPremPort${verdicts}`,
-      `} else { Add-Result ${what} ${side} ${psString(expected(flow))} ${psMessage(`skipped: pass -${check.hostParam}`)} }`,
+      `} else { ${skipped(`pass -${to.param}`)} }`,
     ].join('\n');
   }
-  return `Test-Flow ${common} -HostName ${psString(check.host)} -Port ${psString(String(check.port))}${verdicts}`;
+  return `Test-Flow ${common} -HostName ${psString(to.host)} -Port ${psString(String(to.port))}${verdicts}`;
 }
