@@ -44,6 +44,8 @@ export function Designer() {
   const design = doc.view.status === 'ok' ? doc.view.design : undefined;
   const designRef = useRef(design);
   designRef.current = design;
+  const findingsRef = useRef(doc.view.status === 'ok' ? doc.view.findings : []);
+  findingsRef.current = doc.view.status === 'ok' ? doc.view.findings : [];
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
 
@@ -164,13 +166,13 @@ export function Designer() {
   const exportPicture = useCallback(async (requestId: number, format: 'svg' | 'png') => {
     const d = designRef.current;
     try {
-      const data = await canvasPicture(d, flow.getNodes(), format);
+      const data = await canvasPicture(d, findingsRef.current, format);
       channel.post({ type: 'diagramExported', requestId, format, data });
     } catch (e) {
       channel.log('error', `diagram export failed: ${e instanceof Error ? e.message : String(e)}`);
       say('Picture export failed.', 'error');
     }
-  }, [channel, flow, say]);
+  }, [channel, say]);
 
   hostMessage.current = (m) => {
     if (m.type === 'revealElement') reveal(m.elementId);

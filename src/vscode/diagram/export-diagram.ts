@@ -1,5 +1,5 @@
-// "Export Diagram as SVG/PNG": SVG is drawn by the shared pure renderer on the host; PNG is rasterised
-// by the designer webview and checked here. Files are only ever written inside the workspace.
+// "Export Diagram as SVG/PNG": both are the shared pure renderer's picture; the SVG is drawn here on the host,
+// the PNG is that same SVG rasterised by the designer webview and checked here. Files are only ever written inside the workspace.
 import * as vscode from 'vscode';
 import { renderDesignSvg } from '../../core/diagram/render-svg';
 import type { DesignAnalyzer } from '../shared/design-analyzer';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDesignSvg } from '../../../src/core/diagram/render-svg';
 import { escapeXml, fitText } from '../../../src/core/diagram/svg-text';
 import { ELEMENT_KINDS, RELATION_KINDS } from '../../../src/core/model/kinds';
+import { relationLabel } from '../../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../../src/core/model/schema';
 import type { Finding } from '../../../src/core/rules/rule';
 import { edited, loadSample, set, unchecked } from '../support/designs';
@@ -14,6 +15,21 @@ function parseSvg(svg: string): Document {
   if (error) throw new Error(`not well-formed XML: ${error.textContent}`);
   return doc;
 }
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The box of an element: the first rect of its group. */
+function rectOf(doc: Document, id: string): Box {
+  const r = doc.querySelector(`g.ppv-element[data-id="${id}"] rect`)!;
+  return { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) };
+}
+
+const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
 
 /** One element of every kind, one relation of every kind, in one design. */
 function everyKind(): Design {
@@ -65,28 +81,61 @@ describe('renderDesignSvg', () => {
       expect(g!.getAttribute('data-kind')).toBe(e.kind);
       expect(g!.textContent).toContain(e.name.slice(0, 10));
     }
-    for (const r of design.relations) expect(doc.querySelector(`g.ppv-relation[data-id="${r.id}"] path.ppv-edge`), r.id).not.toBeNull();
+    // Each relation is an edge, or (a private endpoint's subnet) the endpoint drawn inside its subnet.
+    for (const r of design.relations) {
+      const g = doc.querySelector(`g.ppv-relation[data-id="${r.id}"]`);
+      expect(g, r.id).not.toBeNull();
+      if (g!.getAttribute('data-nested') === 'true') expect(inside(rectOf(doc, r.from), rectOf(doc, r.to)), r.id).toBe(true);
+      else expect(g!.querySelector('path.ppv-edge'), r.id).not.toBeNull();
+    }
   });
 
-  it('places children inside their VNet, relative to it', () => {
+  it('places subnets and gateways inside their VNet, private endpoints inside their subnet, NSG, NAT and routes beside it', () => {
     const doc = parseSvg(renderDesignSvg(everyKind()));
-    const rect = (id: string) => {
-      const r = doc.querySelector(`g[data-id="${id}"] rect`)!;
-      return { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) };
-    };
-    const vnet = rect('vnet');
-    const snet = rect('snet');
-    expect(snet.x).toBe(vnet.x + 20);
-    expect(snet.y).toBe(vnet.y + 50);
-    for (const child of ['snet', 'vpn', 'er'].map(rect)) {
-      expect(child.x + child.w).toBeLessThanOrEqual(vnet.x + vnet.w);
-      expect(child.y + child.h).toBeLessThanOrEqual(vnet.y + vnet.h);
+    const vnet = rectOf(doc, 'vnet');
+    const snet = rectOf(doc, 'snet');
+    for (const id of ['snet', 'vpn', 'er', 'nat', 'nsg', 'rt']) expect(inside(rectOf(doc, id), vnet), id).toBe(true);
+    expect(inside(rectOf(doc, 'pe'), snet)).toBe(true);
+    for (const id of ['nat', 'nsg', 'rt']) {
+      const b = rectOf(doc, id);
+      expect(b.x, id).toBeGreaterThan(snet.x + snet.w);
+      expect(b.y, id).toBeLessThan(snet.y + snet.h + 2 * b.h);
     }
-    // A VNet without a stored size grows around its (unplaced) subnet.
-    const vnet2 = rect('vnet2');
-    const snet2 = rect('snet2');
-    expect(snet2.x).toBeGreaterThan(vnet2.x);
-    expect(snet2.y + snet2.h).toBeLessThanOrEqual(vnet2.y + vnet2.h);
+    // A VNet without a stored size (or position) grows around its subnet.
+    expect(inside(rectOf(doc, 'snet2'), rectOf(doc, 'vnet2'))).toBe(true);
+  });
+
+  it('draws regions as lanes: Power Platform left, then the primary region, then the failover region', () => {
+    const doc = parseSvg(renderDesignSvg(loadSample('seed')));
+    const lanes = [...doc.querySelectorAll('g.ppv-lane')].map((g) => ({ role: g.getAttribute('data-role'), title: g.textContent, x: Number(g.querySelector('rect')!.getAttribute('x')) }));
+    const lane = (role: string) => lanes.find((l) => l.role === role)!;
+    expect(lane('primary').title).toContain('westeurope');
+    expect(lane('failover').title).toContain('northeurope');
+    expect(lane('powerPlatform').x).toBeLessThan(lane('primary').x);
+    expect(lane('primary').x).toBeLessThan(lane('failover').x);
+    expect(rectOf(doc, 'vnet-weu').x).toBeLessThan(rectOf(doc, 'vnet-neu').x);
+    expect(rectOf(doc, 'policy-prod').x).toBeLessThan(rectOf(doc, 'vnet-weu').x);
+    // The workloads a private endpoint reaches are in its region's lane, under the VNet.
+    expect(rectOf(doc, 'kv').y).toBeGreaterThan(rectOf(doc, 'vnet-weu').y + rectOf(doc, 'vnet-weu').h);
+    expect(rectOf(doc, 'kv').x).toBeLessThan(rectOf(doc, 'vnet-neu').x);
+  });
+
+  it('never draws text smaller than 9 px, with or without findings and change marks', () => {
+    const seed = loadSample('seed');
+    const findings: Finding[] = [{ ruleId: 'PPV-001', severity: 'warning', message: 'w', elementId: 'snet-pp-weu' }];
+    const marks = { elements: new Map([['vnet-weu', 'changed' as const]]), relations: new Map([['peer-weu-neu', 'removed' as const]]) };
+    const svg = renderDesignSvg(seed, { findings, marks });
+    const sizes = [...svg.matchAll(/font-size:\s*([\d.]+)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+    expect(svg).not.toMatch(/font-size="/);
+    // Every text element gets its size from a class that has one, or from its own style.
+    const doc = parseSvg(svg);
+    const sized = new Set([...svg.matchAll(/\.([\w-]+) \{[^}]*font-size/g)].map((m) => m[1]));
+    for (const t of doc.querySelectorAll('text')) {
+      const own = t.getAttribute('style')?.includes('font-size');
+      expect(own || [...t.classList].some((c) => sized.has(c)), t.outerHTML).toBe(true);
+    }
   });
 
   it('shows names, CIDRs and regions of the seed', () => {
@@ -138,13 +187,19 @@ describe('renderDesignSvg', () => {
     expect(doc.querySelector('.ppv-summary')!.textContent).toContain('2 errors, 1 warning, 1 info');
   });
 
-  it('labels a peering pair once and fans the two directions apart', () => {
+  it('labels a peering pair once and draws the two directions as one line, an arrow at each end', () => {
     const doc = parseSvg(renderDesignSvg(loadSample('seed')));
     const peerings = [...doc.querySelectorAll('g.ppv-relation[data-kind="peering"]')];
     expect(peerings).toHaveLength(2);
-    expect(peerings.filter((g) => g.querySelector('text')).map((g) => g.querySelector('text')!.textContent)).toEqual(['peering ⇄']);
-    const [a, b] = peerings.map((g) => g.querySelector('path')!.getAttribute('d'));
+    // The canvas's label for the pair (its flags included), once.
+    const seed = loadSample('seed');
+    const label = relationLabel(seed.relations.find((r) => r.id === 'peer-weu-neu')!);
+    expect(label).toBe('peering · access · fwd');
+    expect(peerings.filter((g) => g.querySelector('text')).map((g) => g.querySelector('text')!.textContent)).toEqual([`${label} ⇄`]);
+    const [a, b] = peerings.map((g) => g.querySelector('path.ppv-edge')!.getAttribute('d')!);
     expect(a).not.toBe(b);
+    const points = (d: string) => d.split(' ').map((p) => p.replace(/^[ML]/, ''));
+    expect(points(a!)).toEqual(points(b!).reverse());
   });
 
   it('draws an empty design as a valid picture', () => {

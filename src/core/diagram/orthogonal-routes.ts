@@ -1,0 +1,376 @@
+// Routes edges as horizontal and vertical runs through the free channels between boxes: a shortest path
+// on a grid of tracks beside every box, where bends, crossing an earlier edge and running along one cost
+// extra. An edge may pass through the containers around its own ends (the VNet around its subnet), never
+// through any other box or a container's title strip. Pure and deterministic.
+import type { Point, Rect } from './crossings';
+
+export interface RouteBox extends Rect {
+  readonly id: string;
+  readonly parent?: string;
+  /** Height of the title strip that no edge may cross. */
+  readonly header?: number;
+}
+
+export interface RouteRequest {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: string;
+}
+
+/** Where the first edges leave a box: the middle of a side; later ones move aside along the side. */
+const STUB = 12;
+const TRACK = 12;
+const BEND = 14;
+const CROSS = 150;
+const ALONG = 24;
+const REROUTE_PASSES = 2;
+const SIDES = ['left', 'right', 'top', 'bottom'] as const;
+type Side = (typeof SIDES)[number];
+const DIRS = [
+  { dx: 1, dy: 0 },
+  { dx: -1, dy: 0 },
+  { dx: 0, dy: 1 },
+  { dx: 0, dy: -1 },
+] as const;
+const OUTWARD: Readonly<Record<Side, number>> = { right: 0, left: 1, bottom: 2, top: 3 };
+
+interface Port {
+  readonly side: Side;
+  /** On the box's border. */
+  readonly at: Point;
+  /** Just outside it, on the grid. */
+  readonly out: Point;
+}
+
+/** Ports along each side: the middle, then a step either way, so edges sharing a box stay apart. */
+function portsOf(b: Rect): Port[] {
+  const out: Port[] = [];
+  for (const side of SIDES) {
+    const horizontal = side === 'top' || side === 'bottom';
+    const length = horizontal ? b.w : b.h;
+    const offsets = [0, -1, 1, -2, 2].map((k) => k * (horizontal ? 24 : 14)).filter((o) => Math.abs(o) < length / 2 - 6);
+    for (const o of offsets) {
+      const at = side === 'left' ? { x: b.x, y: b.y + b.h / 2 + o }
+        : side === 'right' ? { x: b.x + b.w, y: b.y + b.h / 2 + o }
+          : side === 'top' ? { x: b.x + b.w / 2 + o, y: b.y } : { x: b.x + b.w / 2 + o, y: b.y + b.h };
+      const d = DIRS[OUTWARD[side]]!;
+      out.push({ side, at, out: { x: at.x + d.dx * STUB, y: at.y + d.dy * STUB } });
+    }
+  }
+  return out;
+}
+
+interface Heap {
+  keys: number[];
+  vals: number[];
+  top: number;
+}
+
+function push(h: Heap, key: number, val: number): void {
+  let i = h.keys.length;
+  h.keys.push(key);
+  h.vals.push(val);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h.keys[p]! <= key) break;
+    h.keys[i] = h.keys[p]!;
+    h.vals[i] = h.vals[p]!;
+    i = p;
+  }
+  h.keys[i] = key;
+  h.vals[i] = val;
+}
+
+/** Removes the smallest entry; returns its value, and leaves its key in `h.top`. */
+function pop(h: Heap): number {
+  const top = h.vals[0]!;
+  h.top = h.keys[0]!;
+  const key = h.keys.pop()!;
+  const val = h.vals.pop()!;
+  const n = h.keys.length;
+  if (n > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && h.keys[r]! < h.keys[l]! ? r : l;
+      if (h.keys[c]! >= key) break;
+      h.keys[i] = h.keys[c]!;
+      h.vals[i] = h.vals[c]!;
+      i = c;
+    }
+    h.keys[i] = key;
+    h.vals[i] = val;
+  }
+  return top;
+}
+
+const round = (n: number) => Math.round(n * 2) / 2;
+
+/**
+ * Routes every request; returns each edge's polyline from the border of `from` to the border of `to`.
+ * Requests whose ends are missing are left out; an edge that finds no free path is drawn straight.
+ */
+export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteRequest[], extraObstacles: readonly Rect[] = []): Map<string, Point[]> {
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const ports = new Map(boxes.map((b) => [b.id, portsOf(b)]));
+  const xsSet = new Set<number>();
+  const ysSet = new Set<number>();
+  const track = (r: Rect) => {
+    for (const d of [TRACK, 2 * TRACK]) {
+      xsSet.add(round(r.x - d));
+      xsSet.add(round(r.x + r.w + d));
+      ysSet.add(round(r.y - d));
+      ysSet.add(round(r.y + r.h + d));
+    }
+  };
+  for (const b of boxes) {
+    track(b);
+    for (const p of ports.get(b.id)!) {
+      xsSet.add(round(p.out.x));
+      ysSet.add(round(p.out.y));
+    }
+  }
+  for (const r of extraObstacles) track(r);
+  // A track on a box's border would draw the edge over the border line: such tracks are dropped.
+  const onBorder = (v: number, borders: ReadonlySet<number>) => [...borders].some((b) => Math.abs(b - v) < 4);
+  const bordersX = new Set(boxes.flatMap((b) => [b.x, b.x + b.w]));
+  const bordersY = new Set(boxes.flatMap((b) => [b.y, b.y + b.h]));
+  const portXs = new Set(boxes.flatMap((b) => ports.get(b.id)!.map((p) => round(p.out.x))));
+  const portYs = new Set(boxes.flatMap((b) => ports.get(b.id)!.map((p) => round(p.out.y))));
+  const xs = [...xsSet].filter((v) => portXs.has(v) || !onBorder(v, bordersX)).sort((a, b) => a - b);
+  const ys = [...ysSet].filter((v) => portYs.has(v) || !onBorder(v, bordersY)).sort((a, b) => a - b);
+  const X = xs.length;
+  const Y = ys.length;
+  const N = X * Y;
+  const xi = new Map(xs.map((v, i) => [v, i]));
+  const yi = new Map(ys.map((v, i) => [v, i]));
+
+  // Obstacles: every box, and every title strip (which no edge crosses, even one inside that container).
+  const strips: Rect[] = [...extraObstacles];
+  for (const b of boxes) if (b.header) strips.push({ x: b.x, y: b.y, w: b.w, h: b.header });
+
+  // What earlier edges occupy: grid steps run along, and nodes passed straight through (for crossings).
+  const stepH = new Uint16Array(N);
+  const stepV = new Uint16Array(N);
+  const passH = new Uint16Array(N);
+  const passV = new Uint16Array(N);
+  const portUse = new Map<string, number>();
+
+  const ancestors = (id: string): Set<string> => {
+    const out = new Set<string>();
+    for (let b = byId.get(id)?.parent; b !== undefined && !out.has(b); b = byId.get(b)?.parent) out.add(b);
+    return out;
+  };
+
+  const blockedNode = new Uint8Array(N);
+  const blockedRight = new Uint8Array(N);
+  const blockedDown = new Uint8Array(N);
+  const block = (r: Rect) => {
+    // Grid lines strictly inside r, and steps whose open span overlaps r's.
+    const x0 = xs.findIndex((v) => v > r.x - 1e-6);
+    const y0 = ys.findIndex((v) => v > r.y - 1e-6);
+    if (x0 < 0 || y0 < 0) return;
+    for (let j = y0; j < Y && ys[j]! < r.y + r.h + 1e-6; j++) {
+      const insideY = ys[j]! > r.y + 1e-6 && ys[j]! < r.y + r.h - 1e-6;
+      for (let i = Math.max(0, x0 - 1); i < X && xs[i]! < r.x + r.w + 1e-6; i++) {
+        const insideX = xs[i]! > r.x + 1e-6 && xs[i]! < r.x + r.w - 1e-6;
+        const n = j * X + i;
+        if (insideX && insideY) blockedNode[n] = 1;
+        if (insideY && i + 1 < X && xs[i]! < r.x + r.w - 1e-6 && xs[i + 1]! > r.x + 1e-6) blockedRight[n] = 1;
+        if (insideX && j + 1 < Y && ys[j]! < r.y + r.h - 1e-6 && ys[j + 1]! > r.y + 1e-6) blockedDown[n] = 1;
+      }
+    }
+    // A step may start left of or above r's first grid line.
+    if (x0 > 0) for (let j = 0; j < Y; j++) if (ys[j]! > r.y + 1e-6 && ys[j]! < r.y + r.h - 1e-6 && xs[x0 - 1]! < r.x + r.w && xs[x0]! > r.x) blockedRight[j * X + x0 - 1] = 1;
+    if (y0 > 0) for (let i = 0; i < X; i++) if (xs[i]! > r.x + 1e-6 && xs[i]! < r.x + r.w - 1e-6 && ys[y0 - 1]! < r.y + r.h && ys[y0]! > r.y) blockedDown[(y0 - 1) * X + i] = 1;
+  };
+
+  // Short edges first: they have the fewest ways round, and long ones can detour around them.
+  const manhattan = (r: RouteRequest) => {
+    const a = byId.get(r.from)!;
+    const b = byId.get(r.to)!;
+    return Math.abs(a.x + a.w / 2 - b.x - b.w / 2) + Math.abs(a.y + a.h / 2 - b.y - b.h / 2);
+  };
+
+  const dist = new Float64Array(N * 4);
+  const prev = new Int32Array(N * 4);
+  const routeOne = (r: RouteRequest): Routed => {
+    blockedNode.fill(0);
+    blockedRight.fill(0);
+    blockedDown.fill(0);
+    const allowed = new Set([...ancestors(r.from), ...ancestors(r.to)]);
+    for (const b of boxes) if (!allowed.has(b.id)) block(b);
+    for (const s of strips) block(s);
+    // The container around both ends is allowed, but not the boxes of the ends themselves.
+    block(byId.get(r.from)!);
+    block(byId.get(r.to)!);
+
+    const sources = ports.get(r.from)!;
+    const targets = ports.get(r.to)!;
+    const targetAt = new Map<number, Port[]>();
+    for (const p of targets) {
+      const n = (yi.get(round(p.out.y)) ?? -1) * X + (xi.get(round(p.out.x)) ?? -1);
+      if (n >= 0) targetAt.set(n, [...(targetAt.get(n) ?? []), p]);
+    }
+    const h = (n: number) => {
+      const x = xs[n % X]!;
+      const y = ys[Math.floor(n / X)]!;
+      let best = Infinity;
+      for (const p of targets) best = Math.min(best, Math.abs(p.out.x - x) + Math.abs(p.out.y - y));
+      return best;
+    };
+    dist.fill(Infinity);
+    prev.fill(-1);
+    const heap: Heap = { keys: [], vals: [], top: 0 };
+    const startPort = new Map<number, Port>();
+    for (const p of sources) {
+      const n = (yi.get(round(p.out.y)) ?? -1) * X + (xi.get(round(p.out.x)) ?? -1);
+      if (n < 0 || blockedNode[n]) continue;
+      const state = n * 4 + OUTWARD[p.side];
+      const cost = STUB + (portUse.get(portKey(r.from, p)) ?? 0) * ALONG + (p.side === 'top' || p.side === 'bottom' ? 2 : 0);
+      if (cost < dist[state]!) {
+        dist[state] = cost;
+        startPort.set(state, p);
+        push(heap, cost + h(n), state);
+      }
+    }
+    let goal = -1;
+    let goalPort: Port | undefined;
+    let goalCost = Infinity;
+    while (heap.keys.length > 0) {
+      const state = pop(heap);
+      const n = Math.floor(state / 4);
+      const dir = state % 4;
+      const d = dist[state]!;
+      if (d >= goalCost) break;
+      // A stale entry: the state was reached more cheaply after this one was queued.
+      if (heap.top > d + h(n) + 1e-6) continue;
+      const here = targetAt.get(n);
+      if (here) {
+        for (const p of here) {
+          // Arrive heading into the box: the last run points at the port.
+          const inward = OUTWARD[p.side] ^ 1;
+          const cost = d + STUB + (dir === inward ? 0 : BEND * 2) + (portUse.get(portKey(r.to, p)) ?? 0) * ALONG;
+          if (cost < goalCost) {
+            goalCost = cost;
+            goal = state;
+            goalPort = p;
+          }
+        }
+      }
+      const i = n % X;
+      const j = Math.floor(n / X);
+      for (let nd = 0; nd < 4; nd++) {
+        if (nd === (dir ^ 1)) continue;
+        const { dx, dy } = DIRS[nd]!;
+        const ni = i + dx;
+        const nj = j + dy;
+        if (ni < 0 || nj < 0 || ni >= X || nj >= Y) continue;
+        const m = nj * X + ni;
+        if (blockedNode[m]) continue;
+        const horizontal = dy === 0;
+        const step = horizontal ? (dx > 0 ? n : m) : dy > 0 ? n : m;
+        if (horizontal ? blockedRight[step] : blockedDown[step]) continue;
+        const len = horizontal ? Math.abs(xs[ni]! - xs[i]!) : Math.abs(ys[nj]! - ys[j]!);
+        let cost = d + len + (nd === dir ? 0 : BEND);
+        cost += (horizontal ? stepH[step]! : stepV[step]!) * (ALONG + len * 0.5);
+        // Passing a node another edge runs straight through the other way is a crossing.
+        if (horizontal ? passV[m] : passH[m]) cost += CROSS;
+        const ms = m * 4 + nd;
+        if (cost < dist[ms]!) {
+          dist[ms] = cost;
+          prev[ms] = state;
+          push(heap, cost + h(m), ms);
+        }
+      }
+    }
+    const from = byId.get(r.from)!;
+    const to = byId.get(r.to)!;
+    if (goal < 0 || !goalPort) return { points: [{ x: from.x + from.w / 2, y: from.y + from.h / 2 }, { x: to.x + to.w / 2, y: to.y + to.h / 2 }], stepsH: [], stepsV: [], passH: [], passV: [], ports: [] };
+    const states: number[] = [];
+    for (let s = goal; s >= 0; s = prev[s]!) states.push(s);
+    states.reverse();
+    const first = startPort.get(states[0]!)!;
+    const nodes = states.map((s) => Math.floor(s / 4));
+    const routed: Routed = { points: [], stepsH: [], stepsV: [], passH: [], passV: [], ports: [portKey(r.from, first), portKey(r.to, goalPort)] };
+    for (let k = 1; k < nodes.length; k++) {
+      const a = nodes[k - 1]!;
+      const b = nodes[k]!;
+      (Math.abs(a - b) === 1 ? routed.stepsH : routed.stepsV).push(Math.min(a, b));
+    }
+    for (let k = 0; k < nodes.length; k++) {
+      const dirIn = k > 0 ? states[k]! % 4 : OUTWARD[first.side];
+      const dirOut = k + 1 < nodes.length ? states[k + 1]! % 4 : OUTWARD[goalPort.side] ^ 1;
+      if (dirIn < 2 || dirOut < 2) routed.passH.push(nodes[k]!);
+      if (dirIn >= 2 || dirOut >= 2) routed.passV.push(nodes[k]!);
+    }
+    routed.points = simplify([first.at, ...nodes.map((n) => ({ x: xs[n % X]!, y: ys[Math.floor(n / X)]! })), goalPort.at]);
+    return routed;
+  };
+
+  /** Adds (or, with -1, removes) what an edge occupies, which the edges routed after it pay to cross or share. */
+  const occupy = (x: Routed, sign: 1 | -1) => {
+    for (const n of x.stepsH) stepH[n]! += sign;
+    for (const n of x.stepsV) stepV[n]! += sign;
+    for (const n of x.passH) passH[n]! += sign;
+    for (const n of x.passV) passV[n]! += sign;
+    for (const k of x.ports) portUse.set(k, (portUse.get(k) ?? 0) + sign);
+  };
+
+  // A relation and its reverse twin of the same kind (a peering pair) share one route, drawn back the other way.
+  const twinOf = new Map<string, RouteRequest>();
+  const valid = requests.filter((r) => byId.has(r.from) && byId.has(r.to));
+  for (const r of valid) {
+    if (twinOf.has(r.id)) continue;
+    const twin = valid.find((t) => t !== r && !twinOf.has(t.id) && t.from === r.to && t.to === r.from && t.kind === r.kind);
+    if (twin) twinOf.set(twin.id, r);
+  }
+  const order = valid.filter((r) => !twinOf.has(r.id)).map((r, i) => ({ r, i, d: manhattan(r) })).sort((a, b) => a.d - b.d || a.i - b.i);
+
+  const routed = new Map<string, Routed>();
+  for (const { r } of order) {
+    const x = routeOne(r);
+    occupy(x, 1);
+    routed.set(r.id, x);
+  }
+  // Rip up and reroute: each edge again, now that it sees every other edge and not only the earlier ones.
+  for (let pass = 0; pass < REROUTE_PASSES; pass++) {
+    for (const { r } of order) {
+      occupy(routed.get(r.id)!, -1);
+      const x = routeOne(r);
+      occupy(x, 1);
+      routed.set(r.id, x);
+    }
+  }
+  const out = new Map([...routed].map(([id, x]) => [id, x.points]));
+  for (const [id, r] of twinOf) out.set(id, [...out.get(r.id)!].reverse());
+  return out;
+}
+
+interface Routed {
+  points: Point[];
+  /** Grid steps (by their left or upper node) and nodes passed, along each axis. */
+  stepsH: number[];
+  stepsV: number[];
+  passH: number[];
+  passV: number[];
+  ports: string[];
+}
+
+const portKey = (id: string, p: Port) => `${id}:${p.side}:${p.at.x},${p.at.y}`;
+
+/** Drops repeated points and the middle of three points on one line. */
+function simplify(pts: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of pts) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 1e-6 && Math.abs(last.y - p.y) < 1e-6) continue;
+    const before = out[out.length - 2];
+    if (before && last && ((Math.abs(before.x - last.x) < 1e-6 && Math.abs(last.x - p.x) < 1e-6) || (Math.abs(before.y - last.y) < 1e-6 && Math.abs(last.y - p.y) < 1e-6))) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
