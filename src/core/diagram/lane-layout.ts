@@ -40,22 +40,22 @@ export interface LaneLayout {
   readonly height: number;
 }
 
-export const NODE_W = 170;
+export const NODE_W = 164;
 export const NODE_H = 50;
-const DNS_W = 230;
-const SUBNET_W = 200;
+const DNS_W = 214;
+const SUBNET_W = 190;
 const SUBNET_HEADER = 50;
-const ATTACH_W = 132;
+const ATTACH_W = 124;
 /** Between a subnet and the NSG or NAT beside it: room for the edge's label. */
-const ATTACH_GAP = 72;
-const PE_INSET = 24;
+const ATTACH_GAP = 62;
+const PE_INSET = 20;
 const PE_GAP = 12;
-const VNET_PAD = 24;
+const VNET_PAD = 20;
 const VNET_HEADER = 46;
 const ROW_GAP = 28;
-const LANE_PAD = 20;
+const LANE_PAD = 16;
 const LANE_HEADER = 30;
-const LANE_GAP = 36;
+const LANE_GAP = 30;
 const NODE_GAP = 30;
 
 const POWER_PLATFORM_KINDS = new Set<string>(['environment', 'enterprisePolicy', 'connector', 'vnetDataGateway']);

@@ -22,7 +22,7 @@ export interface RouteRequest {
 const STUB = 12;
 const TRACK = 12;
 const BEND = 14;
-const CROSS = 150;
+const CROSS = 250;
 const ALONG = 24;
 const REROUTE_PASSES = 2;
 const SIDES = ['left', 'right', 'top', 'bottom'] as const;
@@ -43,13 +43,19 @@ interface Port {
   readonly out: Point;
 }
 
-/** Ports along each side: the middle, then a step either way, so edges sharing a box stay apart. */
-function portsOf(b: Rect): Port[] {
+/**
+ * Ports along each side: the middle, then a step either way, so edges sharing a box stay apart. A container's
+ * long sides get ports all along (below its title strip), so an edge between two VNets can run straight.
+ */
+function portsOf(b: RouteBox): Port[] {
   const out: Port[] = [];
   for (const side of SIDES) {
     const horizontal = side === 'top' || side === 'bottom';
     const length = horizontal ? b.w : b.h;
-    const offsets = [0, -1, 1, -2, 2].map((k) => k * (horizontal ? 24 : 14)).filter((o) => Math.abs(o) < length / 2 - 6);
+    const steps = b.header !== undefined && !horizontal ? Math.floor(length / 2 / 24) : 2;
+    const ks = Array.from({ length: 2 * steps + 1 }, (_, i) => (i % 2 === 0 ? i / 2 : -(i + 1) / 2));
+    const below = (o: number) => horizontal || b.header === undefined || b.h / 2 + o > b.header + 6;
+    const offsets = ks.map((k) => k * (horizontal ? 24 : b.header !== undefined ? 24 : 14)).filter((o) => Math.abs(o) < length / 2 - 6 && below(o));
     for (const o of offsets) {
       const at = side === 'left' ? { x: b.x, y: b.y + b.h / 2 + o }
         : side === 'right' ? { x: b.x + b.w, y: b.y + b.h / 2 + o }

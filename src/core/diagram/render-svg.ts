@@ -6,7 +6,7 @@ import { kindLabelOf, relationLabel, relationSentence } from '../model/labels';
 import type { Design, Element, Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
 import { drawLegend, elementMark, LEGEND_H, MARK_STYLE, relationMark, type ChangeMark, type DiagramMarks } from './change-marks';
-import { layoutLanes, type Lane, type LaneLayout, type LaneRole } from './lane-layout';
+import { layoutLanes, type Lane, type LaneLayout, type LaneRole, type PlacedBox } from './lane-layout';
 import { routeEdges } from './orthogonal-routes';
 import { escapeXml, estimateWidth, fitText, num } from './svg-text';
 
@@ -230,7 +230,7 @@ function drawContainer(e: Element, b: Box, badge: Badge | undefined, mark?: Chan
 /** A box: kind, name and one line of detail; a subnet holding private endpoints keeps them below its text. */
 function drawNode(e: Element, b: Box, badge: Badge | undefined, holder: boolean, mark?: ChangeMark): string {
   const color = KIND_COLORS[e.kind];
-  const textW = b.w - 22;
+  const textW = b.w - 18;
   const detail = detailOf(e);
   return [
     `<g class="ppv-element" data-id="${escapeXml(e.id)}" data-kind="${e.kind}"${changeAttr(mark)}>`,
@@ -322,7 +322,8 @@ function drawEdges(relations: readonly Relation[], layout: LaneLayout, avoid: re
     const key = [r.from, r.to].sort().join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const labels: Box[] = [];
+  // Lane titles count as taken, so no label covers one.
+  const labels: Box[] = [...avoid];
   const out: string[] = [];
   const extent: Point[] = [];
   for (const r of relations) {
@@ -349,28 +350,36 @@ interface Point {
 const LABEL_SIZE = 9.5;
 
 /** Where a label fits on the route: the middle of its longest free run, clear of boxes and other labels. */
-function placeLabel(points: readonly Point[], text: string, taken: readonly Box[], boxes: readonly Box[]): Point | undefined {
+function placeLabel(points: readonly Point[], text: string, taken: readonly Box[], boxes: readonly PlacedBox[]): Point | undefined {
   const w = estimateWidth(text, LABEL_SIZE) + 8;
   const h = 13;
   const runs = points.slice(1).map((b, i) => ({ a: points[i]!, b, len: Math.abs(b.x - points[i]!.x) + Math.abs(b.y - points[i]!.y) }));
   const candidates: Point[] = [];
   for (const run of [...runs].sort((p, q) => q.len - p.len)) {
-    for (const t of [0.5, 0.3, 0.7, 0.2, 0.8]) candidates.push({ x: run.a.x + (run.b.x - run.a.x) * t, y: run.a.y + (run.b.y - run.a.y) * t });
+    for (const t of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) candidates.push({ x: run.a.x + (run.b.x - run.a.x) * t, y: run.a.y + (run.b.y - run.a.y) * t });
   }
-  const clear = (c: Point) => {
+  // How much of the label would cover text: other labels, boxes (a container's background is fine).
+  const covered = (c: Point) => {
     const r = { x: c.x - w / 2, y: c.y - h / 2, w, h };
-    const overlaps = (o: Box) => r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h;
-    // A label may lie on a container's background, not over a box's text.
-    return !taken.some(overlaps) && !boxes.some((o) => overlaps(o) && !contains(o, r));
+    const overlap = (o: Box) => Math.max(0, Math.min(r.x + r.w, o.x + o.w) - Math.max(r.x, o.x)) * Math.max(0, Math.min(r.y + r.h, o.y + o.h) - Math.max(r.y, o.y));
+    const onBackground = (o: PlacedBox) => o.header !== undefined && contains(o, r) && r.y > o.y + o.header;
+    return taken.reduce((n, o) => n + overlap(o), 0) + boxes.reduce((n, o) => n + (onBackground(o) ? 0 : overlap(o)), 0);
   };
-  return candidates.find(clear) ?? candidates[0];
+  let best: Point | undefined;
+  let least = Infinity;
+  for (const c of candidates) {
+    const n = covered(c);
+    if (n === 0) return c;
+    if (n < least) [best, least] = [c, n];
+  }
+  return best;
 }
 
 function contains(o: Box, r: Box): boolean {
   return o.x <= r.x && o.y <= r.y && o.x + o.w >= r.x + r.w && o.y + o.h >= r.y + r.h;
 }
 
-function drawEdge(r: Relation, points: readonly Point[], label: string | undefined, taken: Box[], boxes: readonly Box[], mark?: ChangeMark): string {
+function drawEdge(r: Relation, points: readonly Point[], label: string | undefined, taken: Box[], boxes: readonly PlacedBox[], mark?: ChangeMark): string {
   const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)},${num(p.y)}`).join(' ');
   const at = label ? placeLabel(points, label, taken, boxes) : undefined;
   const lw = label ? estimateWidth(label, LABEL_SIZE) + 8 : 0;
