@@ -158,6 +158,15 @@ describe('renderDesignSvg', () => {
     expect(doc.querySelector('g[data-id="snet-pp"]')!.textContent).toContain('<script>alert(1)</script>'.slice(0, 12));
   });
 
+  it('escapes a hostile region in its lane title', () => {
+    const hostile = '"><script>x</script>';
+    const design = unchecked(loadSample('minimal'), 'vnet-brs', { region: hostile });
+    const svg = renderDesignSvg(design);
+    const doc = parseSvg(svg);
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect([...doc.querySelectorAll('.ppv-lane-title')].map((t) => t.textContent).join(' ')).toContain('<script>');
+  });
+
   it('drops characters XML cannot carry instead of producing an unreadable file', () => {
     const design = unchecked(loadSample('minimal'), 'policy', { name: 'ep\u0000\u0007-\uD800x' });
     const doc = parseSvg(renderDesignSvg(design));
