@@ -5,14 +5,7 @@
 // canvas positions, so the picture of a design is the same whoever arranged the canvas.
 import { findGeography } from '../geo/geographies';
 import { parentOf, type Design, type Element } from '../model/schema';
-import { segmentsCross } from './crossings';
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+import { segmentsCross, type Rect } from './crossings';
 
 export interface PlacedBox extends Rect {
   readonly id: string;

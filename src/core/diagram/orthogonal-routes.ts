@@ -18,9 +18,10 @@ export interface RouteRequest {
   readonly kind: string;
 }
 
-/** Where the first edges leave a box: the middle of a side; later ones move aside along the side. */
+/** How far an edge leaves a box straight before it may turn, and how far the tracks beside a box lie. */
 const STUB = 12;
 const TRACK = 12;
+/** Costs, in pixels of length: a bend, crossing another edge, running along one (per step). */
 const BEND = 14;
 const CROSS = 250;
 const ALONG = 24;

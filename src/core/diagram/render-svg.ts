@@ -6,6 +6,7 @@ import { kindLabelOf, relationLabel, relationSentence } from '../model/labels';
 import type { Design, Element, Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
 import { drawLegend, elementMark, LEGEND_H, MARK_STYLE, relationMark, type ChangeMark, type DiagramMarks } from './change-marks';
+import type { Point, Rect as Box } from './crossings';
 import { layoutLanes, type Lane, type LaneLayout, type LaneRole, type PlacedBox } from './lane-layout';
 import { routeEdges } from './orthogonal-routes';
 import { escapeXml, estimateWidth, fitText, num } from './svg-text';
@@ -15,13 +16,6 @@ export interface RenderSvgOptions {
   readonly findings?: readonly Finding[];
   /** Added, removed and changed items to outline, with a legend (the picture of `ppvnet diff`). */
   readonly marks?: DiagramMarks;
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
 }
 
 const MARGIN = 24;
@@ -340,11 +334,6 @@ function drawEdges(relations: readonly Relation[], layout: LaneLayout, avoid: re
     out.push(drawEdge(r, points, label, labels, layout.boxes, marks?.get(r.id)));
   }
   return { svg: out, extent };
-}
-
-interface Point {
-  readonly x: number;
-  readonly y: number;
 }
 
 const LABEL_SIZE = 9.5;
