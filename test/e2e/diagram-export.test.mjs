@@ -72,6 +72,9 @@ test('New Design from the palette opens the designer; diagrams export as SVG and
     const height = png.readUInt32BE(20);
     t.diagnostic(`PNG ${width}×${height}, ${png.length} bytes; SVG ${svg.length} chars`);
     assert.ok(width >= 400 && height >= 200, `PNG is only ${width}×${height}`);
+    // One picture: the PNG is the host's SVG rasterised at twice its size, not a second drawing.
+    const [, svgWidth, svgHeight] = svg.match(/<svg [^>]*?width="([\d.]+)" height="([\d.]+)"/).map(Number);
+    assert.deepEqual([width, height], [Math.round(svgWidth * 2), Math.round(svgHeight * 2)], `PNG ${width}×${height} is not the SVG's ${svgWidth}×${svgHeight} at 2×`);
     t.diagnostic(`screenshot: ${await screenshot(page, 'diagram-export-done')}`);
 
     // The designer page must run under its CSP without style violations (script probes by libraries are caught by them).

@@ -347,6 +347,11 @@ function placeLabel(points: readonly Point[], text: string, taken: readonly Box[
   for (const run of [...runs].sort((p, q) => q.len - p.len)) {
     for (const t of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) candidates.push({ x: run.a.x + (run.b.x - run.a.x) * t, y: run.a.y + (run.b.y - run.a.y) * t });
   }
+  // A short edge between two containers (a peering between VNets): just inside either end, on its background.
+  const ends = [[points[1]!, points[0]!], [points[points.length - 2]!, points[points.length - 1]!]] as const;
+  for (const [from, end] of ends) {
+    if (from.y === end.y) candidates.push({ x: end.x + Math.sign(end.x - from.x) * (w / 2 + 6), y: end.y });
+  }
   // How much of the label would cover text: other labels, boxes (a container's background is fine).
   const covered = (c: Point) => {
     const r = { x: c.x - w / 2, y: c.y - h / 2, w, h };
