@@ -1,20 +1,14 @@
 // The DNS resolver section of main.bicep: each DNS private resolver in its VNet with its inbound and outbound
 // endpoints (child resources, each in its delegated subnet), then each DNS forwarding ruleset with its
 // forwarding rules and virtual network links (child resources of the ruleset).
-import type { ExportPlan } from '../export-plan';
 import { dnsResolverPlans } from '../dns-resolver-plan';
-import { comments, expr, obj, resource, type BicepValue } from './bicep-writer';
+import { comments, expr, obj, resource } from './bicep-writer';
+import type { BicepSectionContext } from './section-context';
 
 export const DNS_RESOLVER_API = '2025-05-01';
 
 /** What the section borrows from the main emitter: symbols, parameters and the VNets' and subnets' handles. */
-export interface BicepDnsResolverContext {
-  readonly plan: ExportPlan;
-  symbolOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  addParam(id: string, role: string, type: string, description: string, value?: BicepValue): string;
-  nameParam(e: { id: string; name: string; kind: string }, what: string): string;
-  locationParam(e: Parameters<ExportPlan['regionOf']>[0], what: string): string;
+export interface BicepDnsResolverContext extends BicepSectionContext {
   /** Location parameter of each VNet. */
   readonly locationOf: ReadonlyMap<string, string>;
   /** Handle (an `existing` subnet resource) of each subnet an endpoint uses. */

@@ -1,19 +1,12 @@
 // The DNS resolver section of main.tf: azurerm_private_dns_resolver in its VNet with its inbound and outbound
 // endpoints, then each azurerm_private_dns_resolver_dns_forwarding_ruleset with its forwarding rules and
 // virtual network links.
-import type { ExportPlan } from '../export-plan';
 import { dnsResolverPlans } from '../dns-resolver-plan';
-import { attr, block, comment, raw, type HclItem, type HclValue } from './hcl-writer';
+import { attr, block, comment, raw, type HclItem } from './hcl-writer';
+import type { TerraformSectionContext } from './section-context';
 
 /** What the section borrows from the main emitter: labels, variables and the resource group. */
-export interface TerraformDnsResolverContext {
-  readonly plan: ExportPlan;
-  labelOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  nameVar(e: { id: string; name: string }, what: string): string;
-  locationVar(e: Parameters<ExportPlan['regionOf']>[0], what: string): HclValue;
-  readonly rgName: HclValue;
-}
+export type TerraformDnsResolverContext = TerraformSectionContext;
 
 export function emitDnsResolversTerraform(c: TerraformDnsResolverContext): HclItem[] {
   const { resolvers, rulesets, skipped } = dnsResolverPlans(c.plan.topology);
