@@ -4,14 +4,16 @@ import { memo, useMemo } from 'react';
 import { ALL_REGIONS, allowedRegions, findGeography, GEOGRAPHIES } from '../../src/core/geo/geographies';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
-import type { Design, Element, Relation } from '../../src/core/model/schema';
+import type { Design, Element, ForwardingRule, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
+import { parseIpv4 } from '../../src/core/net/cidr';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
 import { deleteEdit } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { CapacityPanel } from './CapacityPanel';
 import { FIELDS, type FieldSpec } from './field-specs';
+import { FORWARDING_RULE_COLUMNS, newForwardingRow, rowsToRules, rulesToRows } from './forwarding-rule-columns';
 import { RowsEditor } from './RowsEditor';
 import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
 
@@ -124,6 +126,9 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
     case 'routes':
       return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
         onCommit={(rows) => onSet(spec.key, rows)} />;
+    case 'forwardingRules':
+      return <RowsEditor label={spec.label} testId="forwarding-rules" rows={rulesToRows((value as ForwardingRule[] | undefined) ?? [])} columns={FORWARDING_RULE_COLUMNS}
+        newRow={newForwardingRow} onCommit={(rows) => onSet(spec.key, rowsToRules(rows))} />;
   }
 }
 
@@ -166,6 +171,16 @@ function RelationProperties({ design, relation, onEdit }: { design: Design; rela
           <Checkbox label="Allow gateway transit" testId="prop-allowGatewayTransit" checked={relation.allowGatewayTransit} onChange={(c) => set('allowGatewayTransit', c)} />
           <Checkbox label="Use remote gateways" testId="prop-useRemoteGateways" checked={relation.useRemoteGateways} onChange={(c) => set('useRemoteGateways', c)} />
         </>
+      )}
+      {(relation.kind === 'resolverInbound' || relation.kind === 'resolverOutbound') && (
+        <TextField label="Endpoint name" testId="prop-endpointName" value={relation.endpointName ?? ''}
+          validate={(t) => (t.length > 80 ? 'At most 80 characters.' : undefined)}
+          onCommit={(t) => set('endpointName', t.trim() === '' ? undefined : t.trim())} />
+      )}
+      {relation.kind === 'resolverInbound' && (
+        <TextField label="Private IP (empty = dynamic)" testId="prop-privateIpAddress" value={relation.privateIpAddress ?? ''}
+          validate={(t) => (t.trim() === '' || parseIpv4(t.trim()) !== undefined ? undefined : `'${t}' is not an IPv4 address.`)}
+          onCommit={(t) => set('privateIpAddress', t.trim() === '' ? undefined : t.trim())} />
       )}
       {relation.kind === 'dnsZoneLink' && (
         <Checkbox label="Auto-registration" testId="prop-registrationEnabled" checked={relation.registrationEnabled} onChange={(c) => set('registrationEnabled', c)} />

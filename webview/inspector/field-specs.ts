@@ -6,7 +6,7 @@ import { elementSchema, type Element } from '../../src/core/model/schema';
 export type FieldSpec =
   | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
   | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
-  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' };
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'forwardingRules' };
 
 function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
@@ -91,4 +91,7 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
     { key: 'retentionDays', label: 'Retention (days)', type: 'number' },
     ...placement,
   ],
+  // The resolver's region is its VNet's; its endpoints are its connections to subnets.
+  dnsResolver: [...placement],
+  dnsForwardingRuleset: [{ key: 'region', label: 'Region', type: 'region' }, ...placement, { key: 'rules', label: 'Forwarding rules', type: 'forwardingRules' }],
 };

@@ -35,7 +35,7 @@ export function judgeConnection(design: Design, sourceId: string, targetId: stri
   if (kinds.length === 0) {
     return { ok: false, reason: `A ${label(source)} cannot be connected to a ${label(target)}.` };
   }
-  const kind = pick(kinds, to);
+  const kind = pick(kinds, to, from, design);
   const spec = RELATION_SPECS[kind];
   const existing = design.relations.filter((r) => r.kind === kind);
   if (existing.some((r) => r.from === from.id && r.to === to.id)) {
@@ -52,10 +52,21 @@ export function judgeConnection(design: Design, sourceId: string, targetId: stri
   return { ok: true, kind, from: from.id, to: to.id };
 }
 
-function pick(kinds: readonly RelationKind[], to: Element): RelationKind {
+function pick(kinds: readonly RelationKind[], to: Element, from: Element, design: Design): RelationKind {
   if (kinds.includes('connectorSecret') && to.kind === 'azureService' && to.serviceType === 'keyVault') return 'connectorSecret';
+  if (kinds.includes('resolverInbound')) return resolverEndpointKind(to, from, design);
   if (kinds.includes('connectorTarget')) return 'connectorTarget';
   return kinds[0]!;
+}
+
+/**
+ * A resolver → subnet connection is an inbound or an outbound endpoint: the subnet's name says which when it
+ * names one ("snet-dns-outbound"), else the resolver's first endpoint is inbound and the next outbound.
+ */
+function resolverEndpointKind(subnet: Element, resolver: Element, design: Design): RelationKind {
+  if (/outbound/i.test(subnet.name)) return 'resolverOutbound';
+  if (/inbound/i.test(subnet.name)) return 'resolverInbound';
+  return design.relations.some((r) => r.kind === 'resolverInbound' && r.from === resolver.id) ? 'resolverOutbound' : 'resolverInbound';
 }
 
 function label(e: Element): string {

@@ -38,6 +38,8 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('onPremises', 'Connectivity'),
   item('privateEndpoint', 'Private access'),
   item('privateDnsZone', 'Private access'),
+  item('dnsResolver', 'Private access'),
+  item('dnsForwardingRuleset', 'Private access'),
   item('networkWatcher', 'Monitoring'),
   item('flowLog', 'Monitoring'),
   item('logAnalyticsWorkspace', 'Monitoring'),
@@ -61,6 +63,7 @@ const ID_PREFIX: Record<ElementKind, string> = {
   environment: 'env', enterprisePolicy: 'policy', vnet: 'vnet', subnet: 'snet', natGateway: 'nat', nsg: 'nsg', routeTable: 'rt',
   vpnGateway: 'vpngw', expressRouteGateway: 'ergw', onPremises: 'onprem', privateEndpoint: 'pe', privateDnsZone: 'dns',
   azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
+  dnsResolver: 'dnspr', dnsForwardingRuleset: 'dnsfrs',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -165,6 +168,10 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'flowLog', enabled: true, retentionDays: 90, position: pos };
     case 'logAnalyticsWorkspace':
       return { ...head, kind: 'logAnalyticsWorkspace', region: nextRegionInUse(design), retentionDays: 30, position: pos };
+    case 'dnsResolver':
+      return { ...head, kind: 'dnsResolver', parent: parent!, position: pos };
+    case 'dnsForwardingRuleset':
+      return { ...head, kind: 'dnsForwardingRuleset', region: nextRegionInUse(design), rules: [], position: pos };
   }
 }
 

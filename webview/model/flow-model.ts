@@ -62,6 +62,8 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'vnetDataGateway': return e.memberCount !== undefined ? `${e.memberCount} members` : 'admin center';
     case 'networkWatcher': case 'logAnalyticsWorkspace': return e.region;
     case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
+    case 'dnsResolver': return undefined;
+    case 'dnsForwardingRuleset': return e.rules !== undefined ? `${e.rules.length} forwarding rule${e.rules.length === 1 ? '' : 's'}` : e.region;
   }
 }
 

@@ -28,6 +28,12 @@ export interface ArmSnapshot {
   readonly privateDnsZones: readonly ArmResource[];
   readonly virtualNetworkLinks: readonly ArmResource[];
   readonly enterprisePolicies: readonly ArmResource[];
+  readonly dnsResolvers: readonly ArmResource[];
+  readonly dnsResolverInboundEndpoints: readonly ArmResource[];
+  readonly dnsResolverOutboundEndpoints: readonly ArmResource[];
+  readonly dnsForwardingRulesets: readonly ArmResource[];
+  readonly dnsForwardingRules: readonly ArmResource[];
+  readonly dnsForwardingRulesetLinks: readonly ArmResource[];
 }
 
 export function emptySnapshot(): { -readonly [K in keyof ArmSnapshot]: ArmResource[] } {
@@ -35,6 +41,7 @@ export function emptySnapshot(): { -readonly [K in keyof ArmSnapshot]: ArmResour
     virtualNetworks: [], virtualNetworkPeerings: [], natGateways: [], networkSecurityGroups: [], routeTables: [],
     virtualNetworkGateways: [], privateEndpoints: [], privateDnsZoneGroups: [], privateDnsZones: [],
     virtualNetworkLinks: [], enterprisePolicies: [],
+    dnsResolvers: [], dnsResolverInboundEndpoints: [], dnsResolverOutboundEndpoints: [], dnsForwardingRulesets: [], dnsForwardingRules: [], dnsForwardingRulesetLinks: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { AZURE_SERVICE_TYPES, nsgRuleSchema, routeSchema, subnetSchema } from '.
 import { armKey, armName, parentArmId, parseArmId } from './arm-id';
 import { pick, pickArray, pickBoolean, pickNumber, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
 import { IdAllocator } from './element-ids';
+import { mapDnsResolvers } from './map-arm-dns-resolvers';
 
 export interface MapOptions {
   readonly name: string;
@@ -247,6 +248,8 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
       else if (zoneRef) notes.push(`Private endpoint ${armName(parentArmId(group.id))} registers in DNS zone ${zoneRef}, which was not read.`);
     }
   }
+
+  mapDnsResolvers(snapshot, { ids, notes, resolve, addElement, addRelation });
 
   // Enterprise policies (NetworkInjection): VNet id + subnet name pairs.
   for (const policy of sorted(snapshot.enterprisePolicies)) {

@@ -41,6 +41,8 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: '#00546b',
   flowLog: '#00546b',
   logAnalyticsWorkspace: '#004e8c',
+  dnsResolver: '#498205',
+  dnsForwardingRuleset: '#498205',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -64,6 +66,10 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   flowLogStorage: 'monitoring',
   trafficAnalytics: 'monitoring',
   diagnostics: 'monitoring',
+  resolverInbound: 'dns',
+  resolverOutbound: 'dns',
+  rulesetOutbound: 'dns',
+  rulesetLink: 'dns',
 };
 
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: '#d13438', warning: '#c27d00', info: '#0078d4' };
@@ -299,6 +305,10 @@ function detailOf(e: Element): string {
       return join(e.enabled === false && 'disabled', e.retentionDays !== undefined && `retention ${e.retentionDays === 0 ? 'forever' : `${e.retentionDays} days`}`);
     case 'logAnalyticsWorkspace':
       return join(e.retentionDays !== undefined && `retention ${e.retentionDays} days`);
+    case 'dnsResolver':
+      return '';
+    case 'dnsForwardingRuleset':
+      return join(e.rules && `${e.rules.length} rule${e.rules.length === 1 ? '' : 's'}`);
   }
 }
 

@@ -73,6 +73,8 @@ const ARM_KIND = new Map<string, ElementKind>([
   ['microsoft.network/privateendpoints', 'privateEndpoint'],
   ['microsoft.network/privatednszones', 'privateDnsZone'],
   ['microsoft.network/localnetworkgateways', 'onPremises'],
+  ['microsoft.network/dnsresolvers', 'dnsResolver'],
+  ['microsoft.network/dnsforwardingrulesets', 'dnsForwardingRuleset'],
   ['microsoft.powerplatform/enterprisepolicies', 'enterprisePolicy'],
   ['microsoft.keyvault/vaults', 'azureService'],
   ['microsoft.sql/servers', 'azureService'],
@@ -215,6 +217,8 @@ export class DesignBuilder {
     const parent = this.named(kind, name);
     if (childType) {
       if (parent?.kind === 'vnet' && childType.toLowerCase() === 'subnets' && kinds.includes('subnet')) return this.subnetOf(parent, childName);
+      // A ruleset names the outbound endpoints it forwards through; the design relates it to their resolver.
+      if (parent?.kind === 'dnsResolver' && childType.toLowerCase() === 'outboundendpoints' && kinds.includes('dnsResolver')) return parent;
       return undefined;
     }
     return parent && kinds.includes(parent.kind) ? parent : undefined;

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { designSchema, UNSAFE_CHARACTER_PARAM, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
+import { armDnsEndpoints } from './arm-dns-resolvers';
+import { terraformDnsEndpoints } from './terraform-dns-resolvers';
 import { BicepEvaluator, dirname, joinPath, type BicepFile } from './bicep-evaluator';
 import { avmTerraformModel } from './avm-terraform-models';
 import { isRegistryModule } from './bicep-avm';
@@ -174,6 +176,7 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
   }
   for (const r of resources) if (arm(r)) armSubnets(r, b);
   for (const r of resources) (arm(r) ? armChildren : terraformChildren)(r, b);
+  for (const r of resources) (arm(r) ? armDnsEndpoints : terraformDnsEndpoints)(r, b);
   for (const r of resources) (arm(r) ? armRelations : terraformRelations)(r, b);
   for (const r of resources) {
     const el = b.element(r.key);

@@ -20,6 +20,8 @@ export const ELEMENT_KINDS = [
   'networkWatcher',
   'flowLog',
   'logAnalyticsWorkspace',
+  'dnsResolver',
+  'dnsForwardingRuleset',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -44,6 +46,10 @@ export const RELATION_KINDS = [
   'flowLogStorage',
   'trafficAnalytics',
   'diagnostics',
+  'resolverInbound',
+  'resolverOutbound',
+  'rulesetOutbound',
+  'rulesetLink',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -78,6 +84,12 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   trafficAnalytics: { from: ['flowLog'], to: ['logAnalyticsWorkspace'], singleFrom: true },
   // One setting per resource and workspace; a resource may send to several workspaces.
   diagnostics: { from: ['natGateway', 'azureService'], to: ['logAnalyticsWorkspace'] },
+  // Each endpoint of a DNS private resolver is one relation to its dedicated subnet (one endpoint per subnet).
+  resolverInbound: { from: ['dnsResolver'], to: ['subnet'], singleTo: true },
+  resolverOutbound: { from: ['dnsResolver'], to: ['subnet'], singleTo: true },
+  // A ruleset forwards through the outbound endpoints of the resolvers it names, for the VNets it is linked to.
+  rulesetOutbound: { from: ['dnsForwardingRuleset'], to: ['dnsResolver'] },
+  rulesetLink: { from: ['dnsForwardingRuleset'], to: ['vnet'] },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -85,6 +97,7 @@ export const PARENT_KINDS: Partial<Record<ElementKind, readonly ElementKind[]>> 
   subnet: ['vnet'],
   vpnGateway: ['vnet'],
   expressRouteGateway: ['vnet'],
+  dnsResolver: ['vnet'],
 };
 
 /** The relation kinds that may join `from` to `to`, in declaration order. */
@@ -111,7 +124,10 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: 'Network Watcher',
   flowLog: 'VNet flow log',
   logAnalyticsWorkspace: 'Log Analytics workspace',
+  dnsResolver: 'DNS private resolver',
+  dnsForwardingRuleset: 'DNS forwarding ruleset',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
 export const VNET_DATA_GATEWAY_DELEGATION = 'Microsoft.PowerPlatform/vnetaccesslinks';
+export const DNS_RESOLVER_DELEGATION = 'Microsoft.Network/dnsResolvers';

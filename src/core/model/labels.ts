@@ -37,6 +37,10 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   flowLogStorage: 'stores its records in',
   trafficAnalytics: 'is analysed in',
   diagnostics: 'sends diagnostics to',
+  resolverInbound: 'listens in',
+  resolverOutbound: 'forwards from',
+  rulesetOutbound: 'forwards through',
+  rulesetLink: 'applies to',
 };
 
 /** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
@@ -46,6 +50,7 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
   gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
   dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
   trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
+  resolverInbound: 'inbound', resolverOutbound: 'outbound', rulesetOutbound: 'forwards via', rulesetLink: 'ruleset link',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */

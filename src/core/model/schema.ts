@@ -204,10 +204,34 @@ export const logAnalyticsWorkspaceSchema = element('logAnalyticsWorkspace', {
   ...placement,
 });
 
+// Azure DNS Private Resolver lives in one VNet; its endpoints are relations to their dedicated subnets.
+export const dnsResolverSchema = element('dnsResolver', {
+  ...placement,
+}, { parent: id.describe('The VNet the resolver serves (its endpoints sit in subnets of this VNet).') });
+
+export const dnsTargetSchema = z.strictObject({
+  ipAddress: z.string().describe('IPv4 address of the DNS server queries are forwarded to.'),
+  port: z.number().int().min(1).max(65535).optional().describe('Port of the target DNS server (default 53).'),
+});
+
+export const forwardingRuleSchema = z.strictObject({
+  name,
+  domainName: z.string().min(1).max(253).describe('Domain whose queries are forwarded, e.g. contoso.local. (the trailing dot as Azure writes it).'),
+  targetDnsServers: z.array(dnsTargetSchema),
+  enabled: z.boolean().optional().describe('Whether the rule is on (default true).'),
+});
+
+export const dnsForwardingRulesetSchema = element('dnsForwardingRuleset', {
+  region: region.optional(),
+  rules: z.array(forwardingRuleSchema).optional().describe('Conditional forwarding rules (up to 25).'),
+  ...placement,
+});
+
 export const elementSchema = z.discriminatedUnion('kind', [
   environmentSchema, enterprisePolicySchema, vnetSchema, subnetSchema, natGatewaySchema, nsgSchema, routeTableSchema,
   vpnGatewaySchema, expressRouteGatewaySchema, onPremisesSchema, privateEndpointSchema, privateDnsZoneSchema,
   azureServiceSchema, connectorSchema, vnetDataGatewaySchema, networkWatcherSchema, flowLogSchema, logAnalyticsWorkspaceSchema,
+  dnsResolverSchema, dnsForwardingRulesetSchema,
 ]);
 
 const relHead = { id, kind: z.string(), from: id, to: id };
@@ -243,6 +267,13 @@ export const relationSchema = z.discriminatedUnion('kind', [
   relation('flowLogStorage', {}),
   relation('trafficAnalytics', {}),
   relation('diagnostics', {}),
+  relation('resolverInbound', {
+    endpointName: name.optional(),
+    privateIpAddress: z.string().optional().describe('Static IP of the inbound endpoint; absent means Azure assigns one (dynamic), which the design cannot know.'),
+  }),
+  relation('resolverOutbound', { endpointName: name.optional() }),
+  relation('rulesetOutbound', {}),
+  relation('rulesetLink', {}),
 ]);
 
 export const designSchema = z.strictObject({
@@ -261,6 +292,7 @@ export type ElementOf<K extends Element['kind']> = Extract<Element, { kind: K }>
 export type RelationOf<K extends Relation['kind']> = Extract<Relation, { kind: K }>;
 export type NsgRule = z.infer<typeof nsgRuleSchema>;
 export type Route = z.infer<typeof routeSchema>;
+export type ForwardingRule = z.infer<typeof forwardingRuleSchema>;
 export type Position = z.infer<typeof position>;
 
 /** Canonical key order of each element and relation kind, used by the serializer. */
@@ -274,5 +306,5 @@ export const DESIGN_KEY_ORDER = Object.keys(designSchema.shape);
 
 /** The container of a nested element (subnet or gateway → VNet), if it has one. */
 export function parentOf(e: Element): string | undefined {
-  return e.kind === 'subnet' || e.kind === 'vpnGateway' || e.kind === 'expressRouteGateway' ? e.parent : undefined;
+  return e.kind === 'subnet' || e.kind === 'vpnGateway' || e.kind === 'expressRouteGateway' || e.kind === 'dnsResolver' ? e.parent : undefined;
 }

@@ -152,6 +152,12 @@ export class Network {
     });
   }
 
+  /** A DNS server on-premises is reached through a gateway: name the network so the gateway hop can tell. */
+  onPremisesHolding(ip: number): { onPremisesId?: string } {
+    const o = this.t.all('onPremises').find((op) => spaces(op).some((c) => c.start <= ip && ip <= c.end));
+    return o ? { onPremisesId: o.id } : {};
+  }
+
   nsgs(subnetId: string): ElementOf<'nsg'>[] {
     return this.t.sources(subnetId, 'nsgAssociation', 'nsg');
   }

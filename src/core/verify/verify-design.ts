@@ -122,7 +122,7 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
       else {
         const ip = parseIpv4(target.server.trim());
         if (ip === undefined) hops.push({ kind: 'dns', verdict: 'unknown', elementId: vnet?.id, property: 'dnsServers', text: `DNS server '${target.server}' is not an IPv4 address.` });
-        else go({ kind: 'address', cidr: { start: ip, end: ip, prefix: 32, size: 1, text: `${target.server.trim()}/32` }, ...onPremisesHolding(net, ip) });
+        else go({ kind: 'address', cidr: { start: ip, end: ip, prefix: 32, size: 1, text: `${target.server.trim()}/32` }, ...net.onPremisesHolding(ip) });
       }
       break;
     }
@@ -144,13 +144,4 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
     hops,
     ...(deciding ? { deciding } : {}),
   };
-}
-
-/** A DNS server on-premises is reached through a gateway: name the network so the gateway hop can tell. */
-function onPremisesHolding(net: Network, ip: number): { onPremisesId?: string } {
-  const o = net.t.all('onPremises').find((op) => (op.addressSpaces ?? []).some((s) => {
-    const c = tryCidr(s);
-    return c !== undefined && c.start <= ip && ip <= c.end;
-  }));
-  return o ? { onPremisesId: o.id } : {};
 }

@@ -11,6 +11,7 @@ import { emptySnapshot, type ArmResource, type ArmSnapshot } from '../../core/az
 export const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
 export const PRIVATE_DNS_API_VERSION = '2020-06-01';
 export const ENTERPRISE_POLICY_API_VERSION = '2020-10-30-preview';
+export const DNS_RESOLVER_API_VERSION = '2022-07-01';
 export const ENTERPRISE_POLICY_TYPE = 'Microsoft.PowerPlatform/enterprisePolicies';
 
 export interface ArmConnection {
@@ -221,6 +222,19 @@ async function readGroup(clients: ArmClients, subscriptionId: string, rg: string
       PRIVATE_DNS_API_VERSION,
     );
     s.virtualNetworkLinks.push(...links.filter(isResource));
+  }
+  // DNS Private Resolver, its endpoints and forwarding rulesets: plain GETs too (their own SDK package).
+  const provider = `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network`;
+  const list = async (path: string, into: ArmResource[]) => { into.push(...(await clients.listRaw(`${provider}/${path}`, DNS_RESOLVER_API_VERSION)).filter(isResource)); };
+  await list('dnsResolvers', s.dnsResolvers);
+  for (const r of s.dnsResolvers) {
+    await list(`dnsResolvers/${encodeURIComponent(r.name)}/inboundEndpoints`, s.dnsResolverInboundEndpoints);
+    await list(`dnsResolvers/${encodeURIComponent(r.name)}/outboundEndpoints`, s.dnsResolverOutboundEndpoints);
+  }
+  await list('dnsForwardingRulesets', s.dnsForwardingRulesets);
+  for (const r of s.dnsForwardingRulesets) {
+    await list(`dnsForwardingRulesets/${encodeURIComponent(r.name)}/forwardingRules`, s.dnsForwardingRules);
+    await list(`dnsForwardingRulesets/${encodeURIComponent(r.name)}/virtualNetworkLinks`, s.dnsForwardingRulesetLinks);
   }
   // Enterprise policies have no SDK package: find them with the generic list, then GET each with its API version.
   const found: ArmResource[] = [];

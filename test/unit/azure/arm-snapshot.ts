@@ -22,6 +22,12 @@ const BY_TYPE: Record<string, keyof ArmSnapshot> = {
   'microsoft.network/privatednszones': 'privateDnsZones',
   'microsoft.network/privatednszones/virtualnetworklinks': 'virtualNetworkLinks',
   'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicies',
+  'microsoft.network/dnsresolvers': 'dnsResolvers',
+  'microsoft.network/dnsresolvers/inboundendpoints': 'dnsResolverInboundEndpoints',
+  'microsoft.network/dnsresolvers/outboundendpoints': 'dnsResolverOutboundEndpoints',
+  'microsoft.network/dnsforwardingrulesets': 'dnsForwardingRulesets',
+  'microsoft.network/dnsforwardingrulesets/forwardingrules': 'dnsForwardingRules',
+  'microsoft.network/dnsforwardingrulesets/virtualnetworklinks': 'dnsForwardingRulesetLinks',
 };
 
 /** The snapshot of the readable groups of a fixture (the restricted group is left out, as its 403 does). */

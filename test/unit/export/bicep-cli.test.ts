@@ -121,6 +121,22 @@ describe('exported Bicep against the real Bicep CLI', () => {
       expect(existsSync(path.join(dir, name, 'main.json')), `bicep build wrote no main.json:\n${build.output}`).toBe(true);
     });
 
+    it(`${d.name}: the compiled ARM template has each DNS resolver endpoint, forwarding rule and ruleset link`, () => {
+      ready();
+      const types = resourceTypes(JSON.parse(readFileSync(path.join(dir, name, 'main.json'), 'utf8')) as ArmTemplate);
+      const n = (kind: string) => d.design.relations.filter((r) => r.kind === kind).length;
+      const rules = d.design.elements.reduce((sum, e) => sum + (e.kind === 'dnsForwardingRuleset' ? e.rules?.length ?? 0 : 0), 0);
+      const expected = [
+        ['Microsoft.Network/dnsResolvers', d.design.elements.filter((e) => e.kind === 'dnsResolver').length],
+        ['Microsoft.Network/dnsResolvers/inboundEndpoints', n('resolverInbound')],
+        ['Microsoft.Network/dnsResolvers/outboundEndpoints', n('resolverOutbound')],
+        ['Microsoft.Network/dnsForwardingRulesets', d.design.elements.filter((e) => e.kind === 'dnsForwardingRuleset').length],
+        ['Microsoft.Network/dnsForwardingRulesets/forwardingRules', rules],
+        ['Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks', n('rulesetLink')],
+      ] as const;
+      for (const [type, count] of expected) expect(types.filter((t) => t.startsWith(`${type} ×`)), type).toEqual(count ? [`${type} × ${count}`] : []);
+    });
+
     it(`${d.name}: the compiled ARM template carries the policy as a plain virtualNetworks array`, () => {
       ready();
       const arm = JSON.parse(readFileSync(path.join(dir, name, 'main.json'), 'utf8')) as { resources: Record<string, unknown>[] | Record<string, Record<string, unknown>> };

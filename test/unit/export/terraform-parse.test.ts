@@ -26,6 +26,8 @@ const EXPECTED: Partial<Record<Design['elements'][number]['kind'], string>> = {
   privateEndpoint: 'azurerm_private_endpoint',
   privateDnsZone: 'azurerm_private_dns_zone',
   enterprisePolicy: 'azapi_resource',
+  dnsResolver: 'azurerm_private_dns_resolver',
+  dnsForwardingRuleset: 'azurerm_private_dns_resolver_dns_forwarding_ruleset',
 };
 
 const count = (parsed: Parsed, type: string) => Object.keys(parsed.resource?.[type] ?? {}).length;
@@ -58,6 +60,16 @@ describe('exported Terraform parses with the HCL parser', () => {
         expect(f.target_resource_id).toMatch(/^\$\{azurerm_virtual_network\.[a-z0-9_]+\.id\}$/);
         expect(f.retention_policy).toHaveLength(1);
         expect(f.version).toBe(2);
+      }
+      // DNS private resolvers: one endpoint per relation, one rule per forwarding rule, one link per ruleset link.
+      expect(count(main, 'azurerm_private_dns_resolver_inbound_endpoint')).toBe(d.design.relations.filter((r) => r.kind === 'resolverInbound').length);
+      expect(count(main, 'azurerm_private_dns_resolver_outbound_endpoint')).toBe(d.design.relations.filter((r) => r.kind === 'resolverOutbound').length);
+      expect(count(main, 'azurerm_private_dns_resolver_virtual_network_link')).toBe(d.design.relations.filter((r) => r.kind === 'rulesetLink').length);
+      expect(count(main, 'azurerm_private_dns_resolver_forwarding_rule')).toBe(d.design.elements.reduce((n, e) => n + (e.kind === 'dnsForwardingRuleset' ? e.rules?.length ?? 0 : 0), 0));
+      for (const rule of Object.values(main.resource?.azurerm_private_dns_resolver_forwarding_rule ?? {})) {
+        const r = rule[0]! as { dns_forwarding_ruleset_id: string; target_dns_servers: { ip_address: string; port: number }[] };
+        expect(r.dns_forwarding_ruleset_id).toMatch(/^\$\{azurerm_private_dns_resolver_dns_forwarding_ruleset\.[a-z0-9_]+\.id\}$/);
+        expect(r.target_dns_servers.length).toBeGreaterThan(0);
       }
       expect(count(main, 'powerplatform_enterprise_policy')).toBe(d.design.relations.filter((r) => r.kind === 'policyLink').length);
 

@@ -1,7 +1,7 @@
 // Connection validation on the canvas: allowed kinds, reversed drags, choices, single-relation limits.
 import { describe, expect, it } from 'vitest';
 import { judgeConnection, newRelation } from '../../../webview/model/connection-rules';
-import { edited, loadSample, removeRelations } from '../support/designs';
+import { edited, loadFixture, loadSample, removeRelations } from '../support/designs';
 
 describe('judgeConnection', () => {
   const seed = loadSample('seed');
@@ -70,5 +70,22 @@ describe('newRelation', () => {
     expect(newRelation(bare, accepted('dns-vault', 'vnet-neu'))).toMatchObject({ kind: 'dnsZoneLink', from: 'dns-vault', to: 'vnet-neu', registrationEnabled: false });
     const link = newRelation(bare, accepted('env-prod', 'policy-prod'));
     expect(Object.keys(link).sort()).toEqual(['from', 'id', 'kind', 'to']);
+  });
+});
+
+describe('judgeConnection: DNS private resolver endpoints', () => {
+  const hybrid = loadFixture('hybrid-dns');
+  const bare = edited(hybrid, removeRelations('dnspr-in', 'dnspr-out', 'dnsfrs-out'));
+  it('a subnet named for its direction decides inbound or outbound', () => {
+    expect(judgeConnection(bare, 'dnspr-hub', 'snet-dns-out')).toMatchObject({ ok: true, kind: 'resolverOutbound' });
+    expect(judgeConnection(bare, 'snet-dns-in', 'dnspr-hub')).toMatchObject({ ok: true, kind: 'resolverInbound', from: 'dnspr-hub', to: 'snet-dns-in' });
+  });
+  it('otherwise the first endpoint is inbound and the next outbound', () => {
+    expect(judgeConnection(bare, 'dnspr-hub', 'snet-pe')).toMatchObject({ ok: true, kind: 'resolverInbound' });
+    expect(judgeConnection(edited(bare, { op: 'addRelation', relation: { id: 'in', kind: 'resolverInbound', from: 'dnspr-hub', to: 'snet-dns-in' } }), 'dnspr-hub', 'snet-pe')).toMatchObject({ ok: true, kind: 'resolverOutbound' });
+  });
+  it('a ruleset forwards through a resolver and is linked to VNets', () => {
+    expect(judgeConnection(bare, 'dnsfrs-hub', 'dnspr-hub')).toMatchObject({ ok: true, kind: 'rulesetOutbound' });
+    expect(judgeConnection(bare, 'vnet-weu', 'dnsfrs-hub')).toMatchObject({ ok: true, kind: 'rulesetLink', from: 'dnsfrs-hub', to: 'vnet-weu' });
   });
 });

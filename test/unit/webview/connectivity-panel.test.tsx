@@ -9,7 +9,7 @@ import type { PathHighlight } from '../../../webview/canvas/path-highlight';
 import { highlightEdges, highlightNodes } from '../../../webview/canvas/path-highlight';
 import { ConnectivityPanel } from '../../../webview/connectivity/ConnectivityPanel';
 import { designToFlow } from '../../../webview/model/flow-model';
-import { loadFixture } from '../support/designs';
+import { edited, loadFixture, removeRelations } from '../support/designs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -67,6 +67,35 @@ describe('connectivity panel', () => {
     click(failover);
     expect(highlights.at(-1)).toBeUndefined();
     expect(byTestId(el, 'flow-detail')).toBeNull();
+  });
+});
+
+describe('connectivity panel: the DNS hop of a DNS private resolver', () => {
+  it('names the resolver that answers the query, and Go to selects it', () => {
+    const highlights: (PathHighlight | undefined)[] = [];
+    const goTo: string[] = [];
+    // The vault zone is no longer linked to the hub, where the resolver's inbound endpoint answers.
+    const el = render(edited(loadFixture('hybrid-dns'), removeRelations('dns-vault-hub')), highlights, goTo);
+    click(byTestId(el, 'connectivity-toggle'));
+    const primary = byTestId(el, 'flow-policy-eu->pe-kv-primary')!;
+    expect(primary.textContent).toBe('✕ blocked');
+    click(primary);
+    expect(highlights.at(-1)!.decidingId).toBe('dnspr-hub');
+    expect(byTestId(el, 'flow-reason')!.textContent).toMatch(/not linked to VNet "vnet-hub-weu".*DNS private resolver "dnspr-hub-weu" \(dnspr-hub\)/);
+    click(byTestId(el, 'flow-go-to'));
+    expect(goTo).toEqual(['dnspr-hub']);
+  });
+
+  it('names the forwarding ruleset whose rule fails the query', () => {
+    const goTo: string[] = [];
+    const d = edited(loadFixture('hybrid-dns'), removeRelations('vpn-onprem'),
+      { op: 'updateElement', id: 'dnsfrs-hub', set: { rules: [{ name: 'pl', domainName: 'privatelink.vaultcore.azure.net.', targetDnsServers: [{ ipAddress: '192.168.1.4' }] }] } });
+    const el = render(d, [], goTo);
+    click(byTestId(el, 'connectivity-toggle'));
+    click(byTestId(el, 'flow-policy-eu->pe-kv-primary'));
+    expect(byTestId(el, 'flow-reason')!.textContent).toMatch(/Rule 'pl'.*ruleset "dnsfrs-hub-weu".*cannot reach/);
+    click(byTestId(el, 'flow-go-to'));
+    expect(goTo).toEqual(['dnsfrs-hub']);
   });
 });
 

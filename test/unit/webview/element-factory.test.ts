@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
-import { createElement, nextRegion, nextSubnetPrefix, nextVnetSpace, PALETTE_ITEMS, paletteItem } from '../../../webview/model/element-factory';
+import { createElement, needsParent, nextRegion, nextSubnetPrefix, nextVnetSpace, PALETTE_ITEMS, paletteItem } from '../../../webview/model/element-factory';
 import { loadSample } from '../support/designs';
 
 const empty: Design = { version: 1, name: 'e', elements: [], relations: [] };
@@ -20,7 +20,7 @@ describe('palette elements', () => {
     const vnet = createElement(d, paletteItem('vnet')!, { x: 0, y: 0 });
     d = { ...d, elements: [vnet] };
     for (const item of PALETTE_ITEMS) {
-      const e = createElement(d, item, { x: 10.4, y: 20.6 }, item.kind === 'subnet' || item.kind.endsWith('Gateway') && item.kind !== 'natGateway' ? vnet.id : undefined);
+      const e = createElement(d, item, { x: 10.4, y: 20.6 }, needsParent(item.kind) ? vnet.id : undefined);
       const r = applyEdit(d, { op: 'addElements', elements: [e] });
       expect(r.ok, `${item.testKey}: ${!r.ok && r.error}`).toBe(true);
       if (r.ok) d = r.design;

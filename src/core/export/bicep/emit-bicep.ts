@@ -8,6 +8,7 @@ import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
+import { emitDnsResolversBicep } from './emit-dns-resolvers';
 import { emitMonitoringBicep } from './emit-monitoring';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
@@ -60,7 +61,7 @@ function bicepContext(plan: ExportPlan) {
 type BicepContext = ReturnType<typeof bicepContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, monitoring, privateDnsZones, privateEndpoints, enterprisePolicies, connectorSecrets];
+const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, connectorSecrets];
 
 export function emitMainBicep(plan: ExportPlan): string {
   const ctx = bicepContext(plan);
@@ -347,6 +348,11 @@ function monitoring(ctx: BicepContext): void {
   body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId }));
 }
 
+function dnsResolvers(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef } = ctx;
+  body.push(...emitDnsResolversBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, locationOf, subnetRef }));
+}
+
 /** Private DNS zones (global) and their VNet links. */
 function privateDnsZones(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, nameOf } = ctx;
@@ -465,6 +471,7 @@ function zoneNameValue(zoneName: string): BicepValue {
 function needsSubnetHandle(plan: ExportPlan, subnetId: string): boolean {
   const t = plan.topology;
   if (t.incoming(subnetId, 'peSubnet').length > 0) return true;
+  if (t.incoming(subnetId, 'resolverInbound').length > 0 || t.incoming(subnetId, 'resolverOutbound').length > 0) return true;
   const subnet = t.get(subnetId, 'subnet');
   if (!subnet || subnet.name !== 'GatewaySubnet') return false;
   return t.children(subnet.parent).some((c) => c.kind === 'vpnGateway' || c.kind === 'expressRouteGateway');

@@ -1,8 +1,8 @@
 // The monitoring section of main.bicep: Log Analytics workspaces, Network Watchers, VNet flow logs (child
 // resources of their watcher) and diagnostic settings (extension resources scoped to their source).
-import type { ExportPlan } from '../export-plan';
 import { diagnosticsPlans, flowLogPlans } from '../monitoring-plan';
-import { comments, expr, obj, resource, type BicepValue } from './bicep-writer';
+import { comments, expr, obj, resource } from './bicep-writer';
+import type { BicepSectionContext } from './section-context';
 
 export const MONITORING_API = {
   workspace: '2025-02-01',
@@ -12,13 +12,7 @@ export const MONITORING_API = {
 } as const;
 
 /** What the section borrows from the main emitter: symbols, parameters and the services it declared. */
-export interface BicepMonitoringContext {
-  readonly plan: ExportPlan;
-  symbolOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  addParam(id: string, role: string, type: string, description: string, value?: BicepValue): string;
-  nameParam(e: { id: string; name: string; kind: string }, what: string): string;
-  locationParam(e: Parameters<ExportPlan['regionOf']>[0], what: string): string;
+export interface BicepMonitoringContext extends BicepSectionContext {
   /** Resource-id expression of each Azure service the template references. */
   readonly serviceId: ReadonlyMap<string, string>;
 }

@@ -1,18 +1,12 @@
 // The monitoring section of main.tf: Log Analytics workspaces, Network Watchers, VNet flow logs
 // (azurerm_network_watcher_flow_log with a VNet as target_resource_id) and diagnostic settings.
-import type { ExportPlan } from '../export-plan';
 import { diagnosticsPlans, flowLogPlans } from '../monitoring-plan';
-import { attr, block, comment, raw, type HclItem, type HclValue } from './hcl-writer';
+import { attr, block, comment, raw, type HclItem } from './hcl-writer';
+import type { TerraformSectionContext } from './section-context';
 
 /** What the section borrows from the main emitter: labels, variables and the services it referenced. */
-export interface TerraformMonitoringContext {
-  readonly plan: ExportPlan;
-  labelOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  nameVar(e: { id: string; name: string }, what: string): string;
-  locationVar(e: Parameters<ExportPlan['regionOf']>[0], what: string): HclValue;
+export interface TerraformMonitoringContext extends TerraformSectionContext {
   addVar(v: { id: string; role: string; type: string; description: string }): string;
-  readonly rgName: HclValue;
   /** Resource-id expression of each Azure service the configuration references. */
   readonly serviceId: ReadonlyMap<string, string>;
 }

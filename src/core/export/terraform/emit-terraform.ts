@@ -7,6 +7,7 @@ import { derivedNetworkName } from '../azure-names';
 import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
+import { emitDnsResolversTerraform } from './emit-dns-resolvers';
 import { emitMonitoringTerraform } from './emit-monitoring';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
@@ -73,7 +74,7 @@ function terraformContext(plan: ExportPlan) {
 type TerraformContext = ReturnType<typeof terraformContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, monitoring, privateDnsZones, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
+const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
 
 export function emitTerraform(plan: ExportPlan): TerraformFiles {
   const ctx = terraformContext(plan);
@@ -353,6 +354,12 @@ function azureServices(ctx: TerraformContext): void {
 function monitoring(ctx: TerraformContext): void {
   const { plan, labels, labelOf, main, nameVar, locationVar, addVar, rgName, serviceId } = ctx;
   main.push(...emitMonitoringTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, serviceId }));
+}
+
+/** DNS private resolvers with their endpoints, forwarding rulesets with their rules and links (emit-dns-resolvers). */
+function dnsResolvers(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, main, nameVar, locationVar, rgName } = ctx;
+  main.push(...emitDnsResolversTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, rgName }));
 }
 
 /** Private DNS zones and VNet links. */

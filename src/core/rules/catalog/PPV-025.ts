@@ -1,6 +1,7 @@
 // PPV-025: each private endpoint the workloads use registers in the right private DNS zone, and that
 // zone is linked to both delegated VNets (unless they resolve through custom DNS servers).
 import { freshId, type DesignEdit } from '../../model/design-edits';
+import { forwardingRuleFor } from '../../model/dns-resolvers';
 import type { ElementOf, Relation } from '../../model/schema';
 import type { Topology } from '../../model/topology';
 import type { Rule, RuleContext } from '../rule';
@@ -60,6 +61,9 @@ export const rule: Rule = {
 function reportUnlinked(t: Topology, ctx: RuleContext, p: ElementOf<'enterprisePolicy'>, zone: ElementOf<'privateDnsZone'>, pe: ElementOf<'privateEndpoint'>, vnets: readonly ElementOf<'vnet'>[], consequence: string): void {
   for (const v of vnets) {
     if (t.between('dnsZoneLink', zone.id, v.id)) continue;
+    // A forwarding ruleset linked to the VNet that takes the zone answers elsewhere: PPV-053 judges that path.
+    const forwarded = forwardingRuleFor(t, v.id, zone.name);
+    if (forwarded.match || forwarded.unknownRuleset) continue;
     ctx.report({
       elementId: zone.id,
       message: `Private DNS zone '${zone.name}' is not linked to delegated VNet ${label(v)}, so policy ${label(p)} cannot resolve private endpoint ${label(pe)} from there (and ${consequence}).`,

@@ -1,4 +1,4 @@
-// Power Platform VNet support rules PPV-001…PPV-045 (domain.md §8), in id order.
+// Power Platform VNet support rules PPV-001…PPV-045 (domain.md §8) and PPV-050…PPV-053 (DNS private resolver), in id order.
 import type { Rule } from '../rule';
 import { rule as PPV_001 } from './PPV-001';
 import { rule as PPV_002 } from './PPV-002';
@@ -45,6 +45,10 @@ import { rule as PPV_042 } from './PPV-042';
 import { rule as PPV_043 } from './PPV-043';
 import { rule as PPV_044 } from './PPV-044';
 import { rule as PPV_045 } from './PPV-045';
+import { rule as PPV_050 } from './PPV-050';
+import { rule as PPV_051 } from './PPV-051';
+import { rule as PPV_052 } from './PPV-052';
+import { rule as PPV_053 } from './PPV-053';
 
 export const PPV_RULES: readonly Rule[] = [
   PPV_001,
@@ -92,4 +96,8 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_043,
   PPV_044,
   PPV_045,
+  PPV_050,
+  PPV_051,
+  PPV_052,
+  PPV_053,
 ];

@@ -1,0 +1,34 @@
+// The DNS resolver sections of both exports beyond the fixtures: a dynamic inbound endpoint, an endpoint
+// named after its subnet when the design gives no name, and what cannot be deployed said in a comment.
+import { describe, expect, it } from 'vitest';
+import { exportDesign } from '../../../src/core/export/export-design';
+import { edited, loadFixture, removeRelations } from '../support/designs';
+import { add, updateRelation } from '../rules/ppv-fixtures';
+
+const hybrid = loadFixture('hybrid-dns');
+const file = (d: typeof hybrid, format: 'bicep' | 'terraform', path: string) => exportDesign(d, format, { designFile: 'hybrid-dns.ppvnet.json' }).find((f) => f.path === path)!.content;
+
+describe('DNS private resolver export', () => {
+  it('a dynamic inbound endpoint, named after its subnet', () => {
+    const d = edited(hybrid, updateRelation('dnspr-in', { privateIpAddress: undefined, endpointName: undefined }));
+    const bicep = file(d, 'bicep', 'main.bicep');
+    expect(bicep).toMatch(/name: 'in-snet-dns-inbound'\n[^]*?privateIpAllocationMethod: 'Dynamic'\n\s+subnet:/);
+    expect(bicep).not.toContain('privateIpAddress:');
+    const tf = file(d, 'terraform', 'main.tf');
+    expect(tf).toMatch(/name\s+= "in-snet-dns-inbound"/);
+    expect(tf).toMatch(/private_ip_allocation_method = "Dynamic"\n\s+subnet_id/);
+  });
+  it('a disabled rule and a target without a port (53)', () => {
+    const d = edited(hybrid, { op: 'updateElement', id: 'dnsfrs-hub', set: { rules: [{ name: 'old', domainName: 'old.contoso.com.', targetDnsServers: [{ ipAddress: '192.168.3.4' }], enabled: false }] } });
+    expect(file(d, 'bicep', 'main.bicep')).toMatch(/forwardingRuleState: 'Disabled'\n\s+targetDnsServers: \[\n\s+\{\n\s+ipAddress: '192.168.3.4'\n\s+port: 53/);
+    expect(file(d, 'terraform', 'main.tf')).toMatch(/enabled\s+= false\n\s+target_dns_servers \{\n\s+ip_address = "192.168.3.4"\n\s+port\s+= 53/);
+  });
+  it('a ruleset without an outbound endpoint is not exported, and the files say so', () => {
+    const d = edited(hybrid, removeRelations('dnspr-out'), add([{ id: 'dnsfrs-x', kind: 'dnsForwardingRuleset', name: 'dnsfrs-x', region: 'westeurope', rules: [] }]));
+    for (const [format, path, type] of [['bicep', 'main.bicep', 'Microsoft.Network/dnsForwardingRulesets@'], ['terraform', 'main.tf', 'azurerm_private_dns_resolver_dns_forwarding_ruleset"']] as const) {
+      const text = file(d, format, path);
+      expect(text).not.toContain(type);
+      expect(text).toMatch(/Not exported: "dnsfrs-hub", "dnsfrs-x": a resolver needs its VNet, and a ruleset a resolver with an outbound endpoint/);
+    }
+  });
+});
