@@ -6,7 +6,7 @@ import { elementSchema, type Element } from '../../src/core/model/schema';
 export type FieldSpec =
   | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
   | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
-  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' };
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'firewallRules' };
 
 function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
@@ -90,5 +90,13 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
     { key: 'region', label: 'Region', type: 'region' },
     { key: 'retentionDays', label: 'Retention (days)', type: 'number' },
     ...placement,
+  ],
+  firewall: [
+    en('firewall', 'appliance', 'Appliance'),
+    en('firewall', 'skuTier', 'SKU tier'),
+    { key: 'privateIpAddress', label: 'Private IP (the next hop routes name)', type: 'text' },
+    { key: 'region', label: 'Region', type: 'region' },
+    ...placement,
+    { key: 'ruleCollectionGroups', label: 'Policy rules', type: 'firewallRules' },
   ],
 };

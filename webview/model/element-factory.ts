@@ -33,6 +33,7 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('natGateway', 'Network'),
   item('nsg', 'Network'),
   item('routeTable', 'Network'),
+  item('firewall', 'Network', 'Azure Firewall'),
   item('vpnGateway', 'Connectivity'),
   item('expressRouteGateway', 'Connectivity'),
   item('onPremises', 'Connectivity'),
@@ -61,6 +62,7 @@ const ID_PREFIX: Record<ElementKind, string> = {
   environment: 'env', enterprisePolicy: 'policy', vnet: 'vnet', subnet: 'snet', natGateway: 'nat', nsg: 'nsg', routeTable: 'rt',
   vpnGateway: 'vpngw', expressRouteGateway: 'ergw', onPremises: 'onprem', privateEndpoint: 'pe', privateDnsZone: 'dns',
   azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
+  firewall: 'afw',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -165,6 +167,9 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'flowLog', enabled: true, retentionDays: 90, position: pos };
     case 'logAnalyticsWorkspace':
       return { ...head, kind: 'logAnalyticsWorkspace', region: nextRegionInUse(design), retentionDays: 30, position: pos };
+    case 'firewall':
+      // No rules yet: Azure Firewall denies everything until a rule allows it, and the design says so.
+      return { ...head, kind: 'firewall', appliance: 'azureFirewall', skuTier: 'Standard', region: nextRegionInUse(design), ruleCollectionGroups: [], position: pos };
   }
 }
 

@@ -51,6 +51,7 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: '#00546b',
   flowLog: '#00546b',
   logAnalyticsWorkspace: '#004e8c',
+  firewall: '#c50f1f',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -73,6 +74,7 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   flowLogWatcher: 'monitoring',
   flowLogStorage: 'monitoring',
   trafficAnalytics: 'monitoring',
+  firewallSubnet: 'assoc',
   diagnostics: 'monitoring',
 };
 
@@ -338,6 +340,8 @@ function detailOf(e: Element): string {
       return join(e.enabled === false && 'disabled', e.retentionDays !== undefined && `retention ${e.retentionDays === 0 ? 'forever' : `${e.retentionDays} days`}`);
     case 'logAnalyticsWorkspace':
       return join(e.region, e.retentionDays !== undefined && `${e.retentionDays} days`);
+    case 'firewall':
+      return join(e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress, e.ruleCollectionGroups && `${e.ruleCollectionGroups.length} rule group${e.ruleCollectionGroups.length === 1 ? '' : 's'}`);
   }
 }
 

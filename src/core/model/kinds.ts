@@ -20,6 +20,7 @@ export const ELEMENT_KINDS = [
   'networkWatcher',
   'flowLog',
   'logAnalyticsWorkspace',
+  'firewall',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const RELATION_KINDS = [
   'flowLogStorage',
   'trafficAnalytics',
   'diagnostics',
+  'firewallSubnet',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -78,6 +80,8 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   trafficAnalytics: { from: ['flowLog'], to: ['logAnalyticsWorkspace'], singleFrom: true },
   // One setting per resource and workspace; a resource may send to several workspaces.
   diagnostics: { from: ['natGateway', 'azureService'], to: ['logAnalyticsWorkspace'] },
+  // A firewall or appliance sits in one subnet (Azure Firewall: the hub's AzureFirewallSubnet).
+  firewallSubnet: { from: ['firewall'], to: ['subnet'], singleFrom: true },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -111,7 +115,11 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: 'Network Watcher',
   flowLog: 'VNet flow log',
   logAnalyticsWorkspace: 'Log Analytics workspace',
+  firewall: 'Firewall',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
 export const VNET_DATA_GATEWAY_DELEGATION = 'Microsoft.PowerPlatform/vnetaccesslinks';
+/** Azure Firewall runs only in a subnet of exactly this name, /26 or larger. */
+export const AZURE_FIREWALL_SUBNET = 'AzureFirewallSubnet';
+export const AZURE_FIREWALL_SUBNET_MIN_PREFIX = 26;

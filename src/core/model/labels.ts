@@ -12,6 +12,7 @@ export const SERVICE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export function kindLabelOf(e: Element): string {
+  if (e.kind === 'firewall') return e.appliance === 'nva' ? 'Network virtual appliance' : 'Azure Firewall';
   return e.kind === 'azureService' ? SERVICE_LABELS[e.serviceType] ?? ELEMENT_LABELS.azureService : ELEMENT_LABELS[e.kind];
 }
 
@@ -37,6 +38,7 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   flowLogStorage: 'stores its records in',
   trafficAnalytics: 'is analysed in',
   diagnostics: 'sends diagnostics to',
+  firewallSubnet: 'is placed in',
 };
 
 /** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
@@ -45,7 +47,7 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
   routeTableAssociation: 'routes', peTarget: 'private link', peSubnet: 'placed in', peDnsZone: 'DNS record', dnsZoneLink: 'zone link',
   gatewayConnection: 'connection', connectorTarget: 'calls', connectorSecret: 'secrets', workload: 'runs',
   dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
-  trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
+  trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics', firewallSubnet: 'placed in',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */

@@ -7,7 +7,7 @@ import { loadSample } from '../support/designs';
 import { minimal, seed } from './ppv-fixtures';
 
 describe('PPV rules on the samples', () => {
-  for (const [name, design] of [['seed', seed], ['minimal', minimal], ['alm', loadSample('alm')]] as const) {
+  for (const [name, design] of [['seed', seed], ['minimal', minimal], ['alm', loadSample('alm')], ['hub-firewall', loadSample('hub-firewall')]] as const) {
     it(`${name}: no error or warning`, () => {
       const findings = validateDesign(design);
       expect(findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.elementId}: ${f.message}`)).toEqual([]);
