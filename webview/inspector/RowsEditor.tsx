@@ -1,6 +1,6 @@
 // Table editor for list-valued properties (NSG rules, routes): each committed cell, added or removed row
 // is one updateElement edit of the whole list; a cell Azure would reject shows why and is not committed.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../components';
 import type { Column, Row } from './rule-columns';
 
@@ -13,6 +13,8 @@ export interface RowsEditorProps {
   readonly newRow: (rows: readonly Row[]) => Row;
   readonly onCommit: (rows: Row[]) => void;
   readonly testId: string;
+  /** A row to bring into view and focus (the Connectivity panel's Go to); a new nonce focuses again. */
+  readonly focusRow?: { readonly index: number; readonly nonce: number };
 }
 
 interface CellError {
@@ -22,9 +24,18 @@ interface CellError {
   readonly testId: string;
 }
 
-export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: RowsEditorProps) {
+export function RowsEditor({ label, rows, columns, newRow, onCommit, testId, focusRow }: RowsEditorProps) {
   const noun = label.toLowerCase();
   const baseId = useId();
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [focused, setFocused] = useState<number | undefined>();
+  useEffect(() => {
+    if (!focusRow) return;
+    setFocused(focusRow.index);
+    const tr = body.current?.querySelector<HTMLTableRowElement>(`[data-row="${focusRow.index}"]`);
+    tr?.scrollIntoView({ block: 'nearest', inline: 'start' });
+    tr?.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: true });
+  }, [focusRow]);
   // Refusals are listed under the table, outside its horizontal scroll, so they stay in view.
   const [errors, setErrors] = useState<Readonly<Record<string, CellError>>>({});
   const report = useCallback((id: string, error: CellError | undefined) => setErrors((all) => {
@@ -53,9 +64,9 @@ export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: R
       {rows.length === 0 ? <div className="muted">None.</div> : (
         <table>
           <thead><tr>{columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}<th><span className="visually-hidden">Remove</span></th></tr></thead>
-          <tbody>
+          <tbody ref={body}>
             {rows.map((row, i) => (
-              <tr key={i} data-testid={`${testId}-row-${i}`}>
+              <tr key={i} data-row={i} data-testid={`${testId}-row-${i}`} className={focused === i ? 'focused-row' : undefined} aria-current={focused === i ? 'true' : undefined}>
                 {columns.map((c) => (
                   <td key={c.key}>
                     <Cell column={c} row={row} rowLabel={`${label} row ${i + 1}`} testId={`${testId}-${i}-${c.key}`} errorId={`${baseId}-${i}-${c.key}`}

@@ -62,6 +62,7 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'vnetDataGateway': return e.memberCount !== undefined ? `${e.memberCount} members` : 'admin center';
     case 'networkWatcher': case 'logAnalyticsWorkspace': return e.region;
     case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
+    case 'firewall': return [e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress].filter(Boolean).join(' · ') || undefined;
   }
 }
 
