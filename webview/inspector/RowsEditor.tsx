@@ -33,8 +33,20 @@ export function RowsEditor({ label, rows, columns, newRow, onCommit, testId, foc
     if (!focusRow) return;
     setFocused(focusRow.index);
     const tr = body.current?.querySelector<HTMLTableRowElement>(`[data-row="${focusRow.index}"]`);
-    tr?.scrollIntoView({ block: 'nearest', inline: 'start' });
-    tr?.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: true });
+    if (!tr) return;
+    // Scroll only the inspector: scrollIntoView would also scroll the designer's fixed grid sideways.
+    const pane = tr.closest<HTMLElement>('.inspector');
+    if (pane) {
+      const row = tr.getBoundingClientRect();
+      const box = pane.getBoundingClientRect();
+      if (row.top < box.top || row.bottom > box.bottom) pane.scrollTop += row.top - box.top - box.height / 3;
+    }
+    // The rule's name says which rule it is: focus that cell and scroll the table sideways to it.
+    const cell = tr.querySelector<HTMLElement>(`[data-testid$="-${focusRow.index}-name"]`) ?? tr.querySelector<HTMLElement>('input, select');
+    cell?.focus({ preventScroll: true });
+    const table = tr.closest<HTMLElement>('table');
+    const td = cell?.closest<HTMLElement>('td');
+    if (table && td) table.scrollLeft = Math.max(0, td.offsetLeft - 4);
   }, [focusRow]);
   // Refusals are listed under the table, outside its horizontal scroll, so they stay in view.
   const [errors, setErrors] = useState<Readonly<Record<string, CellError>>>({});

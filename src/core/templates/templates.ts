@@ -7,7 +7,7 @@ import seed from '../../../samples/seed.ppvnet.json';
 import type { Design } from '../model/schema';
 
 export interface DesignTemplate {
-  readonly id: 'empty' | 'seed' | 'alm' | 'minimal' | 'hubFirewall';
+  readonly id: 'empty' | 'seed' | 'alm' | 'minimal' | 'hub-firewall';
   readonly label: string;
   readonly detail: string;
   /** The file name New Design proposes (without .ppvnet.json). */
@@ -31,7 +31,7 @@ export const TEMPLATES: readonly DesignTemplate[] = [
     create: (name) => ({ ...(structuredClone(alm) as Design), name }),
   },
   {
-    id: 'hubFirewall',
+    id: 'hub-firewall',
     fileName: 'hub-firewall',
     label: 'Hub and spoke with Azure Firewall (forced tunnelling)',
     detail: 'Delegated subnets in two spokes (Europe) route 0.0.0.0/0 to the Azure Firewall of their regional hub; the firewall policy allows SQL, Key Vault, Entra ID and a partner API and denies an unapproved one',

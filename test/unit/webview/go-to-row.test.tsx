@@ -16,8 +16,6 @@ vi.hoisted(() => {
   window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
 });
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom does not lay out, so it has no scrollIntoView.
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 let root: Root | undefined;
 let host: HTMLDivElement | undefined;
