@@ -4,6 +4,7 @@ import type { ElementKind } from '../model/kinds';
 import type { NsgRule } from '../model/schema';
 import { markVnetsUnresolved } from '../model/unresolved-name';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
+import { armFirewallChildren, armFirewallElement, armFirewallRelations } from './arm-firewall';
 import { armMonitoringElements, armMonitoringRelations } from './arm-monitoring';
 import type { IacResource } from './iac-resource';
 import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
@@ -15,7 +16,7 @@ const ARM_ELEMENT_KINDS = new Map<string, ElementKind>([
   ['microsoft.network/virtualnetworks', 'vnet'], ['microsoft.network/natgateways', 'natGateway'], ['microsoft.network/networksecuritygroups', 'nsg'],
   ['microsoft.network/routetables', 'routeTable'], ['microsoft.network/privateendpoints', 'privateEndpoint'], ['microsoft.network/privatednszones', 'privateDnsZone'],
   ['microsoft.network/localnetworkgateways', 'onPremises'], ['microsoft.powerplatform/enterprisepolicies', 'enterprisePolicy'],
-  ['microsoft.network/networkwatchers', 'networkWatcher'], ['microsoft.operationalinsights/workspaces', 'logAnalyticsWorkspace'],
+  ['microsoft.network/networkwatchers', 'networkWatcher'], ['microsoft.network/azurefirewalls', 'firewall'], ['microsoft.operationalinsights/workspaces', 'logAnalyticsWorkspace'],
   ...Object.values(SERVICE_RESOURCE_TYPES).map((k) => [k.toLowerCase(), 'azureService'] as const),
 ]);
 
@@ -49,7 +50,7 @@ export function armElements(r: IacResource, b: DesignBuilder, linkTargets: Reado
     const declared = kind ? b.named(kind, str(field(r.body, 'name')?.value)) : undefined;
     if (declared) return b.alias(r.key, declared);
   }
-  if (armMonitoringElements(r, b)) return;
+  if (armMonitoringElements(r, b) || armFirewallElement(r, b)) return;
   const props = field(r.body, 'properties')?.value;
   switch (t) {
     case 'microsoft.network/virtualnetworks': {
@@ -138,6 +139,7 @@ export function armSubnets(r: IacResource, b: DesignBuilder): void {
 export function armChildren(r: IacResource, b: DesignBuilder): void {
   const t = r.type.toLowerCase();
   const props = field(r.body, 'properties')?.value;
+  if (armFirewallChildren(r, b)) return;
   if (t === 'microsoft.network/virtualnetworkgateways') {
     const type = str(field(props, 'gatewayType')?.value)?.toLowerCase();
     const subnetRef = field(props, 'ipConfigurations', 0, 'properties', 'subnet', 'id')?.value;
@@ -188,7 +190,7 @@ function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: Iac
 /** Phase 2: relations, once every element exists. */
 export function armRelations(r: IacResource, b: DesignBuilder): void {
   const t = r.type.toLowerCase();
-  if (armMonitoringRelations(r, b)) return;
+  if (armMonitoringRelations(r, b) || armFirewallRelations(r, b)) return;
   const self = b.element(r.key);
   const props = field(r.body, 'properties')?.value;
   switch (t) {

@@ -25,6 +25,10 @@ describe('PPV-047 severity', () => {
     expect(sev('10.0.1.5')).toEqual(['warning']);
     expect(sev('172.16.0.4')).toEqual(['info']);
     expect(validateDesign(edited(hub, toIp('172.16.0.4'))).find((f) => f.ruleId === 'PPV-047')?.message).toMatch(/172\.16\.0\.4, which is not in the design; what it lets through is unknown/);
+    // A firewall whose IP is not stated (as read from IaC) may be the one: information only.
+    const unstated = validateDesign(edited(hub, set('afw-weu', { privateIpAddress: undefined }))).filter((f) => f.ruleId === 'PPV-047');
+    expect(unstated.map((f) => f.severity)).toEqual(['info']);
+    expect(unstated[0]!.message).toMatch(/private IP of firewall .*afw-hub-weu.* is not stated/);
     // The existing fixture whose appliance is not modelled gets only information.
     expect(validateDesign(loadFixture('hub-spoke-firewall')).filter((f) => f.ruleId === 'PPV-047').every((f) => f.severity !== 'error')).toBe(true);
   });

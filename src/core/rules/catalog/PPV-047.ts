@@ -22,6 +22,8 @@ export const rule: Rule = {
       const ip = f.privateIpAddress === undefined ? undefined : ipOf(f.privateIpAddress);
       return ip === undefined ? [] : [ip];
     }));
+    // A firewall whose IP is not stated (read from IaC: Azure assigns it) may be the one the route names.
+    const unstated = t.all('firewall').find((f) => f.privateIpAddress === undefined);
     const subnets = t.all('subnet').flatMap((s) => {
       const c = tryCidr(s.addressPrefix);
       return c ? [{ s, c }] : [];
@@ -35,8 +37,10 @@ export const rule: Rule = {
         ctx.report({
           elementId: rt.id,
           property: 'routes',
-          ...(inside ? {} : { cannotTell: true }),
-          message: inside
+          ...(inside && !unstated ? {} : { cannotTell: true }),
+          message: unstated
+            ? `Route '${route.name}' of ${label(rt)} sends traffic to appliance ${route.nextHopIpAddress}; the private IP of firewall ${label(unstated)} is not stated (Azure assigns it), so whether it is that appliance cannot be told.`
+            : inside
             ? `Route '${route.name}' of ${label(rt)} sends traffic to ${route.nextHopIpAddress} in subnet ${label(inside)}, but no firewall or appliance of the design has that IP; the traffic is dropped if nothing answers there.`
             : `Route '${route.name}' of ${label(rt)} sends traffic to appliance ${route.nextHopIpAddress}, which is not in the design; what it lets through is unknown.`,
         });
