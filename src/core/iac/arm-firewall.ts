@@ -3,11 +3,11 @@
 // reader cannot read in full (a parameter, a DNAT collection) leave the firewall's rules unknown, with a
 // diagnostic, rather than a partial policy the verifier would judge as complete. The private IP is Azure's
 // to assign and is never in a template.
-import type { FirewallApplicationRule, FirewallNetworkRule, FirewallRuleCollection, FirewallRuleCollectionGroup } from '../model/schema';
-import { FIREWALL_APPLICATION_PROTOCOLS, FIREWALL_NETWORK_PROTOCOLS } from '../model/schema';
+import type { FirewallRuleCollection, FirewallRuleCollectionGroup } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
+import { oneOf, readCollection, type RuleKeys } from './firewall-rule-reading';
 import type { IacResource } from './iac-resource';
-import { items, num, str, strings, type Value } from './iac-value';
+import { items, num, str, type Value } from './iac-value';
 
 const TIERS = ['Basic', 'Standard', 'Premium'] as const;
 /** Per builder: the firewall each policy resource (by key) belongs to. */
@@ -15,7 +15,6 @@ const byPolicy = new WeakMap<DesignBuilder, Map<string, Draft>>();
 /** Firewalls whose rules could not be read in full: they stay unknown however many groups follow. */
 const unreadable = new WeakMap<DesignBuilder, Set<string>>();
 
-const oneOf = <T extends string>(options: readonly T[], v: string | undefined) => options.find((o) => o.toLowerCase() === v?.toLowerCase());
 
 /** Phase 1: the firewall element; true when the resource was one. */
 export function armFirewallElement(r: IacResource, b: DesignBuilder): boolean {
@@ -100,54 +99,18 @@ function readGroup(body: Value): FirewallRuleCollectionGroup | string {
   for (const c of list) {
     const type = str(field(c, 'ruleCollectionType')?.value);
     if (type !== 'FirewallPolicyFilterRuleCollection') return type === 'FirewallPolicyNatRuleCollection' ? 'DNAT collections are not modelled' : 'a collection type is not a literal';
-    const cName = str(field(c, 'name')?.value);
-    const cPriority = num(field(c, 'priority')?.value);
-    const action = oneOf(['Allow', 'Deny'] as const, str(field(c, 'action', 'type')?.value));
     const rules = items(field(c, 'rules')?.value);
-    if (!cName || cPriority === undefined || !action || !rules) return `collection '${cName ?? '?'}' is not written in literals`;
-    const kinds = new Set(rules.map((x) => str(field(x, 'ruleType')?.value)));
-    if (kinds.size > 1 || [...kinds].some((k) => k !== 'NetworkRule' && k !== 'ApplicationRule')) return `collection '${cName}' mixes rule types or names one not modelled`;
-    const head = { name: cName, priority: cPriority, action };
-    if (kinds.has('ApplicationRule')) {
-      const read = rules.map(applicationRule);
-      if (read.some((x) => x === undefined)) return `a rule of collection '${cName}' is not written in literals`;
-      collections.push({ ...head, ruleType: 'application', rules: read as FirewallApplicationRule[] });
-    } else {
-      const read = rules.map(networkRule);
-      if (read.some((x) => x === undefined)) return `a rule of collection '${cName}' is not written in literals`;
-      collections.push({ ...head, ruleType: 'network', rules: read as FirewallNetworkRule[] });
-    }
+    const kinds = new Set((rules ?? []).map((x) => str(field(x, 'ruleType')?.value)));
+    if (kinds.size > 1 || [...kinds].some((k) => k !== 'NetworkRule' && k !== 'ApplicationRule')) return `collection '${str(field(c, 'name')?.value) ?? '?'}' mixes rule types or names one not modelled`;
+    const read = readCollection(c, kinds.has('ApplicationRule') ? 'application' : 'network', rules, ['action', 'type'], ARM_KEYS);
+    if (typeof read === 'string') return read;
+    collections.push(read);
   }
   return { name, priority, ruleCollections: collections };
 }
 
-/** A list that is absent is empty; one the reader cannot evaluate makes the rule unreadable. */
-function optList(rule: Value, key: string): string[] | undefined | null {
-  const f = field(rule, key);
-  if (!f) return undefined;
-  return strings(f.value) ?? null;
-}
-
-function networkRule(rule: Value): FirewallNetworkRule | undefined {
-  const name = str(field(rule, 'name')?.value);
-  const sources = optList(rule, 'sourceAddresses');
-  const protocols = strings(field(rule, 'ipProtocols')?.value)?.map((p) => oneOf(FIREWALL_NETWORK_PROTOCOLS, p));
-  const addresses = optList(rule, 'destinationAddresses');
-  const fqdns = optList(rule, 'destinationFqdns');
-  const ports = strings(field(rule, 'destinationPorts')?.value);
-  // IP groups and source/destination IP group lists are other resources: not followed.
-  if (!name || !sources || !protocols || protocols.some((p) => p === undefined) || addresses === null || fqdns === null || !ports || field(rule, 'sourceIpGroups') || field(rule, 'destinationIpGroups')) return undefined;
-  const description = str(field(rule, 'description')?.value);
-  return { name, ...(description ? { description } : {}), sourceAddresses: sources, protocols: protocols as FirewallNetworkRule['protocols'], ...(addresses ? { destinationAddresses: addresses } : {}), ...(fqdns ? { destinationFqdns: fqdns } : {}), destinationPorts: ports };
-}
-
-function applicationRule(rule: Value): FirewallApplicationRule | undefined {
-  const name = str(field(rule, 'name')?.value);
-  const sources = optList(rule, 'sourceAddresses');
-  const protocols = items(field(rule, 'protocols')?.value)?.map((p) => ({ protocolType: oneOf(FIREWALL_APPLICATION_PROTOCOLS, str(field(p, 'protocolType')?.value)), port: num(field(p, 'port')?.value) }));
-  const fqdns = optList(rule, 'targetFqdns');
-  const tags = optList(rule, 'fqdnTags');
-  if (!name || !sources || !protocols || protocols.some((p) => p.protocolType === undefined || p.port === undefined) || fqdns === null || tags === null || field(rule, 'sourceIpGroups') || field(rule, 'targetUrls') || field(rule, 'webCategories')) return undefined;
-  const description = str(field(rule, 'description')?.value);
-  return { name, ...(description ? { description } : {}), sourceAddresses: sources, protocols: protocols as FirewallApplicationRule['protocols'], ...(fqdns ? { targetFqdns: fqdns } : {}), ...(tags ? { fqdnTags: tags } : {}) };
-}
+const ARM_KEYS: RuleKeys = {
+  sources: 'sourceAddresses', networkProtocols: 'ipProtocols', addresses: 'destinationAddresses', networkFqdns: 'destinationFqdns',
+  ports: 'destinationPorts', protocolType: 'protocolType', targetFqdns: 'targetFqdns', fqdnTags: 'fqdnTags',
+  unmodelled: ['sourceIpGroups', 'destinationIpGroups', 'targetUrls', 'webCategories'],
+};

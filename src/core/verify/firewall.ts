@@ -8,8 +8,8 @@
 // infrastructure rule collection (platform FQDNs no workload calls), TLS inspection and IDPS (Premium),
 // and rules inherited from a parent policy (the design holds one policy per firewall).
 import type { ElementOf, FirewallApplicationRule, FirewallNetworkRule, FirewallRuleCollectionGroup } from '../model/schema';
-import { coverage, halves, matchPrefix, type Endpoint, type Match } from './addresses';
-import { parsePorts, type Packet } from './nsg';
+import { coverage, matchPrefix, type Endpoint, type Match } from './addresses';
+import { parsePorts, splitPacket, type Dim, type Packet } from './nsg';
 
 /** What the firewall sees of a packet: its addresses and ports, and the host name it is for, when known. */
 export interface FirewallPacket extends Packet {
@@ -101,7 +101,6 @@ const NO_TAGS = { virtualNetwork: [] } as const;
 /** Source addresses are IPs, CIDRs or `*`; an empty list (an IP group the design does not hold) is unknown. */
 const sourceMatch = (sources: readonly string[], src: Endpoint): Match => (sources.length === 0 ? 'maybe' : matchPrefix(sources.join(','), src, NO_TAGS));
 
-type Dim = 'src' | 'dst' | 'ports';
 type RuleMatch = { readonly m: Exclude<Match, 'split'>; readonly usedHost: boolean } | { readonly split: Dim; readonly usedHost: boolean };
 
 function decide(dims: readonly [Dim | undefined, Match][], usedHost: boolean): RuleMatch {
@@ -127,18 +126,6 @@ function matchApplication(r: FirewallApplicationRule, p: FirewallPacket): RuleMa
   // The hosts behind an FQDN tag (WindowsUpdate, AzureKubernetesService…) are not in the design.
   const target = anyOf([hostMatch(r.targetFqdns ?? [], p.host), (r.fqdnTags ?? []).length > 0 ? 'maybe' : 'no']);
   return decide([['src', sourceMatch(r.sourceAddresses, p.src)], ['ports', ports], [undefined, target]], true);
-}
-
-function splitPacket(p: FirewallPacket, dim: Dim): [FirewallPacket, FirewallPacket] {
-  if (dim === 'ports') {
-    const [lo, hi] = p.ports;
-    const mid = Math.floor((lo + hi) / 2);
-    return [{ ...p, ports: [lo, mid] }, { ...p, ports: [mid + 1, hi] }];
-  }
-  const end = p[dim];
-  if (end.kind !== 'range') throw new Error('only concrete ranges split');
-  const [a, b] = halves(end.cidr);
-  return [{ ...p, [dim]: { kind: 'range', cidr: a } }, { ...p, [dim]: { kind: 'range', cidr: b } }];
 }
 
 /** Evaluates a firewall policy's rules for one packet. */
