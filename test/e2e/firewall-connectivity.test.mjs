@@ -31,7 +31,7 @@ test('connectivity panel: the firewall sample shows the blocked flow and the blo
     assert.match(await webview(page, '[data-testid="flow-reason"]').textContent(), /denies TCP 443 to api\.fabrikam\.com by application rule 'rcg-powerplatform\/app-deny-untrusted\/deny-fabrikam'/);
     const hops = await webview(page, '.flow-hops li').allTextContents();
     assert.equal(hops.length, 4, `hops: ${hops.join(' | ')}`);
-    assert.match(hops[2], /default-to-firewall.*0\.0\.0\.0\/0 → VirtualAppliance 10\.0\.1\.4/);
+    assert.match(hops[2], /default-to-firewall.*0\.0\.0\.0\/0 → VirtualAppliance 10\.200\.1\.4/);
     assert.match(await webview(page, '.flow-hops li.deciding').textContent(), /Azure Firewall .*afw-hub-weu.* denies/);
     await page.waitForTimeout(400);
     t.diagnostic(`screenshot: ${await screenshot(page, 'firewall-connectivity-path')}`);

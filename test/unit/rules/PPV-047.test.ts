@@ -12,17 +12,17 @@ testRule(rule, {
   valid: [
     { name: 'the firewall sample: both routes name a firewall', design: hub },
     { name: 'the seed routes to no appliance', design: seed },
-    { name: 'an NVA with that IP counts', design: edited(hub, set('afw-weu', { appliance: 'nva', privateIpAddress: '10.0.1.5' }), toIp('10.0.1.5')) },
+    { name: 'an NVA with that IP counts', design: edited(hub, set('afw-weu', { appliance: 'nva', privateIpAddress: '10.200.1.5' }), toIp('10.200.1.5')) },
   ],
   invalid: [
-    { name: 'a typo inside the firewall subnet', design: edited(hub, toIp('10.0.1.5')), expected: ['rt-pp-weu'], messages: [/10\.0\.1\.5 in subnet .*AzureFirewallSubnet.* no firewall or appliance of the design has that IP/] },
+    { name: 'a typo inside the firewall subnet', design: edited(hub, toIp('10.200.1.5')), expected: ['rt-pp-weu'], messages: [/10\.200\.1\.5 in subnet .*AzureFirewallSubnet.* no firewall or appliance of the design has that IP/] },
   ],
 });
 
 describe('PPV-047 severity', () => {
   it('is a warning inside a subnet of the design and information outside it', () => {
     const sev = (ip: string) => validateDesign(edited(hub, toIp(ip))).filter((f) => f.ruleId === 'PPV-047').map((f) => f.severity);
-    expect(sev('10.0.1.5')).toEqual(['warning']);
+    expect(sev('10.200.1.5')).toEqual(['warning']);
     expect(sev('172.16.0.4')).toEqual(['info']);
     expect(validateDesign(edited(hub, toIp('172.16.0.4'))).find((f) => f.ruleId === 'PPV-047')?.message).toMatch(/172\.16\.0\.4, which is not in the design; what it lets through is unknown/);
     // A firewall whose IP is not stated (as read from IaC) may be the one: information only.
