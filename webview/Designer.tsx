@@ -17,7 +17,7 @@ import { Toolbar } from './chrome/Toolbar';
 import { useStatus } from './chrome/use-status';
 import { nextChildSlot, selectedVnet, topLevelBoxes, vnetAt } from './canvas/drop-targets';
 import { hostChannel } from './host/host-channel';
-import { Inspector } from './inspector/Inspector';
+import { Inspector, type RowFocus } from './inspector/Inspector';
 import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
 import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model/clipboard';
 import { deleteEdit } from './model/delete-edit';
@@ -87,6 +87,13 @@ export function Designer() {
       if (rel) flow.fitView({ nodes: [{ id: rel.from }, { id: rel.to }], duration: 300, padding: 0.4 });
     }
   }, [flow]);
+
+  // Go to from the Connectivity panel: select the deciding element and focus the deciding row in the inspector.
+  const [rowFocus, setRowFocus] = useState<RowFocus | undefined>();
+  const goTo = useCallback((id: string, row?: { readonly property: string; readonly item?: readonly number[] }) => {
+    reveal(id);
+    setRowFocus(row ? { id, ...row, nonce: Date.now() } : undefined);
+  }, [reveal]);
 
   /** Places a palette item at a flow position; nested kinds go into the VNet under the point, or the selected one. */
   const place = useCallback((item: PaletteItem, point: { x: number; y: number }, fromKeyboard: boolean) => {
@@ -236,10 +243,10 @@ export function Designer() {
         onFitView={() => flow.fitView({ duration: 200, padding: 0.1, maxZoom: 1.5 })} onCommand={(c) => channel.command(c)} />
       <Palette onAdd={onPaletteAdd} disabled={doc.settings.readOnly} />
       <Canvas design={d} findings={doc.view.findings} selection={selection} onSelection={setSelection} edit={edit} notify={(t) => say(t, 'error')} onDropItem={onDropItem} highlight={pathHighlight} />
-      <Inspector design={d} selection={selection} readOnly={doc.settings.readOnly} onEdit={edit} />
+      <Inspector design={d} selection={selection} readOnly={doc.settings.readOnly} onEdit={edit} {...(rowFocus ? { focus: rowFocus } : {})} />
       <div className="bottom-panels">
         <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
-        <ConnectivityPanel design={d} onHighlight={setPathHighlight} onGoTo={reveal} />
+        <ConnectivityPanel design={d} onHighlight={setPathHighlight} onGoTo={goTo} />
         <AddressMapPanel design={d} fileName={doc.fileName} />
       </div>
     </div>

@@ -20,7 +20,10 @@ test('the bundled CLI validates designs with the documented exit codes and forma
     // Every sample the README points people at, counted from the folder so a new sample is checked too.
     const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.ppvnet.json')).length;
     assert.ok(samples >= 3, `only ${samples} samples found`);
-    assert.match(r.stdout, new RegExp(`^${samples} inputs validated: 0 errors, 0 warnings`, 'm'));
+    // The firewall sample's one intended lesson: its firewalls deny the Fabrikam API (PPV-048, both sides).
+    assert.match(r.stdout, new RegExp(`^${samples} inputs validated: 0 errors, 2 warnings`, 'm'));
+    const warnings = r.stdout.split('\n').filter((l) => / warning /.test(l));
+    assert.deepEqual(warnings.map((l) => /^(\S+?):\d+:\d+: warning (\S+):/.exec(l)?.slice(1, 3).join(' ')), ['samples/hub-firewall.ppvnet.json PPV-048', 'samples/hub-firewall.ppvnet.json PPV-048']);
   });
 
   await t.test('broken fixtures fail with exit 1 and PPV-LOAD findings in JSON', () => {

@@ -10,6 +10,7 @@ import dnsResolver from '../../media/dnsResolver.svg';
 import enterprisePolicy from '../../media/enterprisePolicy.svg';
 import environment from '../../media/environment.svg';
 import expressRouteGateway from '../../media/expressRouteGateway.svg';
+import firewall from '../../media/firewall.svg';
 import flowLog from '../../media/flowLog.svg';
 import keyVault from '../../media/keyVault.svg';
 import logAnalyticsWorkspace from '../../media/logAnalyticsWorkspace.svg';
@@ -31,6 +32,7 @@ const BY_KIND: Record<ElementKind, string> = {
   environment, enterprisePolicy, vnet, subnet, natGateway, nsg, routeTable, vpnGateway, expressRouteGateway, onPremises,
   privateEndpoint, privateDnsZone, azureService, connector, vnetDataGateway, networkWatcher, flowLog, logAnalyticsWorkspace,
   dnsResolver, dnsForwardingRuleset,
+  firewall,
 };
 const BY_SERVICE: Record<string, string> = { keyVault, sqlServer, storageAccount, appService, aiSearch, other: azureService };
 

@@ -10,8 +10,8 @@ import { decidingTarget, findCell, flowRows, verdictCounts, VERDICT_MARK, type F
 export interface ConnectivityPanelProps {
   readonly design: Design;
   readonly onHighlight: (h: PathHighlight | undefined) => void;
-  /** Selects and centres an element or relation (the Problems panel's reveal). */
-  readonly onGoTo: (id: string) => void;
+  /** Selects and centres an element or relation, and focuses the deciding row of its list (NSG rule, route, firewall rule). */
+  readonly onGoTo: (id: string, row?: { readonly property: string; readonly item?: readonly number[] }) => void;
 }
 
 const SIDES: readonly Side[] = ['primary', 'failover'];
@@ -74,7 +74,7 @@ export const ConnectivityPanel = memo(function ConnectivityPanel({ design, onHig
               <p>
                 <span className={`verdict-${cell.verdict}`}>{VERDICT_MARK[cell.verdict].icon} {cell.side} {VERDICT_MARK[cell.verdict].word}</span>
                 {cell.deciding && <>: <span data-testid="flow-reason">{cell.deciding.text}</span></>}
-                {goTo && <> <button className="link-button" data-testid="flow-go-to" onClick={() => onGoTo(goTo)}>Go to {names.get(goTo) ?? goTo}</button></>}
+                {goTo && <> <button className="link-button" data-testid="flow-go-to" onClick={() => onGoTo(goTo, cell.deciding?.property && cell.deciding.elementId === goTo ? { property: cell.deciding.property, ...(cell.deciding.item ? { item: cell.deciding.item } : {}) } : undefined)}>Go to {names.get(goTo) ?? goTo}</button></>}
               </p>
               <ol className="flow-hops" aria-label={`Hops of the ${cell.side} flow`}>
                 {cell.hops.map((hop, i) => (

@@ -15,23 +15,34 @@ import { CapacityPanel } from './CapacityPanel';
 import { FIELDS, type FieldSpec } from './field-specs';
 import { FORWARDING_RULE_COLUMNS, newForwardingRow, rowsToRules, rulesToRows } from './forwarding-rule-columns';
 import { RowsEditor } from './RowsEditor';
+import { FIREWALL_RULE_COLUMNS, firewallGroups, firewallRowIndex, firewallRows, newFirewallRow } from './firewall-rows';
 import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
+import type { FirewallRuleCollectionGroup } from '../../src/core/model/schema';
 
 export interface InspectorProps {
   readonly design: Design;
   readonly selection: readonly string[];
   readonly readOnly: boolean;
   readonly onEdit: (label: string, edit: DesignEdit) => void;
+  /** A row of a list property to focus: an NSG rule, a route, a firewall rule ([group, collection, rule]). */
+  readonly focus?: RowFocus;
 }
 
-export const Inspector = memo(function Inspector({ design, selection, readOnly, onEdit }: InspectorProps) {
+export interface RowFocus {
+  readonly id: string;
+  readonly property: string;
+  readonly item?: readonly number[];
+  readonly nonce: number;
+}
+
+export const Inspector = memo(function Inspector({ design, selection, readOnly, onEdit, focus }: InspectorProps) {
   const element = selection.length === 1 ? design.elements.find((e) => e.id === selection[0]) : undefined;
   const relation = selection.length === 1 && !element ? design.relations.find((r) => r.id === selection[0]) : undefined;
   // nokey: React Flow takes Space (pan) from the whole page, which would stop Space from toggling a checkbox here.
   return (
     <aside className="inspector nokey" data-testid="inspector" aria-label="Properties">
       {selection.length === 0 && <DesignInfo design={design} onEdit={onEdit} />}
-      {element && <ElementProperties key={element.id} design={design} element={element} onEdit={onEdit} />}
+      {element && <ElementProperties key={element.id} design={design} element={element} onEdit={onEdit} focus={focus?.id === element.id ? focus : undefined} />}
       {relation && <RelationProperties key={relation.id} design={design} relation={relation} onEdit={onEdit} />}
       {selection.length > 1 && (
         <section>
@@ -62,7 +73,7 @@ function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps
   );
 }
 
-function ElementProperties({ design, element, onEdit }: { design: Design; element: Element; onEdit: InspectorProps['onEdit'] }) {
+function ElementProperties({ design, element, onEdit, focus }: { design: Design; element: Element; onEdit: InspectorProps['onEdit']; focus: RowFocus | undefined }) {
   const set = (key: string, value: unknown) => onEdit(`Change ${key}`, { op: 'updateElement', id: element.id, set: { [key]: value } });
   const props = element as unknown as Record<string, unknown>;
   return (
@@ -72,7 +83,7 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
       <TextField label="Name" testId="prop-name" value={element.name}
         validate={(t) => (t.trim() === '' ? 'A name is required.' : t.length > 80 ? 'At most 80 characters.' : undefined)}
         onCommit={(name) => set('name', name)} />
-      {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} />)}
+      {FIELDS[element.kind].map((f) => <Field key={f.key} spec={f} design={design} element={element} value={props[f.key]} onSet={set} focus={focus?.property === f.key ? focus : undefined} />)}
       <TextField label="Description" testId="prop-description" multiline value={element.description ?? ''} onCommit={(d) => set('description', d.trim() === '' ? undefined : d)} />
       {element.kind === 'enterprisePolicy' && <CapacityPanel design={design} policy={element} onEdit={onEdit} />}
       <Divider />
@@ -81,8 +92,9 @@ function ElementProperties({ design, element, onEdit }: { design: Design; elemen
   );
 }
 
-function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: unknown; onSet: (k: string, v: unknown) => void }) {
+function Field({ spec, design, element, value, onSet, focus }: { spec: FieldSpec; design: Design; element: Element; value: unknown; onSet: (k: string, v: unknown) => void; focus?: RowFocus }) {
   const testId = `prop-${spec.key}`;
+  const rowAt = (index: number | undefined) => (focus && index !== undefined ? { index, nonce: focus.nonce } : undefined);
   switch (spec.type) {
     case 'text':
     case 'guid':
@@ -122,13 +134,19 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
       return <RegionField spec={spec} design={design} element={element} value={value as string | undefined} onSet={onSet} />;
     case 'nsgRules':
       return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_RULE_COLUMNS} newRow={newNsgRule}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
+        focusRow={rowAt(focus?.item?.[0])} onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'routes':
       return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
+        focusRow={rowAt(focus?.item?.[0])} onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'forwardingRules':
       return <RowsEditor label={spec.label} testId="forwarding-rules" rows={rulesToRows((value as ForwardingRule[] | undefined) ?? [])} columns={FORWARDING_RULE_COLUMNS}
         newRow={newForwardingRow} onCommit={(rows) => onSet(spec.key, rowsToRules(rows))} />;
+    case 'firewallRules': {
+      const groups = (value as FirewallRuleCollectionGroup[] | undefined) ?? [];
+      const rows = firewallRows(groups);
+      return <RowsEditor label={spec.label} testId="firewall-rules" rows={rows} columns={FIREWALL_RULE_COLUMNS} newRow={newFirewallRow}
+        focusRow={rowAt(focus?.item ? firewallRowIndex(groups, focus.item) : undefined)} onCommit={(next) => onSet(spec.key, firewallGroups(next, rows))} />;
+    }
   }
 }
 

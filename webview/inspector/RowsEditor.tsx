@@ -1,6 +1,6 @@
 // Table editor for list-valued properties (NSG rules, routes): each committed cell, added or removed row
 // is one updateElement edit of the whole list; a cell Azure would reject shows why and is not committed.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../components';
 import type { Column, Row } from './rule-columns';
 
@@ -13,6 +13,8 @@ export interface RowsEditorProps {
   readonly newRow: (rows: readonly Row[]) => Row;
   readonly onCommit: (rows: Row[]) => void;
   readonly testId: string;
+  /** A row to bring into view and focus (the Connectivity panel's Go to); a new nonce focuses again. */
+  readonly focusRow?: { readonly index: number; readonly nonce: number };
 }
 
 interface CellError {
@@ -22,9 +24,30 @@ interface CellError {
   readonly testId: string;
 }
 
-export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: RowsEditorProps) {
+export function RowsEditor({ label, rows, columns, newRow, onCommit, testId, focusRow }: RowsEditorProps) {
   const noun = label.toLowerCase();
   const baseId = useId();
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [focused, setFocused] = useState<number | undefined>();
+  useEffect(() => {
+    if (!focusRow) return;
+    setFocused(focusRow.index);
+    const tr = body.current?.querySelector<HTMLTableRowElement>(`[data-row="${focusRow.index}"]`);
+    if (!tr) return;
+    // Scroll only the inspector: scrollIntoView would also scroll the designer's fixed grid sideways.
+    const pane = tr.closest<HTMLElement>('.inspector');
+    if (pane) {
+      const row = tr.getBoundingClientRect();
+      const box = pane.getBoundingClientRect();
+      if (row.top < box.top || row.bottom > box.bottom) pane.scrollTop += row.top - box.top - box.height / 3;
+    }
+    // The rule's name says which rule it is: focus that cell and scroll the table sideways to it.
+    const cell = tr.querySelector<HTMLElement>(`[data-testid$="-${focusRow.index}-name"]`) ?? tr.querySelector<HTMLElement>('input, select');
+    cell?.focus({ preventScroll: true });
+    const table = tr.closest<HTMLElement>('table');
+    const td = cell?.closest<HTMLElement>('td');
+    if (table && td) table.scrollLeft = Math.max(0, td.offsetLeft - 4);
+  }, [focusRow]);
   // Refusals are listed under the table, outside its horizontal scroll, so they stay in view.
   const [errors, setErrors] = useState<Readonly<Record<string, CellError>>>({});
   const report = useCallback((id: string, error: CellError | undefined) => setErrors((all) => {
@@ -53,9 +76,9 @@ export function RowsEditor({ label, rows, columns, newRow, onCommit, testId }: R
       {rows.length === 0 ? <div className="muted">None.</div> : (
         <table>
           <thead><tr>{columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}<th><span className="visually-hidden">Remove</span></th></tr></thead>
-          <tbody>
+          <tbody ref={body}>
             {rows.map((row, i) => (
-              <tr key={i} data-testid={`${testId}-row-${i}`}>
+              <tr key={i} data-row={i} data-testid={`${testId}-row-${i}`} className={focused === i ? 'focused-row' : undefined} aria-current={focused === i ? 'true' : undefined}>
                 {columns.map((c) => (
                   <td key={c.key}>
                     <Cell column={c} row={row} rowLabel={`${label} row ${i + 1}`} testId={`${testId}-${i}-${c.key}`} errorId={`${baseId}-${i}-${c.key}`}

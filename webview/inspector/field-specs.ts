@@ -6,7 +6,7 @@ import { elementSchema, type Element } from '../../src/core/model/schema';
 export type FieldSpec =
   | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
   | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
-  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'forwardingRules' };
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'forwardingRules' | 'firewallRules' };
 
 function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
@@ -94,4 +94,12 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
   // The resolver's region is its VNet's; its endpoints are its connections to subnets.
   dnsResolver: [...placement],
   dnsForwardingRuleset: [{ key: 'region', label: 'Region', type: 'region' }, ...placement, { key: 'rules', label: 'Forwarding rules', type: 'forwardingRules' }],
+  firewall: [
+    en('firewall', 'appliance', 'Appliance'),
+    en('firewall', 'skuTier', 'SKU tier'),
+    { key: 'privateIpAddress', label: 'Private IP (the next hop routes name)', type: 'text' },
+    { key: 'region', label: 'Region', type: 'region' },
+    ...placement,
+    { key: 'ruleCollectionGroups', label: 'Policy rules', type: 'firewallRules' },
+  ],
 };

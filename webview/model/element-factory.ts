@@ -33,6 +33,7 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('natGateway', 'Network'),
   item('nsg', 'Network'),
   item('routeTable', 'Network'),
+  item('firewall', 'Network', 'Azure Firewall'),
   item('vpnGateway', 'Connectivity'),
   item('expressRouteGateway', 'Connectivity'),
   item('onPremises', 'Connectivity'),
@@ -64,6 +65,7 @@ const ID_PREFIX: Record<ElementKind, string> = {
   vpnGateway: 'vpngw', expressRouteGateway: 'ergw', onPremises: 'onprem', privateEndpoint: 'pe', privateDnsZone: 'dns',
   azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
   dnsResolver: 'dnspr', dnsForwardingRuleset: 'dnsfrs',
+  firewall: 'afw',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -172,6 +174,9 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'dnsResolver', parent: parent!, position: pos };
     case 'dnsForwardingRuleset':
       return { ...head, kind: 'dnsForwardingRuleset', region: nextRegionInUse(design), rules: [], position: pos };
+    case 'firewall':
+      // No rules yet: Azure Firewall denies everything until a rule allows it, and the design says so.
+      return { ...head, kind: 'firewall', appliance: 'azureFirewall', skuTier: 'Standard', region: nextRegionInUse(design), ruleCollectionGroups: [], position: pos };
   }
 }
 

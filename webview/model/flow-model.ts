@@ -64,6 +64,7 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
     case 'dnsResolver': return undefined;
     case 'dnsForwardingRuleset': return e.rules !== undefined ? `${e.rules.length} forwarding rule${e.rules.length === 1 ? '' : 's'}` : e.region;
+    case 'firewall': return [e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress].filter(Boolean).join(' · ') || undefined;
   }
 }
 

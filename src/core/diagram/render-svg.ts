@@ -43,6 +43,7 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   logAnalyticsWorkspace: '#004e8c',
   dnsResolver: '#498205',
   dnsForwardingRuleset: '#498205',
+  firewall: '#c50f1f',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -65,6 +66,7 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   flowLogWatcher: 'monitoring',
   flowLogStorage: 'monitoring',
   trafficAnalytics: 'monitoring',
+  firewallSubnet: 'assoc',
   diagnostics: 'monitoring',
   resolverInbound: 'dns',
   resolverOutbound: 'dns',
@@ -309,6 +311,8 @@ function detailOf(e: Element): string {
       return '';
     case 'dnsForwardingRuleset':
       return join(e.rules && `${e.rules.length} rule${e.rules.length === 1 ? '' : 's'}`);
+    case 'firewall':
+      return join(e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress, e.ruleCollectionGroups && `${e.ruleCollectionGroups.length} rule group${e.ruleCollectionGroups.length === 1 ? '' : 's'}`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { NsgRule } from '../model/schema';
 import { markVnetsUnresolved } from '../model/unresolved-name';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import { armDnsResolverChildren, armDnsResolverRelations, armRulesetElements } from './arm-dns-resolvers';
+import { armFirewallChildren, armFirewallElement, armFirewallRelations } from './arm-firewall';
 import { armMonitoringElements, armMonitoringRelations } from './arm-monitoring';
 import type { IacResource } from './iac-resource';
 import { SERVICE_RESOURCE_TYPES, serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
@@ -16,7 +17,7 @@ const ARM_ELEMENT_KINDS = new Map<string, ElementKind>([
   ['microsoft.network/virtualnetworks', 'vnet'], ['microsoft.network/natgateways', 'natGateway'], ['microsoft.network/networksecuritygroups', 'nsg'],
   ['microsoft.network/routetables', 'routeTable'], ['microsoft.network/privateendpoints', 'privateEndpoint'], ['microsoft.network/privatednszones', 'privateDnsZone'],
   ['microsoft.network/localnetworkgateways', 'onPremises'], ['microsoft.powerplatform/enterprisepolicies', 'enterprisePolicy'],
-  ['microsoft.network/networkwatchers', 'networkWatcher'], ['microsoft.operationalinsights/workspaces', 'logAnalyticsWorkspace'],
+  ['microsoft.network/networkwatchers', 'networkWatcher'], ['microsoft.network/azurefirewalls', 'firewall'], ['microsoft.operationalinsights/workspaces', 'logAnalyticsWorkspace'],
   ['microsoft.network/dnsresolvers', 'dnsResolver'], ['microsoft.network/dnsforwardingrulesets', 'dnsForwardingRuleset'],
   ...Object.values(SERVICE_RESOURCE_TYPES).map((k) => [k.toLowerCase(), 'azureService'] as const),
 ]);
@@ -51,7 +52,7 @@ export function armElements(r: IacResource, b: DesignBuilder, linkTargets: Reado
     const declared = kind ? b.named(kind, str(field(r.body, 'name')?.value)) : undefined;
     if (declared) return b.alias(r.key, declared);
   }
-  if (armMonitoringElements(r, b) || armRulesetElements(r, b)) return;
+  if (armMonitoringElements(r, b) || armRulesetElements(r, b) || armFirewallElement(r, b)) return;
   const props = field(r.body, 'properties')?.value;
   switch (t) {
     case 'microsoft.network/virtualnetworks': {
@@ -141,6 +142,7 @@ export function armChildren(r: IacResource, b: DesignBuilder): void {
   if (armDnsResolverChildren(r, b, (what) => unplaced(b, r, what))) return;
   const t = r.type.toLowerCase();
   const props = field(r.body, 'properties')?.value;
+  if (armFirewallChildren(r, b)) return;
   if (t === 'microsoft.network/virtualnetworkgateways') {
     const type = str(field(props, 'gatewayType')?.value)?.toLowerCase();
     const subnetRef = field(props, 'ipConfigurations', 0, 'properties', 'subnet', 'id')?.value;
@@ -191,7 +193,7 @@ function addSubnet(b: DesignBuilder, key: string, s: Value, vnet: Draft, at: Iac
 /** Phase 2: relations, once every element exists. */
 export function armRelations(r: IacResource, b: DesignBuilder): void {
   const t = r.type.toLowerCase();
-  if (armMonitoringRelations(r, b) || armDnsResolverRelations(r, b)) return;
+  if (armMonitoringRelations(r, b) || armDnsResolverRelations(r, b) || armFirewallRelations(r, b)) return;
   const self = b.element(r.key);
   const props = field(r.body, 'properties')?.value;
   switch (t) {

@@ -4,6 +4,7 @@ import type { NsgRule } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
 import type { IacResource } from './iac-resource';
 import { terraformDnsResolverChildren, terraformDnsResolverRelations, terraformRulesetElements } from './terraform-dns-resolvers';
+import { terraformFirewallChildren, terraformFirewallElement, terraformFirewallRelations } from './terraform-firewall';
 import { terraformMonitoringElements, terraformMonitoringRelations } from './terraform-monitoring';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
@@ -29,7 +30,7 @@ const pick = <T extends string>(allowed: readonly T[]) => (v: Value | undefined)
 
 /** Phase 1: elements without a parent. */
 export function terraformElements(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringElements(r, b) || terraformRulesetElements(r, b)) return;
+  if (terraformMonitoringElements(r, b) || terraformRulesetElements(r, b) || terraformFirewallElement(r, b)) return;
   const body = r.body;
   switch (r.type) {
     case 'azurerm_virtual_network': {
@@ -104,6 +105,7 @@ export function terraformElements(r: IacResource, b: DesignBuilder): void {
 export function terraformChildren(r: IacResource, b: DesignBuilder): void {
   if (terraformDnsResolverChildren(r, b, (what) => unplaced(b, r, what))) return;
   const body = r.body;
+  if (terraformFirewallChildren(r, b)) return;
   if (r.type === 'azurerm_subnet') {
     const vnet = byRefOrName(b, field(body, 'virtual_network_name')?.value, 'vnet');
     if (!vnet) return unplaced(b, r, 'subnet');
@@ -140,7 +142,7 @@ export function terraformChildren(r: IacResource, b: DesignBuilder): void {
 
 /** Phase 2: relations. */
 export function terraformRelations(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringRelations(r, b) || terraformDnsResolverRelations(r, b)) return;
+  if (terraformMonitoringRelations(r, b) || terraformDnsResolverRelations(r, b) || terraformFirewallRelations(r, b)) return;
   const body = r.body;
   const self = b.element(r.key);
   const ref = (...path: (string | number)[]) => field(body, ...path);

@@ -22,6 +22,7 @@ export const ELEMENT_KINDS = [
   'logAnalyticsWorkspace',
   'dnsResolver',
   'dnsForwardingRuleset',
+  'firewall',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -50,6 +51,7 @@ export const RELATION_KINDS = [
   'resolverOutbound',
   'rulesetOutbound',
   'rulesetLink',
+  'firewallSubnet',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -90,6 +92,8 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   // A ruleset forwards through the outbound endpoints of the resolvers it names, for the VNets it is linked to.
   rulesetOutbound: { from: ['dnsForwardingRuleset'], to: ['dnsResolver'] },
   rulesetLink: { from: ['dnsForwardingRuleset'], to: ['vnet'] },
+  // A firewall or appliance sits in one subnet (Azure Firewall: the hub's AzureFirewallSubnet).
+  firewallSubnet: { from: ['firewall'], to: ['subnet'], singleFrom: true },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -126,8 +130,12 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   logAnalyticsWorkspace: 'Log Analytics workspace',
   dnsResolver: 'DNS private resolver',
   dnsForwardingRuleset: 'DNS forwarding ruleset',
+  firewall: 'Firewall',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
 export const VNET_DATA_GATEWAY_DELEGATION = 'Microsoft.PowerPlatform/vnetaccesslinks';
 export const DNS_RESOLVER_DELEGATION = 'Microsoft.Network/dnsResolvers';
+/** Azure Firewall runs only in a subnet of exactly this name, /26 or larger. */
+export const AZURE_FIREWALL_SUBNET = 'AzureFirewallSubnet';
+export const AZURE_FIREWALL_SUBNET_MIN_PREFIX = 26;

@@ -12,6 +12,7 @@ export const SERVICE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export function kindLabelOf(e: Element): string {
+  if (e.kind === 'firewall') return e.appliance === 'nva' ? 'Network virtual appliance' : 'Azure Firewall';
   return e.kind === 'azureService' ? SERVICE_LABELS[e.serviceType] ?? ELEMENT_LABELS.azureService : ELEMENT_LABELS[e.kind];
 }
 
@@ -41,6 +42,7 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   resolverOutbound: 'forwards from',
   rulesetOutbound: 'forwards through',
   rulesetLink: 'applies to',
+  firewallSubnet: 'is placed in',
 };
 
 /** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
@@ -51,6 +53,7 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
   dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
   trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
   resolverInbound: 'inbound', resolverOutbound: 'outbound', rulesetOutbound: 'forwards via', rulesetLink: 'ruleset link',
+  firewallSubnet: 'placed in',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */

@@ -227,11 +227,60 @@ export const dnsForwardingRulesetSchema = element('dnsForwardingRuleset', {
   ...placement,
 });
 
+// Azure Firewall Policy rules as the policy's rule collection groups hold them (firewallPolicies/
+// ruleCollectionGroups). DNAT collections and threat intelligence are not modelled: the verifier judges
+// outbound flows, which DNAT does not touch, and threat intelligence works from feeds no design holds.
+export const FIREWALL_NETWORK_PROTOCOLS = ['TCP', 'UDP', 'ICMP', 'Any'] as const;
+export const FIREWALL_APPLICATION_PROTOCOLS = ['Http', 'Https', 'Mssql'] as const;
+const addressList = z.array(z.string());
+
+export const firewallNetworkRuleSchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  sourceAddresses: addressList.describe('Source IPs or CIDRs, or *.'),
+  protocols: z.array(z.enum(FIREWALL_NETWORK_PROTOCOLS)),
+  destinationAddresses: addressList.optional().describe('Destination IPs, CIDRs, service tags (e.g. AzureKeyVault.westeurope) or *.'),
+  destinationFqdns: addressList.optional().describe('Destination FQDNs (the firewall resolves them with its DNS proxy).'),
+  destinationPorts: z.array(z.string()).describe('Ports or ranges, e.g. 443, 8000-8080, *.'),
+});
+
+export const firewallApplicationRuleSchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  sourceAddresses: addressList.describe('Source IPs or CIDRs, or *.'),
+  protocols: z.array(z.strictObject({ protocolType: z.enum(FIREWALL_APPLICATION_PROTOCOLS), port: z.number().int() })),
+  targetFqdns: addressList.optional().describe('Target FQDNs; a leading *. matches any subdomain, * alone any host.'),
+  fqdnTags: addressList.optional().describe('FQDN tags, e.g. WindowsUpdate; the hosts behind a tag are not in the design.'),
+});
+
+const collectionHead = { name, priority: z.number().int().describe('100 (first) to 65000.'), action: z.enum(['Allow', 'Deny']) };
+export const firewallRuleCollectionSchema = z.discriminatedUnion('ruleType', [
+  z.strictObject({ ...collectionHead, ruleType: z.literal('network'), rules: z.array(firewallNetworkRuleSchema) }),
+  z.strictObject({ ...collectionHead, ruleType: z.literal('application'), rules: z.array(firewallApplicationRuleSchema) }),
+]);
+
+export const firewallRuleCollectionGroupSchema = z.strictObject({
+  name,
+  priority: z.number().int().describe('100 (first) to 65000.'),
+  ruleCollections: z.array(firewallRuleCollectionSchema),
+});
+
+export const FIREWALL_APPLIANCES = ['azureFirewall', 'nva'] as const;
+export const firewallSchema = element('firewall', {
+  appliance: z.enum(FIREWALL_APPLIANCES).optional().describe('Azure Firewall (default), or a network virtual appliance whose rules the design does not hold.'),
+  skuTier: z.enum(['Basic', 'Standard', 'Premium']).optional(),
+  privateIpAddress: z.string().optional().describe('The private IP that user-defined routes name as next hop.'),
+  region: region.optional(),
+  ruleCollectionGroups: z.array(firewallRuleCollectionGroupSchema).optional().describe('The firewall policy\'s rules; absent means not known.'),
+  ...placement,
+});
+
 export const elementSchema = z.discriminatedUnion('kind', [
   environmentSchema, enterprisePolicySchema, vnetSchema, subnetSchema, natGatewaySchema, nsgSchema, routeTableSchema,
   vpnGatewaySchema, expressRouteGatewaySchema, onPremisesSchema, privateEndpointSchema, privateDnsZoneSchema,
   azureServiceSchema, connectorSchema, vnetDataGatewaySchema, networkWatcherSchema, flowLogSchema, logAnalyticsWorkspaceSchema,
   dnsResolverSchema, dnsForwardingRulesetSchema,
+  firewallSchema,
 ]);
 
 const relHead = { id, kind: z.string(), from: id, to: id };
@@ -274,6 +323,7 @@ export const relationSchema = z.discriminatedUnion('kind', [
   relation('resolverOutbound', { endpointName: name.optional() }),
   relation('rulesetOutbound', {}),
   relation('rulesetLink', {}),
+  relation('firewallSubnet', {}),
 ]);
 
 export const designSchema = z.strictObject({
@@ -293,6 +343,10 @@ export type RelationOf<K extends Relation['kind']> = Extract<Relation, { kind: K
 export type NsgRule = z.infer<typeof nsgRuleSchema>;
 export type Route = z.infer<typeof routeSchema>;
 export type ForwardingRule = z.infer<typeof forwardingRuleSchema>;
+export type FirewallRuleCollectionGroup = z.infer<typeof firewallRuleCollectionGroupSchema>;
+export type FirewallRuleCollection = z.infer<typeof firewallRuleCollectionSchema>;
+export type FirewallNetworkRule = z.infer<typeof firewallNetworkRuleSchema>;
+export type FirewallApplicationRule = z.infer<typeof firewallApplicationRuleSchema>;
 export type Position = z.infer<typeof position>;
 
 /** Canonical key order of each element and relation kind, used by the serializer. */

@@ -1,12 +1,15 @@
 // Canonical text of a design: stable key order, 2-space indent, short leaf objects on one line, one
 // relation per line, trailing newline. The same design always gives the same bytes, so git diffs stay small.
 import {
-  DESIGN_KEY_ORDER, ELEMENT_KEY_ORDER, RELATION_KEY_ORDER, nsgRuleSchema, routeSchema, type Design,
+  DESIGN_KEY_ORDER, ELEMENT_KEY_ORDER, RELATION_KEY_ORDER, firewallRuleCollectionGroupSchema, nsgRuleSchema, routeSchema, type Design,
 } from './schema';
 
 const NESTED_ORDER: Readonly<Record<string, readonly string[]>> = {
   rules: Object.keys(nsgRuleSchema.shape),
   routes: Object.keys(routeSchema.shape),
+  ruleCollectionGroups: Object.keys(firewallRuleCollectionGroupSchema.shape),
+  ruleCollections: ['name', 'priority', 'action', 'ruleType', 'rules'],
+  protocols: ['protocolType', 'port'],
   unresolvedSubnets: ['vnet', 'subnet'],
   position: ['x', 'y'],
   size: ['width', 'height'],

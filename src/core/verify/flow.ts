@@ -9,9 +9,11 @@ export interface FlowRef {
   readonly elementId?: string;
   readonly relationId?: string;
   readonly property?: string;
+  /** Index path into that property's list: an NSG rule or route index; a firewall rule's [group, collection, rule]. */
+  readonly item?: readonly number[];
 }
 
-export type HopKind = 'subnet' | 'nsg' | 'route' | 'peering' | 'appliance' | 'gateway' | 'nat' | 'internet' | 'dns' | 'privateEndpoint' | 'onPremises' | 'service';
+export type HopKind = 'subnet' | 'nsg' | 'route' | 'peering' | 'appliance' | 'firewall' | 'gateway' | 'nat' | 'internet' | 'dns' | 'privateEndpoint' | 'onPremises' | 'service';
 
 export interface Hop extends FlowRef {
   readonly kind: HopKind;
@@ -79,4 +81,6 @@ export interface Trace {
   readonly hops: readonly Hop[];
   /** Whether the packet got into the destination subnet (past its inbound NSG). */
   readonly arrived: boolean;
+  /** Whether a firewall rule naming FQDNs judged it, so the same path to another host may differ. */
+  readonly usedHost: boolean;
 }

@@ -32,6 +32,7 @@ export class Network {
   /** Each private endpoint's DNS zone (see dns.ts), looked up once per endpoint and service. */
   readonly zones = new Map<string, { zone?: ElementOf<'privateDnsZone'>; expected?: string }>();
   private subnetIndex: { cidr: Cidr; subnet: ElementOf<'subnet'> }[] | undefined;
+  private firewallIndex: Map<number, ElementOf<'firewall'>> | undefined;
 
   constructor(readonly t: Topology) {}
 
@@ -99,7 +100,7 @@ export class Network {
       if (taken.has(s.prefix) || (defaultOverridden && s.nextHop === 'None')) continue;
       out.push({ prefix: tryCidr(s.prefix)!, nextHop: s.nextHop, source: 'Default', ref: { elementId: vnet?.id ?? subnet.id }, text: `${s.prefix} → ${s.nextHop} (system route)` });
     }
-    if (table) for (const r of table.routes ?? []) out.push(userRoute(r, table.id));
+    if (table) (table.routes ?? []).forEach((r, i) => out.push(userRoute(r, table.id, i)));
     this.routeCache.set(subnet.id, out);
     return out;
   }
@@ -160,6 +161,20 @@ export class Network {
 
   nsgs(subnetId: string): ElementOf<'nsg'>[] {
     return this.t.sources(subnetId, 'nsgAssociation', 'nsg');
+  }
+
+  /** The firewall or appliance whose private IP is `ip`, if the design models one there. */
+  firewallAt(ip: number): ElementOf<'firewall'> | undefined {
+    this.firewallIndex ??= new Map(this.t.all('firewall').flatMap((f) => {
+      const at = f.privateIpAddress === undefined ? undefined : ipOf(f.privateIpAddress);
+      return at === undefined ? [] : [[at, f] as const];
+    }));
+    return this.firewallIndex.get(ip);
+  }
+
+  /** The subnet a firewall is placed in. */
+  firewallSubnet(firewallId: string): ElementOf<'subnet'> | undefined {
+    return this.t.targets(firewallId, 'firewallSubnet', 'subnet')[0];
   }
 
   nat(subnetId: string): ElementOf<'natGateway'> | undefined {

@@ -79,7 +79,7 @@ function parsePortsUncached(text: string): [number, number][] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
-type Dim = 'src' | 'dst' | 'ports';
+export type Dim = 'src' | 'dst' | 'ports';
 type RuleMatch = Exclude<Match, 'split'> | { split: Dim };
 
 function matchRule(r: NsgRule, p: Packet, ctx: TagContext): RuleMatch {
@@ -100,7 +100,8 @@ function matchRule(r: NsgRule, p: Packet, ctx: TagContext): RuleMatch {
   return dims.some(([, m]) => m === 'maybe') ? 'maybe' : 'yes';
 }
 
-function splitPacket(p: Packet, dim: Dim): [Packet, Packet] {
+/** Splits a packet's ports or a concrete end in two halves, to judge a rule that covers part of it. */
+export function splitPacket<P extends Packet>(p: P, dim: Dim): [P, P] {
   if (dim === 'ports') {
     const [lo, hi] = p.ports;
     const mid = Math.floor((lo + hi) / 2);

@@ -36,7 +36,7 @@ export const SYSTEM_ROUTES: readonly { prefix: string; nextHop: NextHop }[] = [
 ];
 
 /** The effective route for a UDR; undefined nextHopIp on a VirtualAppliance hop is kept (and judged unknown). */
-export function userRoute(route: Route, routeTableId: string): EffectiveRoute {
+export function userRoute(route: Route, routeTableId: string, index?: number): EffectiveRoute {
   const cidr = tryCidr(route.addressPrefix);
   const hop = route.nextHopType;
   return {
@@ -44,7 +44,7 @@ export function userRoute(route: Route, routeTableId: string): EffectiveRoute {
     nextHop: hop,
     ...(route.nextHopIpAddress !== undefined ? { nextHopIp: route.nextHopIpAddress } : {}),
     source: 'User',
-    ref: { elementId: routeTableId, property: 'routes' },
+    ref: { elementId: routeTableId, property: 'routes', ...(index !== undefined ? { item: [index] } : {}) },
     text: `route '${route.name}' ${route.addressPrefix} → ${hop}${route.nextHopIpAddress ? ` ${route.nextHopIpAddress}` : ''}`,
   };
 }

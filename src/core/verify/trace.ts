@@ -1,7 +1,8 @@
 // Follows one packet from a subnet to its destination hop by hop: outbound NSG, the effective route
 // and what its next hop does (VNet, peering, gateway, NAT/internet, appliance, drop), then the inbound
-// NSG of the subnet it lands in. Stops at the first hop that blocks; an appliance (firewall/NVA) hop
-// whose rules the design does not hold is unknown, but what Azure itself drops after it still blocks.
+// NSG of the subnet it lands in. Stops at the first hop that blocks. A modelled Azure Firewall judges
+// the packet by its policy (firewall.ts); an appliance whose rules the design does not hold (an NVA, an
+// IP no firewall of the design has) is unknown, but what Azure itself drops after it still blocks.
 import type { ElementOf } from '../model/schema';
 import { formatIpv4, tryCidr, type Cidr } from '../net/cidr';
 import { hasPowerPlatformDelegation, label } from '../rules/analysis/power-platform';
@@ -9,6 +10,7 @@ import { peeringBetween } from '../rules/analysis/reachability';
 import type { Endpoint } from './addresses';
 import type { Hop, Trace } from './flow';
 import { ipOf, type Network } from './network';
+import { evaluateFirewall, knownRules, rulePathText } from './firewall';
 import { evaluateNsg, type Packet } from './nsg';
 import { selectRoute, userRoute, type EffectiveRoute } from './routes';
 
@@ -21,6 +23,8 @@ export interface TraceRequest {
   readonly protocol: 'Tcp' | 'Udp';
   readonly port?: number;
   readonly destination: Destination;
+  /** The host name the workload calls, which a firewall's FQDN rules judge. */
+  readonly host?: string;
 }
 
 /** Appliances that forward to further appliances: beyond this many the path is unknown. */
@@ -34,9 +38,9 @@ export function trace(net: Network, from: ElementOf<'subnet'>, req: TraceRequest
   const src = endpointOfSubnet(from);
   const packet: Packet = { protocol: req.protocol, src, dst: endpointOf(req.destination), ports: req.port === undefined ? [0, 65535] : [req.port, req.port] };
   const hops: Hop[] = [];
-  const state: WalkState = { appliances: 0, originVnet: net.vnetOf(from)?.id, origin: from, end: { arrived: false } };
+  const state: WalkState = { appliances: 0, originVnet: net.vnetOf(from)?.id, origin: from, ...(req.host !== undefined ? { host: req.host } : {}), end: { arrived: false, usedHost: false } };
   walk(net, from, packet, req.destination, hops, state);
-  return { hops, arrived: state.end.arrived };
+  return { hops, arrived: state.end.arrived, usedHost: state.end.usedHost };
 }
 
 interface WalkState {
@@ -45,7 +49,10 @@ interface WalkState {
   /** The VNet the packet started in: traffic an appliance forwards from elsewhere is "forwarded" for peerings. */
   readonly originVnet: string | undefined;
   readonly origin: ElementOf<'subnet'>;
-  readonly end: { arrived: boolean };
+  readonly host?: string;
+  /** The Azure Firewall the packet last passed: it leaves for the internet by the firewall's public IP. */
+  readonly firewall?: ElementOf<'firewall'>;
+  readonly end: { arrived: boolean; usedHost: boolean };
 }
 
 function endpointOfSubnet(s: ElementOf<'subnet'>): Endpoint {
@@ -68,7 +75,7 @@ function nsgHops(net: Network, subnet: ElementOf<'subnet'>, direction: 'Inbound'
     const r = d.rule.rule;
     const which = `${d.rule.index === undefined ? 'default rule' : 'rule'} '${r.name}' (priority ${r.priority})`;
     const what = `${direction.toLowerCase()} ${portText(p)} on subnet ${subnet.name}`;
-    const ref = d.rule.index === undefined ? { elementId: nsg.id } : { elementId: nsg.id, property: 'rules' };
+    const ref = d.rule.index === undefined ? { elementId: nsg.id } : { elementId: nsg.id, property: 'rules', item: [d.rule.index] };
     if (d.access === 'Deny') {
       hops.push({ kind: 'nsg', verdict: 'blocked', ...ref, text: `NSG ${label(nsg)} denies ${what} by ${which}.` });
       return false;
@@ -135,7 +142,7 @@ function walk(net: Network, from: ElementOf<'subnet'>, p: Packet, dest: Destinat
       return;
     }
     case 'Internet':
-      internet(net, from, route, dest, hops, state.appliances === 0);
+      internet(net, from, route, dest, hops, state);
       return;
     case 'VirtualAppliance':
       appliance(net, from, vnet, route, p, dest, hops, state);
@@ -157,7 +164,7 @@ function chooseRoute(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'v
       // Azure adds the endpoint's /32 to its VNet and the directly peered ones. It beats every UDR unless
       // the endpoint's subnet enables route-table network policies; then a covering UDR takes over.
       const udrs = PE_ROUTE_POLICIES.has(dest.peSubnet.privateEndpointNetworkPolicies ?? 'Disabled')
-        ? (net.routeTable(from.id)?.routes ?? []).map((r) => userRoute(r, net.routeTable(from.id)!.id))
+        ? (net.routeTable(from.id)?.routes ?? []).map((r, i) => userRoute(r, net.routeTable(from.id)!.id, i))
         : [];
       const udr = udrs.length > 0 ? selectRoute(udrs, p.dst) : undefined;
       if (udr?.kind === 'route') return udr.route;
@@ -209,7 +216,8 @@ function arrive(net: Network, vnetId: string, p: Packet, dest: Destination, hops
 }
 
 /** Internet egress: a NAT gateway takes it over; a Power Platform delegated subnet has no other. */
-function internet(net: Network, from: ElementOf<'subnet'>, route: EffectiveRoute, dest: Destination, hops: Hop[], delegated: boolean): void {
+function internet(net: Network, from: ElementOf<'subnet'>, route: EffectiveRoute, dest: Destination, hops: Hop[], state: WalkState): void {
+  const delegated = state.appliances === 0;
   if (dest.kind !== 'public') {
     hops.push({ kind: 'route', verdict: 'blocked', ...route.ref, text: `${route.text} sends private address ${describe(dest)} to the internet, where it does not exist.` });
     return;
@@ -219,6 +227,11 @@ function internet(net: Network, from: ElementOf<'subnet'>, route: EffectiveRoute
   if (nat) {
     hops.push({ kind: 'nat', verdict: 'reachable', elementId: nat.id, text: `NAT gateway ${label(nat)} takes the subnet's internet egress.` });
     hops.push({ kind: 'internet', verdict: 'reachable', text: dest.serviceType ? `The service's public endpoint.` : 'The internet.' });
+    return;
+  }
+  if (state.firewall) {
+    // Azure Firewall source-NATs what it sends to a public address to one of its public IPs.
+    hops.push({ kind: 'internet', verdict: 'reachable', elementId: state.firewall.id, text: `Azure Firewall ${label(state.firewall)} sends it out through its public IP.` });
     return;
   }
   if (delegated || hasPowerPlatformDelegation(from) === true) {
@@ -247,7 +260,8 @@ function appliance(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'vne
     hops.push({ kind: 'appliance', verdict: 'unknown', ...route.ref, text: `${route.text}: more than ${MAX_APPLIANCES} appliances in a row; the path is not followed further.` });
     return;
   }
-  const held = net.subnetHolding(ip);
+  const fw = net.firewallAt(ip);
+  const held = (fw && net.firewallSubnet(fw.id)) ?? net.subnetHolding(ip);
   const atVnet = held ? net.vnetOf(held) : net.vnetHolding(ip);
   if (!atVnet) {
     hops.push({ kind: 'appliance', verdict: 'unknown', ...route.ref, text: `${route.text}: ${formatIpv4(ip)} is in no subnet of the design, so the appliance there (a firewall or NVA) and its rules are unknown.` });
@@ -271,8 +285,35 @@ function appliance(net: Network, from: ElementOf<'subnet'>, vnet: ElementOf<'vne
   // When the appliance's subnet is not in the design, its VNet's system and peering routes stand in for
   // its own; what a peering refuses still blocks, but a drop by those routes is only unknown.
   const at: ElementOf<'subnet'> = held ?? { id: atVnet.id, kind: 'subnet', name: `(subnet of ${formatIpv4(ip)})`, parent: atVnet.id };
-  hops.push({ kind: 'appliance', verdict: 'unknown', elementId: held?.id ?? atVnet.id, text: `The appliance at ${formatIpv4(ip)} in ${held ? `subnet ${label(held)}` : `VNet ${label(atVnet)}`} forwards by its own rules, which the design does not hold.` });
+  const where = held ? `subnet ${label(held)}` : `VNet ${label(atVnet)}`;
+  const judged = fw ? firewallHop(fw, p, dest, state, where) : { kind: 'appliance' as const, verdict: 'unknown' as const, elementId: held?.id ?? atVnet.id, text: `The appliance at ${formatIpv4(ip)} in ${where} forwards by its own rules, which the design does not hold.` };
+  hops.push(judged);
+  if (judged.verdict === 'blocked') return;
   const after: Hop[] = [];
-  walk(net, at, p, dest, after, { ...state, appliances: state.appliances + 1 });
+  const passed = fw && fw.appliance !== 'nva' ? { firewall: fw } : {};
+  walk(net, at, p, dest, after, { ...state, ...passed, appliances: state.appliances + 1 });
   hops.push(...(held ? after : after.map((h) => (h.kind === 'route' && h.verdict === 'blocked' ? { ...h, verdict: 'unknown' as const, text: `${h.text} (if the appliance's subnet, not in the design, has no route table of its own)` } : h))));
+}
+
+/** What a modelled firewall does to the packet: its policy's deciding rule, or unknown for rules the design lacks. */
+function firewallHop(fw: ElementOf<'firewall'>, p: Packet, dest: Destination, state: WalkState, where: string): Hop {
+  const name = `${fw.appliance === 'nva' ? 'Network virtual appliance' : 'Azure Firewall'} ${label(fw)}`;
+  const rules = knownRules(fw);
+  if (!rules) {
+    const why = fw.appliance === 'nva' ? 'forwards by its own rules, which the design does not hold' : 'has a policy whose rules the design does not hold';
+    return { kind: 'firewall', verdict: 'unknown', elementId: fw.id, text: `${name} in ${where} ${why}.` };
+  }
+  const d = evaluateFirewall(rules, { ...p, ...(state.host !== undefined ? { host: state.host } : {}) });
+  if (d.usedHost) state.end.usedHost = true;
+  const what = `${portText(p)} to ${state.host ?? describe(dest)}`;
+  const ref = { elementId: fw.id, property: 'ruleCollectionGroups', ...(d.rule ? { item: [d.rule.path.group, d.rule.path.collection, d.rule.path.rule] } : {}) };
+  const by = d.rule ? `${d.rule.ruleType} rule '${rulePathText(d.rule)}'` : '';
+  switch (d.access) {
+    case 'Allow':
+      return { kind: 'firewall', verdict: 'reachable', ...ref, text: `${name} allows ${what} by ${by}.` };
+    case 'Deny':
+      return { kind: 'firewall', verdict: 'blocked', ...ref, text: d.rule ? `${name} denies ${what} by ${by}.` : `${name}: no rule allows ${what}, so the firewall denies it by default.` };
+    case 'unknown':
+      return { kind: 'firewall', verdict: 'unknown', ...ref, text: `${name}: the design does not say whether ${by || 'a rule'} matches ${what}${state.host === undefined ? ' (the host name is not known)' : ''}.` };
+  }
 }

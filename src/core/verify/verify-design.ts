@@ -9,6 +9,7 @@ import { AZURE_DNS_IP } from './addresses';
 import { resolveHop } from './dns';
 import { combine, targetKey, type Flow, type FlowTarget, type Hop, type Side } from './flow';
 import { Network } from './network';
+import { serviceHost } from './service-hosts';
 import { policyTargets, type PolicyTarget } from './targets';
 import { trace, type Destination } from './trace';
 
@@ -66,9 +67,10 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
   let first = net.sourceHops.get(sourceKey);
   if (!first) net.sourceHops.set(sourceKey, (first = { kind: 'subnet', verdict: 'reachable', elementId: subnet.id, text: `From delegated subnet ${label(subnet)}${vnet ? ` in VNet ${label(vnet)}` : ''} (${side}).` }));
   const hops: Hop[] = [first];
-  const request = (destination: Destination) => ({ protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination });
-  const go = (destination: Destination) => hops.push(...trace(net, subnet, request(destination)).hops);
   const t = net.t;
+  const host = hostOf(t, pt.target);
+  const request = (destination: Destination) => ({ protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination, ...(host !== undefined ? { host } : {}) });
+  const go = (destination: Destination) => hops.push(...trace(net, subnet, request(destination)).hops);
   const target = pt.target;
   let targetElementId: string | undefined = pt.elementId;
   switch (target.kind) {
@@ -80,10 +82,16 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
       const cidr = peSubnet && tryCidr(peSubnet.addressPrefix);
       if (!peSubnet || !cidr) hops.push({ kind: 'privateEndpoint', verdict: 'unknown', elementId: pe.id, text: `The subnet of private endpoint ${label(pe)}${peSubnet ? ` (${label(peSubnet)}) has no known prefix` : ' is not in the design'}.` });
       else {
-        // Every endpoint of a subnet is reached the same way: trace once per (source, endpoint subnet, port).
+        // Every endpoint of a subnet is reached the same way, unless a firewall's FQDN rules judged the host:
+        // trace once per (source, endpoint subnet, port), and per host only where the host mattered.
         const key = `${subnet.id}\0${peSubnet.id}\0${pt.protocol}\0${pt.port ?? '*'}`;
-        let path = net.traces.get(key);
-        if (!path) net.traces.set(key, (path = trace(net, subnet, request({ kind: 'address', cidr, privateEndpoint: pe, peSubnet }))));
+        const shared = net.traces.get(key);
+        const hostKey = `${key}\0${host ?? ''}`;
+        let path = shared && !shared.usedHost ? shared : net.traces.get(hostKey);
+        if (!path) {
+          path = trace(net, subnet, request({ kind: 'address', cidr, privateEndpoint: pe, peSubnet }));
+          net.traces.set(path.usedHost ? hostKey : key, path);
+        }
         hops.push(...path.hops);
         if (path.arrived) hops.push({ kind: 'privateEndpoint', verdict: 'reachable', elementId: pe.id, text: `Private endpoint ${label(pe)} in subnet ${label(peSubnet)}.` });
       }
@@ -144,4 +152,24 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
     hops,
     ...(deciding ? { deciding } : {}),
   };
+}
+
+/** The host name a flow's workload calls, for a firewall's FQDN rules: the service's name or the connector's host. */
+function hostOf(t: Topology, target: FlowTarget): string | undefined {
+  const named = (service: ElementOf<'azureService'> | undefined, groupId?: string) => {
+    const h = service && serviceHost(service, groupId);
+    return h && 'host' in h ? h.host : undefined;
+  };
+  switch (target.kind) {
+    case 'privateEndpoint':
+      // Through a private endpoint the workload still calls the service's public name; DNS maps it to the endpoint.
+      return named(target.serviceId === undefined ? undefined : t.get(target.serviceId, 'azureService'), t.get(target.id, 'privateEndpoint')?.groupId);
+    case 'publicService':
+      return named(t.get(target.id, 'azureService'));
+    case 'internet':
+      return target.host.trim();
+    case 'onPremises':
+    case 'dns':
+      return undefined;
+  }
 }

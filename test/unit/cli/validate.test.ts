@@ -48,7 +48,7 @@ describe('ppvnet validate', () => {
 
   it.each([
     ['broken-json', /JSON syntax: comma expected/, 3],
-    ['unknown-kind', /Unknown kind "firewall"/, 62],
+    ['unknown-kind', /Unknown kind "applicationGateway"/, 62],
     ['version-2', /version 2, written by a newer/, 1],
     ['deep-nesting', /Nesting deeper than 64 levels/, 0],
     ['duplicate-ids', /Duplicate id "vnet-brs"/, 61],

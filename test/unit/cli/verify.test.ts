@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io';
 import { main } from '../../../src/cli/main';
 import { serializeDesign } from '../../../src/core/model/serialize-design';
+import { verifyDesign } from '../../../src/core/verify/verify-design';
 import { edited, loadSample, removeRelations } from '../support/designs';
 import { checkSarif } from './sarif-check';
 
@@ -91,5 +92,23 @@ describe('ppvnet verify', () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['samples/seed.ppvnet.json', '--format', 'xml'])).code).toBe(2);
     expect((await run(['--help'])).stdout).toMatch(/usage: ppvnet verify/);
+  });
+});
+
+describe('ppvnet verify on the hub-and-spoke firewall sample', () => {
+  it('gives the verdicts verifyDesign gives, and positions the blocking firewall rule', async () => {
+    const r = await run(['samples/hub-firewall.ppvnet.json', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const cli = flowsOf(r.stdout);
+    const core = verifyDesign(loadSample('hub-firewall'));
+    expect(Object.fromEntries(cli.map((f) => [f.id, f.verdict]))).toEqual(Object.fromEntries(core.map((f) => [f.id, f.verdict])));
+    expect(cli.filter((f) => f.verdict === 'blocked').map((f) => f.id).sort()).toEqual(['policy-prod/snet-pp-neu->internet:api.fabrikam.com', 'policy-prod/snet-pp-weu->internet:api.fabrikam.com']);
+    const blocked = cli.find((f) => f.id === 'policy-prod/snet-pp-weu->internet:api.fabrikam.com')!;
+    expect(blocked.deciding).toMatchObject({ kind: 'firewall', elementId: 'afw-weu' });
+    // The position is the firewall's rule list in the sample file.
+    const lines = readFileSync(path.join(ROOT, 'samples/hub-firewall.ppvnet.json'), 'utf8').split('\n');
+    expect(lines[blocked.deciding!.range.start.line]).toMatch(/"ruleCollectionGroups"/);
+    const text = await run(['samples/hub-firewall.ppvnet.json']);
+    expect(text.stdout).toMatch(/denies TCP 443 to api\.fabrikam\.com by application rule 'rcg-powerplatform\/app-deny-untrusted\/deny-fabrikam'/);
   });
 });

@@ -71,6 +71,17 @@ describe('exported Terraform parses with the HCL parser', () => {
         expect(r.dns_forwarding_ruleset_id).toMatch(/^\$\{azurerm_private_dns_resolver_dns_forwarding_ruleset\.[a-z0-9_]+\.id\}$/);
         expect(r.target_dns_servers.length).toBeGreaterThan(0);
       }
+      // Azure Firewalls: a firewall, a policy and a public IP each, one rule collection group per designed group.
+      const firewalls = d.design.elements.filter((e) => e.kind === 'firewall' && e.appliance !== 'nva');
+      expect(count(main, 'azurerm_firewall')).toBe(firewalls.length);
+      expect(count(main, 'azurerm_firewall_policy')).toBe(firewalls.length);
+      expect(count(main, 'azurerm_firewall_policy_rule_collection_group')).toBe(firewalls.reduce((n, f) => n + (f.kind === 'firewall' ? f.ruleCollectionGroups?.length ?? 0 : 0), 0));
+      for (const fw of Object.values(main.resource?.azurerm_firewall ?? {})) {
+        const f = fw[0]! as { sku_name: string; firewall_policy_id: string; ip_configuration: { subnet_id: string; public_ip_address_id: string }[] };
+        expect(f.sku_name).toBe('AZFW_VNet');
+        expect(f.firewall_policy_id).toMatch(/^\$\{azurerm_firewall_policy\.[a-z0-9_]+\.id\}$/);
+        expect(f.ip_configuration[0]!.public_ip_address_id).toMatch(/^\$\{azurerm_public_ip\.[a-z0-9_]+\.id\}$/);
+      }
       expect(count(main, 'powerplatform_enterprise_policy')).toBe(d.design.relations.filter((r) => r.kind === 'policyLink').length);
 
       // Delegated subnets carry the service delegation with the join action.

@@ -18,7 +18,9 @@
 //    parameter, so its VNet cannot be known (left out);
 //  - VNet data gateways are no Azure resource: the export deploys their delegated subnet (which does come
 //    back) and writes the gateway as a manual step in data-gateways.md (left out, with dataGatewaySubnet);
-//    Bicep leaves an Azure service's diagnostic setting to the service's own template (left out there).
+//    Bicep leaves an Azure service's diagnostic setting to the service's own template (left out there);
+//  - a firewall's private IP is Azure's to assign (the first usable address of its subnet), so no template
+//    declares it (left out); a network virtual appliance is its vendor's template (left out).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +50,7 @@ export function normalise(design: Design, format: ExportFormat, original: Design
     const props = Object.fromEntries(Object.entries(e).filter(([k, v]) => !DROP.has(k)
       && !(k === 'delegations' && Array.isArray(v) && v.length === 0) && !(k === 'releaseCycle' && v === 'standard')));
     if (e.kind === 'azureService' && format === 'bicep') for (const k of ['region', 'publicNetworkAccess']) delete props[k];
+    if (e.kind === 'firewall') delete props.privateIpAddress;
     elements[key] = props;
   }
   const relations: Normal['relations'] = {};

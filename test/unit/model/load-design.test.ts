@@ -39,10 +39,10 @@ describe('loadDesign', () => {
   });
 
   it('names an unknown kind and lists the known ones, at the kind value', () => {
-    const text = seedText.replace('"kind": "natGateway"', '"kind": "firewall"');
+    const text = seedText.replace('"kind": "natGateway"', '"kind": "applicationGateway"');
     const [e] = errorsOf(loadDesign(text));
-    expect(e!.message).toMatch(/Unknown kind "firewall".*natGateway/);
-    expect(e!.range.start.line).toBe(lineOf(text, '"firewall"'));
+    expect(e!.message).toMatch(/Unknown kind "applicationGateway".*natGateway/);
+    expect(e!.range.start.line).toBe(lineOf(text, '"applicationGateway"'));
   });
 
   it('refuses unknown properties instead of dropping them on the next save', () => {

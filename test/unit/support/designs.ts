@@ -8,7 +8,7 @@ import type { Design } from '../../../src/core/model/schema';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-export function loadSample(name: 'seed' | 'minimal' | 'alm' | 'hybrid-dns'): Design {
+export function loadSample(name: 'seed' | 'minimal' | 'alm' | 'hybrid-dns' | 'hub-firewall'): Design {
   const r = loadDesign(readFileSync(path.join(ROOT, 'samples', `${name}.ppvnet.json`), 'utf8'));
   if (!r.ok) throw new Error(`sample ${name} does not load: ${r.errors.map((e) => e.message).join('; ')}`);
   return r.design;

@@ -3,11 +3,12 @@
 // when they do not).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NsgRule } from '../../../src/core/model/schema';
+import type { FirewallRuleCollectionGroup, NsgRule } from '../../../src/core/model/schema';
 import { formatIpv4, tryCidr, type Cidr } from '../../../src/core/net/cidr';
+import { evaluateFirewall } from '../../../src/core/verify/firewall';
 import { evaluateNsg } from '../../../src/core/verify/nsg';
 import { selectRoute, type EffectiveRoute } from '../../../src/core/verify/routes';
-import { referenceNsg, referenceRoute } from './reference-evaluator';
+import { referenceFirewall, referenceNsg, referenceRoute } from './reference-evaluator';
 
 // A small address world, 10.0.0.0/26, so every packet of a range can be enumerated.
 const BASE = 0x0a000000;
@@ -79,6 +80,51 @@ describe('route selection agrees with the per-address reference', () => {
           if (got.kind === 'route') expect(got.route.nextHop).toBe([...hops][0]);
         } else expect(got.kind).toBe('unknown');
       }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+const fwAddressArb = fc.oneof(fc.constant('*'), cidrArb(26).map((c) => c.text), cidrArb(30).map((c) => formatIpv4(c.start)));
+const HOSTS = ['api.contoso.com', 'kv1.vault.azure.net', 'other.net'];
+const fqdnArb = fc.constantFrom('*', 'api.contoso.com', '*.vault.azure.net', '*.net', 'nowhere.org');
+const fwNetworkRuleArb = fc.record({
+  name: fc.constant('n'),
+  sourceAddresses: fc.array(fwAddressArb, { minLength: 1, maxLength: 2 }),
+  protocols: fc.array(fc.constantFrom('TCP' as const, 'UDP' as const, 'ICMP' as const, 'Any' as const), { minLength: 1, maxLength: 2 }),
+  destinationAddresses: fc.array(fwAddressArb, { maxLength: 2 }),
+  destinationFqdns: fc.array(fqdnArb, { maxLength: 1 }),
+  destinationPorts: fc.array(portRangeArb, { minLength: 1, maxLength: 2 }),
+});
+const fwApplicationRuleArb = fc.record({
+  name: fc.constant('a'),
+  sourceAddresses: fc.array(fwAddressArb, { minLength: 1, maxLength: 2 }),
+  protocols: fc.array(fc.record({ protocolType: fc.constantFrom('Http' as const, 'Https' as const, 'Mssql' as const), port: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 2 }),
+  targetFqdns: fc.array(fqdnArb, { minLength: 1, maxLength: 2 }),
+});
+const fwCollectionArb = fc.oneof(
+  fc.record({ name: fc.constant('cn'), priority: fc.integer({ min: 100, max: 400 }), action: fc.constantFrom('Allow' as const, 'Deny' as const), ruleType: fc.constant('network' as const), rules: fc.array(fwNetworkRuleArb, { maxLength: 3 }) }),
+  fc.record({ name: fc.constant('ca'), priority: fc.integer({ min: 100, max: 400 }), action: fc.constantFrom('Allow' as const, 'Deny' as const), ruleType: fc.constant('application' as const), rules: fc.array(fwApplicationRuleArb, { maxLength: 3 }) }),
+);
+const fwGroupArb = fc.record({ name: fc.constant('g'), priority: fc.integer({ min: 100, max: 400 }), ruleCollections: fc.array(fwCollectionArb, { maxLength: 3 }) }) as fc.Arbitrary<FirewallRuleCollectionGroup>;
+
+describe('Azure Firewall evaluation agrees with the per-packet reference', () => {
+  it('on random policies, ranges, port spans and hosts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fwGroupArb, { maxLength: 3 }),
+        fc.constantFrom('Tcp' as const, 'Udp' as const),
+        cidrArb(28),
+        cidrArb(29),
+        fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 4 })),
+        fc.constantFrom(...HOSTS),
+        (groups, protocol, src, dst, [lo, span], host) => {
+          const got = evaluateFirewall(groups, { protocol, src: { kind: 'range', cidr: src }, dst: { kind: 'range', cidr: dst }, ports: [lo, lo + span], host });
+          const outcomes = new Set<string>();
+          for (const s of each(src)) for (const d of each(dst)) for (let p = lo; p <= lo + span; p++) outcomes.add(referenceFirewall(groups, protocol, s, d, p, host));
+          expect(got.access).toBe(outcomes.size === 1 ? [...outcomes][0] : 'unknown');
+        },
+      ),
       { numRuns: 400 },
     );
   });

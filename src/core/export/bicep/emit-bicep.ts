@@ -9,6 +9,7 @@ import { ExportPlan, SERVICE_FACTS, zoneConfigName } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
 import { emitDnsResolversBicep } from './emit-dns-resolvers';
+import { emitFirewallBicep } from './emit-firewall';
 import { emitMonitoringBicep } from './emit-monitoring';
 import { bicepString, comments, expr, obj, output, param, resource, type BicepObject, type BicepValue } from './bicep-writer';
 
@@ -61,7 +62,7 @@ function bicepContext(plan: ExportPlan) {
 type BicepContext = ReturnType<typeof bicepContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, connectorSecrets];
+const SECTIONS: readonly ((ctx: BicepContext) => void)[] = [nsgs, routeTables, natGateways, vnets, peerings, gateways, firewalls, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, connectorSecrets];
 
 export function emitMainBicep(plan: ExportPlan): string {
   const ctx = bicepContext(plan);
@@ -343,6 +344,17 @@ function azureServices(ctx: BicepContext): void {
 }
 
 /** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
+/** Azure Firewalls, their public IPs and policies (emit-firewall.ts). */
+function firewalls(ctx: BicepContext): void {
+  const { plan, pool, symbolOf, body, outputs, addParam, nameParam, locationParam, subnetRef, locationOf } = ctx;
+  const out = emitFirewallBicep({
+    plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, publicIp,
+    subnetRef: (id) => subnetRef.get(id), vnetLocation: (id) => locationOf.get(id),
+  });
+  body.push(...out.body);
+  outputs.push(...out.outputs);
+}
+
 function monitoring(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId } = ctx;
   body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId }));
@@ -470,7 +482,7 @@ function zoneNameValue(zoneName: string): BicepValue {
 
 function needsSubnetHandle(plan: ExportPlan, subnetId: string): boolean {
   const t = plan.topology;
-  if (t.incoming(subnetId, 'peSubnet').length > 0) return true;
+  if (t.incoming(subnetId, 'peSubnet').length > 0 || t.incoming(subnetId, 'firewallSubnet').length > 0) return true;
   if (t.incoming(subnetId, 'resolverInbound').length > 0 || t.incoming(subnetId, 'resolverOutbound').length > 0) return true;
   const subnet = t.get(subnetId, 'subnet');
   if (!subnet || subnet.name !== 'GatewaySubnet') return false;

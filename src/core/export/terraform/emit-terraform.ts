@@ -8,6 +8,7 @@ import { ExportPlan, serviceArmType, SERVICE_FACTS } from '../export-plan';
 import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
 import { emitDnsResolversTerraform } from './emit-dns-resolvers';
+import { emitFirewallTerraform } from './emit-firewall';
 import { emitMonitoringTerraform } from './emit-monitoring';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
@@ -74,7 +75,7 @@ function terraformContext(plan: ExportPlan) {
 type TerraformContext = ReturnType<typeof terraformContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, peerings, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
+const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, firewalls, peerings, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
 
 export function emitTerraform(plan: ExportPlan): TerraformFiles {
   const ctx = terraformContext(plan);
@@ -351,6 +352,14 @@ function azureServices(ctx: TerraformContext): void {
 }
 
 /** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
+/** Azure Firewalls, their public IPs and policies (emit-firewall.ts). */
+function firewalls(ctx: TerraformContext): void {
+  const { plan, labels, labelOf, nameVar, locationVar, addVar, main, outputs, rgName } = ctx;
+  const out = emitFirewallTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, publicIp: (l, name, location) => publicIp(l, name, location, rgName) });
+  main.push(...out.main);
+  outputs.push(...out.outputs);
+}
+
 function monitoring(ctx: TerraformContext): void {
   const { plan, labels, labelOf, main, nameVar, locationVar, addVar, rgName, serviceId } = ctx;
   main.push(...emitMonitoringTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, serviceId }));

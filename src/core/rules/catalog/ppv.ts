@@ -45,6 +45,10 @@ import { rule as PPV_042 } from './PPV-042';
 import { rule as PPV_043 } from './PPV-043';
 import { rule as PPV_044 } from './PPV-044';
 import { rule as PPV_045 } from './PPV-045';
+import { rule as PPV_046 } from './PPV-046';
+import { rule as PPV_047 } from './PPV-047';
+import { rule as PPV_048 } from './PPV-048';
+import { rule as PPV_049 } from './PPV-049';
 import { rule as PPV_050 } from './PPV-050';
 import { rule as PPV_051 } from './PPV-051';
 import { rule as PPV_052 } from './PPV-052';
@@ -96,6 +100,10 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_043,
   PPV_044,
   PPV_045,
+  PPV_046,
+  PPV_047,
+  PPV_048,
+  PPV_049,
   PPV_050,
   PPV_051,
   PPV_052,
