@@ -1,9 +1,16 @@
 // Cost of one optimistic edit in the webview: `applyEditIncrementally` (checks what the edit changed) against
 // `applyEdit` (zod schema + integrity over the whole design, what the host runs), on generated designs of
 // 1,000 and 10,000 elements, measured in the same run, with zod as the host runs it and as the webview does.
+// Then the host's validation after the edit: all rules (validateDesign) against only the rules whose reads the
+// edit changed (validateDesignAfter), both locating findings in the edit's text as the designer does.
 import { config } from 'zod';
 import { applyEdit, applyEditIncrementally, type DesignEdit } from '../src/core/model/design-edits';
+import { indexCheckedDesign } from '../src/core/model/load-design';
 import type { Design } from '../src/core/model/schema';
+import { serializeDesign } from '../src/core/model/serialize-design';
+import { designLocator } from '../src/core/rules/design-locator';
+import { validateDesign, validateDesignAfter } from '../src/core/rules/engine';
+import { RULES } from '../src/core/rules/registry';
 import { generateDesign } from './rules.bench';
 
 const SIZES = [1_000, 10_000];
@@ -68,6 +75,32 @@ function measure(n: number): Row[] {
   });
 }
 
+interface ValidationRow { gesture: string; full: number; incremental: number; ran: number }
+
+/** Validation after each gesture at `n` elements: the full catalog against the rules the edit affects. */
+function measureValidation(n: number): ValidationRow[] {
+  const design = generateDesign(n);
+  const before = validateDesignAfter(undefined, design);
+  return gestures(design).map(({ name, edit }) => {
+    const r = applyEdit(design, edit);
+    if (!r.ok) throw new Error(`${name} refused: ${r.error}`);
+    const load = indexCheckedDesign(serializeDesign(r.design), r.design);
+    if (!load.ok) throw new Error('edited design does not index');
+    const locate = designLocator(load.index, 'bench.ppvnet.json');
+    const full: number[] = [];
+    const incremental: number[] = [];
+    let ran = 0;
+    for (let k = 0; k < RUNS + 1; k++) {
+      const f = perCall(1, () => validateDesign(r.design, { locate }));
+      const i = perCall(1, () => { ran = validateDesignAfter(before, r.design, { locate }).ran; });
+      if (k === 0) continue;
+      full.push(f);
+      incremental.push(i);
+    }
+    return { gesture: name, full: median(full), incremental: median(incremental), ran };
+  });
+}
+
 function main(): void {
   console.log(`Per-edit CPU time (user + system), median of ${RUNS} runs after one warm-up; Node ${process.version}.`);
   console.log('zod with generated parsers (as in the extension host) and jitless (as in the webview, whose CSP forbids eval).\n');
@@ -85,6 +118,11 @@ function main(): void {
     const slowest = Math.max(...mine.map((r) => r.fastJitless));
     console.log(`\n${n} elements, in the webview (jitless): a single-element gesture costs at most ${pct(worst)} of the full check (${f(slowest)} ms at most; the full check takes ${f(median(mine.map((r) => r.fullJitless)))} ms).`);
   }
+  const n = SIZES[SIZES.length - 1]!;
+  console.log(`\nValidation in the host after the edit, ${n} elements (findings located in the edit's text), CPU ms, median of ${RUNS}:\n`);
+  console.log(`| gesture | validateDesign (${RULES.length} rules) ms | incremental ms | rules re-run | ratio |`);
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of measureValidation(n)) console.log(`| ${r.gesture} | ${f(r.full)} | ${f(r.incremental)} | ${r.ran} | ${pct(r.incremental / r.full)} |`);
 }
 
 if (process.argv[1]?.endsWith('edits.bench.ts')) main();

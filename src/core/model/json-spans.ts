@@ -18,6 +18,13 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/** The bracket at `offset` opens a container deeper than the walk's limit. */
+export class NestingError extends Error {
+  constructor(readonly offset: number) {
+    super('Nesting too deep.');
+  }
+}
+
 /** Called for every value: depth below the walk's start, its key or index, its parent's key, its extent. */
 type OnValue = (depth: number, key: string | number | undefined, parentKey: string | number | undefined, start: number, end: number) => void;
 
@@ -25,7 +32,7 @@ type OnValue = (depth: number, key: string | number | undefined, parentKey: stri
  * Walks the JSON value starting at `from`. State lives in per-depth arrays reused across objects, so a
  * 4 MB design allocates little beyond the key strings, which die young.
  */
-function walk(text: string, from: number, to: number, onValue: OnValue): void {
+function walk(text: string, from: number, to: number, onValue: OnValue, maxDepth = Infinity): void {
   const isObject: boolean[] = [];
   const expectKey: boolean[] = [];
   // keyAt[d]: key (or array index) of the value at depth d, i.e. inside d open containers.
@@ -48,7 +55,7 @@ function walk(text: string, from: number, to: number, onValue: OnValue): void {
       expectKey[depth] = c === 123;
       indexAt[depth] = 0;
       (keysAt[depth] ??= []).length = 0;
-      depth++;
+      if (++depth > maxDepth) throw new NestingError(i);
     } else if (c === 125 || c === 93) {
       depth--;
       value(startAt[depth]!, i + 1);
@@ -154,8 +161,11 @@ function isDelimiter(c: number): boolean {
   return c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9 || c === 58;
 }
 
-/** Throws DuplicateKeyError; assumes `text` is valid JSON (callers parse it first). */
-export function scanDesignSpans(text: string): DesignSpans {
+/**
+ * Throws DuplicateKeyError, or NestingError past `maxDepth` open containers (the loader's limit, checked in
+ * the same pass); assumes `text` is valid JSON (callers parse it first).
+ */
+export function scanDesignSpans(text: string, maxDepth = Infinity): DesignSpans {
   const root = new Map<string, Span>();
   // Item extents as flat [start, end] number pairs: no allocation per item.
   const lists = { elements: [] as number[], relations: [] as number[] };
@@ -166,7 +176,7 @@ export function scanDesignSpans(text: string): DesignSpans {
       out[2 * (key as number)] = start;
       out[2 * (key as number) + 1] = end;
     }
-  });
+  }, maxDepth);
   const propertyCache = { elements: new Map<number, Map<string, Span[]>>(), relations: new Map<number, Map<string, Span[]>>() };
   const propertiesOf = (list: 'elements' | 'relations', index: number) => {
     let props = propertyCache[list].get(index);

@@ -4,7 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
-import { DuplicateKeyError, scanDesignSpans, stringEnd, type DesignSpans, type Span } from './json-spans';
+import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type Span } from './json-spans';
 import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
@@ -40,26 +40,30 @@ export function loadDesign(source: string): LoadResult {
   if (text.length > MAX_DESIGN_CHARS) {
     return fail([{ message: `The design is ${(text.length / 1048576).toFixed(1)} MB; the designer opens designs up to ${MAX_DESIGN_CHARS / 1048576} MB.`, range: ZERO_RANGE }]);
   }
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) {
-    return fail([{ message: `Nesting deeper than ${MAX_DESIGN_DEPTH} levels; a design document is never nested this deep.`, range: lines.range(deep, 1) }]);
-  }
+  // Deep nesting is refused before any recursive parser sees it. The native parser is not recursive, so on
+  // the fast path the span scan checks depth in its one pass; every error path checks it first.
+  const tooDeep = (offset: number) => fail([{ message: `Nesting deeper than ${MAX_DESIGN_DEPTH} levels; a design document is never nested this deep.`, range: lines.range(offset, 1) }]);
+  const deepOrElse = (otherwise: () => LoadResult) => {
+    const deep = findExcessiveNesting(text);
+    return deep === undefined ? otherwise() : tooDeep(deep);
+  };
   if (text.trim() === '') return fail([{ message: 'The file is empty. Use "Power Platform VNet: New Design" to start one.', range: ZERO_RANGE }]);
 
-  // Fast path: the native parser for values, one scan for duplicate keys and positions. The syntax
+  // Fast path: the native parser for values, one scan for depth, duplicate keys and positions. The syntax
   // tree is built only when an error needs to be described precisely.
   let plain: unknown;
   try {
     plain = JSON.parse(text);
   } catch {
-    return fail(syntaxErrors(text, lines));
+    return deepOrElse(() => fail(syntaxErrors(text, lines)));
   }
   let spans: DesignSpans;
   try {
-    spans = scanDesignSpans(text);
+    spans = scanDesignSpans(text, MAX_DESIGN_DEPTH);
   } catch (e) {
+    if (e instanceof NestingError) return tooDeep(e.offset);
     if (!(e instanceof DuplicateKeyError)) throw e;
-    return fail([{ message: `${e.message} Each key may appear once per object.`, range: lines.range(e.offset, e.length) }]);
+    return deepOrElse(() => fail([{ message: `${e.message} Each key may appear once per object.`, range: lines.range(e.offset, e.length) }]));
   }
   let tree: Node | undefined;
   const rootNode = () => (tree ??= parseTree(text, [], { disallowComments: true })!);

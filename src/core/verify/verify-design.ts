@@ -22,16 +22,11 @@ export interface VerifyOptions {
   readonly targetKinds?: readonly FlowTarget['kind'][];
 }
 
-const memo = new WeakMap<Topology, Map<string, Flow[]>>();
+const owner = {};
 
 /** The flows of a topology (all, or those to targets of `targetKinds`), computed once however many rules ask. */
 export function flowsOf(t: Topology, targetKinds?: readonly FlowTarget['kind'][]): readonly Flow[] {
-  let byKinds = memo.get(t);
-  if (!byKinds) memo.set(t, (byKinds = new Map()));
-  const key = targetKinds?.join(',') ?? '';
-  let flows = byKinds.get(key);
-  if (!flows) byKinds.set(key, (flows = verifyDesign(t, targetKinds ? { targetKinds } : {})));
-  return flows;
+  return t.derive(owner, targetKinds?.join(',') ?? '', () => verifyDesign(t, targetKinds ? { targetKinds } : {}));
 }
 
 export function verifyDesign(design: Design | Topology, options: VerifyOptions = {}): Flow[] {

@@ -1,11 +1,12 @@
 // Loads and validates design documents for the designer, the Problems panel and the diagram export, once per
 // document version and rule configuration: all ask here, so the rules run once per change. A designer edit
-// hands over the design it already checked, so the text it wrote is indexed, not loaded and checked again.
+// hands over the design it already checked, so the text it wrote is indexed, not loaded and checked again;
+// after a change only the rules that read what it changed run again (the others' findings are reused).
 import * as vscode from 'vscode';
 import { indexCheckedDesign, loadDesign, type LoadResult } from '../../core/model/load-design';
 import type { Design } from '../../core/model/schema';
 import type { DocumentState } from '../../core/protocol/messages';
-import { validateDesign } from '../../core/rules/engine';
+import { validateDesignAfter, type Validation } from '../../core/rules/engine';
 import { designLocator } from '../../core/rules/design-locator';
 import type { RulesConfig } from '../../core/rules/rules-config';
 import type { RulesConfigStore } from './rules-config-store';
@@ -20,6 +21,8 @@ interface CacheEntry {
   readonly version: number;
   readonly generation: number;
   readonly analysis: DesignAnalysis;
+  /** The rules' last run on this document, for the next version (kept across versions that do not load). */
+  readonly validation: Validation | undefined;
 }
 
 export class DesignAnalyzer {
@@ -43,8 +46,10 @@ export class DesignAnalyzer {
     const seeded = written !== undefined && written.text === text;
     if (seeded) this.written.delete(key);
     const load = seeded ? indexCheckedDesign(text, written.design) : loadDesign(text);
-    const analysis = analyzeLoad(load, version, vscode.workspace.asRelativePath(document.uri, false), config);
-    this.cache.set(key, { version, generation, analysis });
+    // A run under another rule configuration generation is not reused (the engine also checks each rule's severity).
+    const previous = hit?.generation === generation ? hit.validation : undefined;
+    const { analysis, validation } = analyzeLoad(load, version, vscode.workspace.asRelativePath(document.uri, false), config, previous);
+    this.cache.set(key, { version, generation, analysis, validation });
     return analysis;
   }
 
@@ -59,8 +64,8 @@ export class DesignAnalyzer {
   }
 }
 
-function analyzeLoad(load: LoadResult, version: number, file: string, config: RulesConfig | undefined): DesignAnalysis {
-  if (!load.ok) return { version, load, state: { ok: false, errors: load.errors } };
-  const findings = validateDesign(load.design, { config, locate: designLocator(load.index, file) });
-  return { version, load, state: { ok: true, design: load.design, findings } };
+function analyzeLoad(load: LoadResult, version: number, file: string, config: RulesConfig | undefined, previous: Validation | undefined): { analysis: DesignAnalysis; validation: Validation | undefined } {
+  if (!load.ok) return { analysis: { version, load, state: { ok: false, errors: load.errors } }, validation: previous };
+  const validation = validateDesignAfter(previous, load.design, { config, locate: designLocator(load.index, file) });
+  return { analysis: { version, load, state: { ok: true, design: load.design, findings: validation.findings } }, validation };
 }

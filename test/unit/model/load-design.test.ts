@@ -90,6 +90,18 @@ describe('loadDesign', () => {
     expect(e!.message).toMatch(new RegExp(`deeper than ${MAX_DESIGN_DEPTH}`));
   });
 
+  it('reports deep nesting first, at the first bracket too deep, whether the text is valid JSON or not', () => {
+    const head = '{"version":1,"name":"x","elements":[],"relations":[],"description":';
+    const at = head.length + MAX_DESIGN_DEPTH - 1; // the root object is the first level
+    const nested = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const text of [head + nested + '}', head + nested + '} trailing', '{"name":"a","name":"b","description":' + nested.slice(1) + '}', '{"name":"a","name":"b","d":' + nested + '}']) {
+      const errors = errorsOf(loadDesign(text));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toMatch(new RegExp(`deeper than ${MAX_DESIGN_DEPTH}`));
+      if (text.startsWith(head)) expect(errors[0]!.range.start.character).toBe(at);
+    }
+  });
+
   it('handles empty, non-object and comment-bearing files', () => {
     expect(errorsOf(loadDesign(''))[0]!.message).toMatch(/empty/);
     expect(errorsOf(loadDesign('[]'))[0]!.message).toMatch(/JSON object/);

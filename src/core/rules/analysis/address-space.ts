@@ -39,12 +39,14 @@ export interface AddressSpace {
 }
 
 // One analysis per Topology: several rules ask, the engine builds a new Topology per validation.
-const cache = new WeakMap<Topology, AddressSpace>();
+const owner = {};
 
 /** The parsed address space of the design behind `topology`, computed once per topology in O(n). */
 export function addressSpaceOf(topology: Topology): AddressSpace {
-  const hit = cache.get(topology);
-  if (hit) return hit;
+  return topology.derive(owner, '', () => computeAddressSpace(topology));
+}
+
+function computeAddressSpace(topology: Topology): AddressSpace {
   const vnets = new Map<string, VnetSpace>();
   const subnets = new Map<string, SubnetSpace>();
   const malformedVnetSpaces: MalformedCidr[] = [];
@@ -75,7 +77,5 @@ export function addressSpaceOf(topology: Topology): AddressSpace {
     }
     subnets.set(subnet.id, { subnet, prefix, ipv6Prefix });
   }
-  const result: AddressSpace = { vnets, subnets, malformedSubnetPrefixes, malformedVnetSpaces };
-  cache.set(topology, result);
-  return result;
+  return { vnets, subnets, malformedSubnetPrefixes, malformedVnetSpaces };
 }
