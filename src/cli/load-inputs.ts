@@ -2,6 +2,7 @@
 // findings back to file positions. Design files are read here; IaC readers plug in through READERS.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { moduleCallerOf } from '../core/iac/module-inputs';
 import { READ_LIMITS } from '../core/iac/read-limits';
 import { loadDesign, type LoadError } from '../core/model/load-design';
 import { DESIGN_SUFFIX } from '../core/model/design-file';
@@ -85,26 +86,13 @@ export async function loadInputs(args: readonly string[], cwd: string): Promise<
   return out.map((input) => (scanned.has(input) ? asModuleOf(input, out) ?? input : input));
 }
 
-/** Bicep and Terraform files: what a design is read from (parameter values and tfvars are not). */
-const isTemplate = (f: string) => f.endsWith('.bicep') || f.endsWith('.tf');
-
 /**
  * A Bicep file or Terraform folder found by a folder scan that another input reads as a module is not
- * validated alone: its findings already come through the caller, with the caller's arguments rather than
- * the module's defaults, and reading it twice reported each of them twice. What is left is a note saying so.
- * An input whose files another reads all of is its module; of two that read the same files, the first wins.
+ * validated alone: its findings already come through the caller, and reading it twice reported each of them
+ * twice. What is left is a note saying so.
  */
 function asModuleOf(input: LoadedInput, all: readonly LoadedInput[]): LoadedInput | undefined {
-  const own = (input.reads ?? []).filter(isTemplate);
-  if (!input.design || own.length === 0) return undefined;
-  const callers = all.filter((other) => {
-    if (other === input || !other.reads) return false;
-    const theirs = new Set(other.reads.filter(isTemplate));
-    if (!own.every((f) => theirs.has(f))) return false;
-    return theirs.size > own.length || all.indexOf(other) < all.indexOf(input);
-  });
-  // The caller that reads the most is the outermost one (main.bicep, not an intermediate module).
-  const caller = callers.sort((a, b) => (b.reads?.length ?? 0) - (a.reads?.length ?? 0))[0];
+  const caller = moduleCallerOf(input, all);
   if (!caller) return undefined;
   const zero = { line: 0, character: 0 };
   const message = `read as a module of ${caller.file}; its findings are reported there`;

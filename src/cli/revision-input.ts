@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readBicepFile, readTerraformFolder } from '../core/iac/iac-inputs';
 import type { IacReadResult } from '../core/iac/read-iac';
+import { DESIGN_SUFFIX } from '../core/model/design-file';
 import { loadDesign } from '../core/model/load-design';
+import { readFileAtRevision } from '../node/git/design-at-revision';
 import { gitCommitExists, gitObjectType, gitRevisionFiles, gitTopLevel } from '../node/git/git-revision-files';
 import { sharedParsers } from '../node/iac/tree-sitter-parsers';
 import type { LoadedInput } from './load-inputs';
@@ -50,18 +52,21 @@ export async function loadRevisionInput(spec: RevisionSpec, cwd: string): Promis
   const abs = await workingTreePath(spec, cwd);
   const rel = path.relative(top, abs).split(path.sep).join('/');
   if (rel.startsWith('..')) return fail(`'${display}' is outside the repository`);
+  const absent = () => ({ ...fail(`'${display}': the revision '${spec.rev}' has no file or folder '${rel}'`), absentAtRevision: true as const });
+  if (abs.endsWith(DESIGN_SUFFIX)) {
+    // The same reader as the editor's compare: one place tells a design's text from "absent" and "cannot read".
+    const read = await readFileAtRevision(abs, spec.rev, { top });
+    if (read.kind === 'absent') return absent();
+    if (read.kind === 'error') return fail(`'${display}': ${read.message}`);
+    const r = loadDesign(read.text);
+    return r.ok ? { file: display, design: r.design, errors: [] } : { file: display, errors: r.errors.map((e) => ({ ...e, file: display })) };
+  }
   const type = await gitObjectType(top, spec.rev, rel);
   if (!type) {
     if (!(await gitCommitExists(top, spec.rev))) return fail(`'${display}': '${spec.rev}' is not a revision of this repository`);
-    return { ...fail(`'${display}': the revision '${spec.rev}' has no file or folder '${rel}'`), absentAtRevision: true };
+    return absent();
   }
   const files = gitRevisionFiles(top, spec.rev);
-  if (type === 'blob' && abs.endsWith('.ppvnet.json')) {
-    const text = await files.readText(abs, top);
-    if (typeof text !== 'string') return fail(`'${display}' is not read: ${text?.refused ?? 'no such file at that revision'}`);
-    const r = loadDesign(text);
-    return r.ok ? { file: display, design: r.design, errors: [] } : { file: display, errors: r.errors.map((e) => ({ ...e, file: display })) };
-  }
   if (type === 'blob' && abs.endsWith('.bicep')) return fromIac(display, await readBicepFile(abs, { parsers: await sharedParsers(), files, root: top }), top, spec.rev);
   if (type === 'tree' && (await files.list(abs))?.some((e) => !e.isDirectory && e.name.endsWith('.tf'))) {
     return fromIac(display, await readTerraformFolder(abs, { parsers: await sharedParsers(), files, root: top }), top, spec.rev);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { READ_LIMITS } from '../core/iac/read-limits';
 import type { Design } from '../core/model/schema';
 import { validateDesign } from '../core/rules/engine';
-import { RULES } from '../core/rules/registry';
+import { CONFIGURABLE_RULE_IDS } from '../core/rules/configurable-rules';
 import type { Finding, Locator } from '../core/rules/rule';
 import { parseRulesConfig, type RulesConfig } from '../core/rules/rules-config';
 import { readNamedFile } from '../node/files/read-inside';
@@ -20,8 +20,6 @@ interface LoadedConfig {
   readonly config: RulesConfig;
   readonly problems: readonly ReportFinding[];
 }
-
-const KNOWN_IDS = RULES.map((r) => r.meta.id);
 
 export class ValidationService {
   private readonly finder = new ConfigFinder();
@@ -123,6 +121,6 @@ async function readConfig(cwd: string, abs: string, file: string): Promise<Loade
     const message = `Cannot read the rule configuration: ${e instanceof Error ? e.message : String(e)}`;
     return { config: {}, problems: [{ ruleId: CONFIG_RULE_ID, severity: 'error', message, file, range: { start: zero, end: zero } }] };
   }
-  const { config, problems } = parseRulesConfig(text, KNOWN_IDS);
+  const { config, problems } = parseRulesConfig(text, CONFIGURABLE_RULE_IDS);
   return { config, problems: problems.map((p) => ({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, file, range: p.range })) };
 }

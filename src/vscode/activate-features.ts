@@ -6,7 +6,7 @@ import { activateDiagramExport } from './diagram/export-diagram';
 import type { ExportDestination } from './export/export-destination';
 import { activateExport } from './export/activate-export';
 import { activateIacDiagnostics, type OpenIacInDesigner } from './iac-diagnostics/activate-diagnostics';
-import type { IacWorkspace } from './iac-diagnostics/iac-workspace';
+import type { IacWorkspace } from './shared/iac-workspace';
 import { activateWalkthrough } from './walkthrough/activate-walkthrough';
 import { activateWorkspaceChecks } from './workspace-checks/activate-workspace-checks';
 import { DesignAnalyzer } from './shared/design-analyzer';
@@ -54,7 +54,7 @@ export function activateFeatures(context: vscode.ExtensionContext, ports: HostPo
     () => activateDiagramExport({ designers, analyzer, log }),
     () => activateExport({ destination: ports.exportDestination, rules, designers }),
     (c) => activateIacDiagnostics(c, ports.iac, rules, ports.openIacInDesigner),
-    () => activateWorkspaceChecks(rules),
+    () => activateWorkspaceChecks(rules, ports.iac),
     ...ports.hostOnly,
     activateWalkthrough,
   ];

@@ -10,6 +10,7 @@ import { renderDiffSvg } from '../../core/diff/diff-picture';
 import { diffFindings, newErrors } from '../../core/diff/findings-delta';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { validateDesign } from '../../core/rules/engine';
+import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
 import { RULES } from '../../core/rules/registry';
 import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { writeInside } from '../../node/export/safe-write';
@@ -153,7 +154,7 @@ async function loadConfig(explicit: string | undefined, newArg: string, io: CliI
   } catch {
     throw new UsageError(`cannot read the configuration '${explicit ?? file}'`);
   }
-  const { config, problems } = parseRulesConfig(text, RULES.map((r) => r.meta.id));
+  const { config, problems } = parseRulesConfig(text, CONFIGURABLE_RULE_IDS);
   const shown = path.relative(io.cwd, file) || file;
   for (const p of problems) io.stderr(`${escapeUnsafeCharacters(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: warning: ${p.message}`)}\n`);
   return config;

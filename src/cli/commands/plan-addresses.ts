@@ -8,7 +8,7 @@ import { addressMap } from '../../core/plan/address-map';
 import { renderAddressMapSvg } from '../../core/plan/address-map-svg';
 import type { AddressPlanConfig } from '../../core/plan/address-plan-config';
 import { planNewPair, poolUsage, usedRanges, type PairProposal, type PlannedDesign, type PoolUsage, type UsedRange } from '../../core/plan/plan-addresses';
-import { RULES } from '../../core/rules/registry';
+import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
 import { parseRulesConfig } from '../../core/rules/rules-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { writeInside } from '../../node/export/safe-write';
@@ -101,7 +101,7 @@ async function readPlan(firstInput: string, explicit: string | undefined, io: Cl
   } catch {
     throw new UsageError(`cannot read the configuration '${path.relative(io.cwd, file) || file}'`);
   }
-  const { config, problems } = parseRulesConfig(text, RULES.map((r) => r.meta.id));
+  const { config, problems } = parseRulesConfig(text, CONFIGURABLE_RULE_IDS);
   const shown = path.relative(io.cwd, file) || file;
   for (const p of problems) io.stderr(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
   return config.addressPlan ?? empty;

@@ -1,6 +1,7 @@
 // Where the editor shows a workspace finding: on the file it names and, for a finding between two files,
 // mirrored on the other one, each entry pointing at the other file. Pure; the caller locates and publishes.
 import type { SourceLocation } from '../model/source-range';
+import type { Severity } from '../rules/rule';
 import type { WorkspaceFinding, WorkspaceRef } from './workspace-checks';
 
 export interface PlacedRelated {
@@ -11,6 +12,7 @@ export interface PlacedRelated {
 export interface PlacedFinding {
   readonly location: SourceLocation;
   readonly message: string;
+  readonly severity: Severity;
   readonly related: readonly PlacedRelated[];
 }
 
@@ -30,11 +32,12 @@ export function placeWorkspaceFindings(findings: readonly WorkspaceFinding[], lo
   const add = (p: PlacedFinding) => out.set(p.location.file, [...(out.get(p.location.file) ?? []), p]);
   for (const f of findings) {
     const location = at(f);
-    const related = f.related.map((r) => ({ location: at(r), message: r.message }));
-    add({ location, message: f.message, related });
+    const related = f.related.map((r) => ({ location: at(r), message: r.message, severity: r.severity }));
+    add({ location, message: f.message, severity: f.severity, related: related.map(({ location: l, message }) => ({ location: l, message })) });
     for (const r of related) {
-      if (r.location.file === location.file) continue;
-      add({ location: r.location, message: f.message, related: [{ location, message: `The other VNet, in ${location.file}.` }] });
+      // Not mirrored into a design whose configuration switched PPV-WORKSPACE off.
+      if (r.location.file === location.file || r.severity === undefined) continue;
+      add({ location: r.location, message: f.message, severity: r.severity, related: [{ location, message: `The other VNet, in ${location.file}.` }] });
     }
   }
   return out;

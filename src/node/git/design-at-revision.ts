@@ -8,10 +8,14 @@ export type FileAtRevision =
   | { readonly kind: 'absent' }
   | { readonly kind: 'error'; readonly message: string };
 
-export async function readFileAtRevision(abs: string, rev: string): Promise<FileAtRevision> {
+/**
+ * `top` is the repository's top folder when the caller knows it: the file's own folder may not exist in the
+ * working tree (the change deleted it), so only then is it where git is asked for the repository.
+ */
+export async function readFileAtRevision(abs: string, rev: string, known?: { readonly top: string }): Promise<FileAtRevision> {
   let top: string;
   try {
-    top = await gitTopLevel(path.dirname(abs));
+    top = known?.top ?? (await gitTopLevel(path.dirname(abs)));
   } catch (e) {
     return { kind: 'error', message: `${path.basename(abs)} is not inside a git repository (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -1,22 +1,13 @@
-// How the IaC diagnostics see files on this host: which documents they read, the path a URI reads as and the
-// URI a reader path is published on, file access, and the parsers. The web implementation is here (it needs
-// only vscode.workspace.fs); the Node one reads the disk (disk-iac-workspace.ts).
+// The web host's IacWorkspace (src/vscode/shared/iac-workspace.ts), over vscode.workspace.fs; the Node one
+// reads the disk (disk-iac-workspace.ts).
 import * as vscode from 'vscode';
 import type { IacFileAccess } from '../../core/iac/iac-inputs';
 import { IacParsers, WASM_FILES } from '../../core/iac/iac-parsers';
 import { posixPath } from '../../core/iac/posix-path';
 import { READ_LIMITS } from '../../core/iac/read-limits';
+import type { IacWorkspace } from '../shared/iac-workspace';
 
-export interface IacWorkspace {
-  /** The reader path of a document's URI; undefined for documents this host does not read around. */
-  pathOf(uri: vscode.Uri): string | undefined;
-  /** The URI of a reader path (findings and file reads). */
-  uriOf(path: string): vscode.Uri;
-  readonly files: IacFileAccess;
-  /** Code actions are offered on documents matching these filters. */
-  selector(pattern: string): vscode.DocumentFilter;
-  parsers(): Promise<IacParsers>;
-}
+export type { IacWorkspace } from '../shared/iac-workspace';
 
 /**
  * The web host's view: files are URI paths on the workspace's file system (vscode-remote, vscode-vfs, …),

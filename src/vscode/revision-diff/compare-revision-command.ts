@@ -42,6 +42,22 @@ interface Sides {
   readonly oldText: string | undefined;
 }
 
+/**
+ * Source Control's resource menu passes the clicked SourceControlResourceState (then every selected one): its
+ * working-tree file is compared with HEAD, "what this change does to the last commit", whichever group it is in.
+ * That menu cannot be limited to designs (VS Code gives it no file-name context), so any other file is refused
+ * with a message saying why.
+ */
+export async function openScmVisualDiff(s: RevisionDiffServices, state: unknown): Promise<vscode.WebviewPanel | undefined> {
+  const uri = state !== null && typeof state === 'object' ? (state as { resourceUri?: unknown }).resourceUri : undefined;
+  if (!(uri instanceof vscode.Uri)) return compareDesignWithRevision(s, undefined);
+  if (!uri.path.endsWith(DESIGN_SUFFIX)) {
+    void vscode.window.showInformationMessage(`Open Visual Diff compares Power Platform VNet designs (*${DESIGN_SUFFIX}); ${vscode.workspace.asRelativePath(uri, false)} is not one.`);
+    return undefined;
+  }
+  return compareDesignWithRevision(s, { uri, rev: 'HEAD' } satisfies CompareRevisionArgs);
+}
+
 export async function compareDesignWithRevision(s: RevisionDiffServices, arg?: unknown): Promise<vscode.WebviewPanel | undefined> {
   const sides = await resolveSides(s, arg);
   if (!sides) return undefined;

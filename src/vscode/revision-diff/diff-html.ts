@@ -41,9 +41,10 @@ export function buildDiffHtml(p: DiffHtmlParts): string {
 <body>
 <h1>${htmlText(p.title)}</h1>
 <p class="sides">${code(p.report.old)} → ${code(p.report.new)} · read-only</p>
-${summaryHtml(p.report)}
+${changesHtml(p.report)}
 <h2>Picture</h2>
 <img class="picture" alt="${a(`The new design with the changes marked: ${p.report.new}`)}" src="${a(picture)}">
+${findingsHtml(p.report)}
 </body>
 </html>
 `;
@@ -51,6 +52,14 @@ ${summaryHtml(p.report)}
 
 /** The counts, the changed items with property detail and the findings tables, as formatDiffMarkdown orders them. */
 export function summaryHtml(report: DiffReport): string {
+  return `${changesHtml(report)}\n${findingsHtml(report)}`;
+}
+
+/**
+ * The counts and the changed items with property detail. The panel puts the picture right after them, so
+ * what changed and where it is on the diagram are read together; the findings tables, often long, come last.
+ */
+export function changesHtml(report: DiffReport): string {
   const { diff, findings } = report;
   const n = changeCounts(diff);
   const total = n.added + n.removed + n.changed;
@@ -71,6 +80,12 @@ export function summaryHtml(report: DiffReport): string {
     for (const c of diff.relations) items.push(item(c.change, describeRelation(c, code, htmlText), c.properties));
     out.push('<h2>Changes</h2>', `<ul class="changes">${items.join('')}</ul>`);
   }
+  return out.join('\n');
+}
+
+/** The new, fixed and unchanged findings, as tables. */
+export function findingsHtml({ findings }: DiffReport): string {
+  const out: string[] = [];
   if (findings.added.length > 0) out.push('<h2>New findings</h2>', findingTable(findings.added));
   if (findings.fixed.length > 0) out.push('<h2>Fixed findings</h2>', findingTable(findings.fixed));
   if (findings.unchanged.length > 0) {

@@ -18,6 +18,7 @@ export const COMMANDS = {
   compareWithAzure: 'ppvnet.compareWithAzure',
   compareDesignWithRevision: 'ppvnet.compareDesignWithRevision',
   showVisualDiff: 'ppvnet.showVisualDiff',
+  openVisualDiff: 'ppvnet.openVisualDiff',
   tourOpenReference: 'ppvnet.tour.openReference',
   tourOpenTerraform: 'ppvnet.tour.openTerraform',
 } as const;

@@ -1,12 +1,10 @@
 // The workspace rule configuration (ppvnet.config.json or .ppvnetrc.json at a workspace folder's root):
 // read lazily per folder, re-read when either file changes, problems shown on the config file itself.
 import * as vscode from 'vscode';
-import { RULES } from '../../core/rules/registry';
+import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
 import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { toRange } from './finding-diagnostics';
 import type { DesignerLog } from './output-log';
-
-const KNOWN_IDS = RULES.map((r) => r.meta.id);
 
 export class RulesConfigStore implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<RulesConfig | undefined>>();
@@ -52,7 +50,7 @@ export class RulesConfigStore implements vscode.Disposable {
       } catch {
         continue;
       }
-      const { config, problems } = parseRulesConfig(new TextDecoder().decode(bytes), KNOWN_IDS);
+      const { config, problems } = parseRulesConfig(new TextDecoder().decode(bytes), CONFIGURABLE_RULE_IDS);
       this.problems.set(uri, problems.map((p) => {
         const d = new vscode.Diagnostic(toRange(p.range), p.message, vscode.DiagnosticSeverity.Warning);
         d.source = 'ppvnet';

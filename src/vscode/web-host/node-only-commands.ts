@@ -12,6 +12,7 @@ const NODE_ONLY: Readonly<Record<string, string>> = {
   [COMMANDS.compareWithAzure]: 'Compare with Azure',
   [COMMANDS.compareDesignWithRevision]: 'Compare Design with Revision (it runs git)',
   [COMMANDS.showVisualDiff]: 'Show Visual Diff (it runs git)',
+  [COMMANDS.openVisualDiff]: 'Open Visual Diff (it runs git)',
   [COMMANDS.openIacInDesigner]: 'Open in Designer (import Bicep/Terraform)',
 };
 

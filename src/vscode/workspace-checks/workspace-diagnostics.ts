@@ -1,21 +1,26 @@
 // Problems-panel entries (PPV-WORKSPACE) for what only the whole workspace shows: VNets of different designs
-// that overlap, and VNets outside the configured address pools or on reserved or on-premises ranges. Each
-// overlap is shown on both designs; every scan replaces the whole collection.
+// (the *.ppvnet.json files, and the Bicep files and Terraform folders read to designs, as `ppvnet validate
+// <folder>` sees them) that overlap, and VNets outside the configured address pools or on reserved or
+// on-premises ranges. Each overlap is shown on both files; every scan replaces the whole collection.
 import * as vscode from 'vscode';
-import { checkWorkspace, WORKSPACE_RULE_ID } from '../../core/plan/workspace-checks';
+import { isIacFile } from '../../core/iac/iac-inputs';
+import { checkWorkspace, WORKSPACE_RULE_ID, workspaceLevel } from '../../core/plan/workspace-checks';
 import { placeWorkspaceFindings } from '../../core/plan/workspace-placement';
-import { isIgnoredScheme, toRange } from '../shared/finding-diagnostics';
+import { isIgnoredScheme, SEVERITIES, toRange } from '../shared/finding-diagnostics';
 import { DESIGN_SUFFIX } from '../shared/ids';
 import { LatestDebouncer } from '../shared/latest-debouncer';
 import type { RulesConfigStore } from '../shared/rules-config-store';
 import { validationDelayMs } from '../shared/settings';
+import type { IacWorkspace } from '../shared/iac-workspace';
 import { DESIGN_GLOB, WorkspaceDesignReader } from './workspace-designs';
+import { IAC_WATCH_GLOB, WorkspaceIacReader } from './workspace-iac';
 
 const isDesign = (uri: vscode.Uri) => uri.path.endsWith(DESIGN_SUFFIX) && !isIgnoredScheme(uri);
 
 export class WorkspaceDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ppvnet-workspace');
   private readonly reader = new WorkspaceDesignReader();
+  private readonly iacReader: WorkspaceIacReader;
   private readonly debouncer = new LatestDebouncer(() => void this.run(), validationDelayMs);
   /** Bumped per scan: a slow scan that an edit overtook publishes nothing. */
   private generation = 0;
@@ -24,14 +29,23 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [this.collection, this.updated, this.debouncer];
 
-  constructor(private readonly rules: RulesConfigStore) {
+  constructor(private readonly rules: RulesConfigStore, iac: IacWorkspace) {
+    this.iacReader = new WorkspaceIacReader(iac);
     const watcher = vscode.workspace.createFileSystemWatcher(DESIGN_GLOB);
+    const iacWatcher = vscode.workspace.createFileSystemWatcher(IAC_WATCH_GLOB);
+    // A folder deleted as a whole is one event for the folder, which neither glob matches: deletes of anything rescan.
+    const deletes = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    const iacChanged = () => {
+      this.iacReader.invalidate();
+      this.debouncer.trigger();
+    };
     const listChanged = () => {
       this.reader.invalidateList();
       this.debouncer.trigger();
     };
     const onDocument = (d: vscode.TextDocument) => {
       if (isDesign(d.uri)) this.debouncer.trigger();
+      else if (isIacFile(d.uri.path) && !isIgnoredScheme(d.uri)) iacChanged();
     };
     this.disposables.push(
       watcher,
@@ -41,7 +55,19 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
         this.reader.invalidate(uri);
         this.debouncer.trigger();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(listChanged),
+      iacWatcher,
+      deletes,
+      deletes.onDidDelete(() => {
+        this.iacReader.invalidate();
+        listChanged();
+      }),
+      iacWatcher.onDidCreate(iacChanged),
+      iacWatcher.onDidDelete(iacChanged),
+      iacWatcher.onDidChange(iacChanged),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.iacReader.invalidate();
+        listChanged();
+      }),
       // Unsaved text counts, so every edit of a design is a change; closing one unsaved reverts it to the file.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) onDocument(e.document);
@@ -71,17 +97,22 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   }
 
   private async scan(): Promise<[vscode.Uri, vscode.Diagnostic[]][]> {
-    const designs = await this.reader.read();
-    const checked = await Promise.all(designs.map(async (d) => ({ ...d, plan: (await this.rules.configFor(d.uri))?.addressPlan })));
-    const byFile = new Map(designs.map((d) => [d.file, d]));
+    const [designs, iacInputs] = await Promise.all([this.reader.read(), this.iacReader.read()]);
+    const inputs = [...designs.map((d) => ({ ...d, uriOf: (file: string) => (file === d.file ? d.uri : undefined) })), ...iacInputs];
+    const checked = await Promise.all(inputs.map(async (d) => {
+      const config = await this.rules.configFor(d.uri);
+      return { file: d.file, design: d.design, plan: config?.addressPlan, level: workspaceLevel(config) };
+    }));
+    const byFile = new Map(inputs.map((d) => [d.file, d]));
     const placed = placeWorkspaceFindings(checkWorkspace(checked), (ref) => byFile.get(ref.file)?.locate(ref));
-    const uriOf = (file: string) => byFile.get(file)?.uri;
+    // A location lies in an input's own file or, for IaC, in a module file it read.
+    const uriOf = (file: string) => byFile.get(file)?.uri ?? inputs.map((d) => d.uriOf(file)).find((u) => u !== undefined);
     const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [file, findings] of placed) {
       const uri = uriOf(file);
       if (!uri) continue;
       out.push([uri, findings.map((f) => {
-        const d = new vscode.Diagnostic(toRange(f.location.range), f.message, vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(toRange(f.location.range), f.message, SEVERITIES[f.severity]);
         d.source = 'ppvnet';
         d.code = WORKSPACE_RULE_ID;
         const related = f.related.flatMap((r) => {

@@ -66,6 +66,23 @@ suite('Workspace checks', () => {
     await document.save();
   });
 
+  test('a Terraform folder whose VNet overlaps a design shows on main.tf and on the design, naming both', async () => {
+    const tf = vscode.Uri.joinPath(root, 'tf', 'main.tf');
+    const vnet = 'resource "azurerm_virtual_network" "landing" {\n  name          = "vnet-tf-landing"\n  location      = "westeurope"\n  address_space = ["10.10.0.0/20"]\n}\n';
+    await vscode.workspace.fs.writeFile(tf, new TextEncoder().encode(vnet));
+    try {
+      const onTf = await waitFor('the overlap on main.tf', () => workspaceProblems(tf).find((d) => d.message.includes('in seed.ppvnet.json')));
+      assert.match(onTf.message, /VNet "vnet-tf-landing" \(10\.10\.0\.0\/20\) in workspace-exthost\/tf overlaps VNet "vnet-pp-weu" \(10\.10\.0\.0\/16\) in seed\.ppvnet\.json/);
+      assert.equal(onTf.range.start.line, 3, 'the problem sits on address_space');
+      assert.equal(onTf.relatedInformation?.[0]?.location.uri.toString(), seed.toString());
+      const onSeed = await waitFor('the overlap mirrored on seed.ppvnet.json', () => workspaceProblems(seed).find((d) => d.message.includes('workspace-exthost/tf')));
+      assert.equal(onSeed.relatedInformation?.[0]?.location.uri.toString(), tf.toString());
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'tf'), { recursive: true, useTrash: false });
+    }
+    await waitFor('the overlap to go with the folder', () => (workspaceProblems(seed).some((d) => d.message.includes('workspace-exthost/tf')) ? undefined : true));
+  });
+
   test('a VNet outside the address pools of ppvnet.config.json is reported, until the pools change', async () => {
     const config = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'ppvnet.config.json');
     const outside = () => workspaceProblems(other).find((d) => d.message.includes('"vnet-ws-other" (10.99.0.0/16)') && d.message.includes('outside every address pool (europe)'));
@@ -76,5 +93,23 @@ suite('Workspace checks', () => {
       await vscode.workspace.fs.delete(config);
     }
     await waitFor('the pool finding to go with the configuration', () => (outside() ? undefined : true));
+  });
+
+  test('PPV-WORKSPACE takes its level from the rules of ppvnet.config.json, and "off" clears it', async () => {
+    const config = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'ppvnet.config.json');
+    const write = (text: string) => vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
+    const pool = '"addressPools": [{ "name": "europe", "ranges": ["10.0.0.0/12"] }]';
+    const outside = () => workspaceProblems(other).find((d) => d.message.includes('outside every address pool (europe)'));
+    try {
+      await write(`{ ${pool}, "rules": { "PPV-WORKSPACE": "error" } }\n`);
+      await waitFor('the pool finding as an error', () => (outside()?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
+      // The id is known to the configuration: no "Unknown rule id" on the config file.
+      assert.deepEqual(vscode.languages.getDiagnostics(config).map((d) => d.message), []);
+      await write(`{ ${pool}, "rules": { "PPV-WORKSPACE": "off" } }\n`);
+      await waitFor('the pool finding to be switched off', () => (outside() ? undefined : true));
+      assert.deepEqual(workspaceProblems(other), []);
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
   });
 });

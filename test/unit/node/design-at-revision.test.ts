@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileAtRevision } from '../../../src/node/git/design-at-revision';
-import { gitBranchRefs } from '../../../src/node/git/git-refs';
+import { gitBranchRefs, gitRecentCommits } from '../../../src/node/git/git-refs';
+import { revisionPicks } from '../../../src/vscode/revision-diff/revision-picks';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
@@ -49,5 +50,22 @@ describe('readFileAtRevision', () => {
 
   it('lists the branches for the picker', async () => {
     expect((await gitBranchRefs(dir)).split('\n').filter(Boolean).sort()).toEqual(['feature/x', 'main']);
+  });
+
+  it('offers the recent commits of the file, newest first, by full hash and subject', async () => {
+    const log = await gitRecentCommits(dir, 'infra/a.ppvnet.json', 20);
+    const hashes = git(dir, 'log', '--format=%H').trim().split('\n');
+    const commits = revisionPicks('', log).slice(2);
+    expect(commits.map((p) => [p.rev, p.description])).toEqual([[hashes[0], 'two'], [hashes[1], 'one']]);
+    expect(commits[0]!.label).toBe(`$(git-commit) ${hashes[0]!.slice(0, 7)}`);
+    // Only the commits that touched the file: b.ppvnet.json came with the second.
+    expect(revisionPicks('', await gitRecentCommits(dir, 'infra/b.ppvnet.json', 20)).slice(2).map((p) => p.rev)).toEqual([hashes[0]]);
+  });
+
+  it('reads a file whose folder the working tree no longer has, given the repository', async () => {
+    const gone = path.join(dir, 'removed', 'c.ppvnet.json');
+    expect(await readFileAtRevision(gone, 'HEAD')).toMatchObject({ kind: 'error', message: expect.stringContaining('not inside a git repository') });
+    expect(await readFileAtRevision(gone, 'HEAD', { top: dir })).toEqual({ kind: 'absent' });
+    expect(await readFileAtRevision(a, 'HEAD~1', { top: dir })).toEqual({ kind: 'text', text: '{"v":1}' });
   });
 });

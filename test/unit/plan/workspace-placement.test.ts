@@ -46,6 +46,15 @@ describe('placeWorkspaceFindings', () => {
     expect(placed.get('a.ppvnet.json')!.map((p) => [p.message.includes('outside every address pool'), p.related])).toEqual([[true, []]]);
   });
 
+  it('mirrors an overlap with the other design\'s level, and not into a design that switched PPV-WORKSPACE off', () => {
+    const files = { 'a.ppvnet.json': seed, 'b.ppvnet.json': overlapping };
+    const levels = (a: 'info' | 'off', b: 'error') => placeWorkspaceFindings(checkWorkspace([{ file: 'a.ppvnet.json', design: seed, level: a }, { file: 'b.ppvnet.json', design: overlapping, level: b }]), locatorOf(files));
+    const mixed = levels('info', 'error');
+    expect([mixed.get('a.ppvnet.json')!.map((p) => p.severity), mixed.get('b.ppvnet.json')!.map((p) => p.severity)]).toEqual([['info'], ['error']]);
+    const off = levels('off', 'error');
+    expect([...off.keys()]).toEqual(['b.ppvnet.json']);
+  });
+
   it('places a ref it cannot locate at the start of its file', () => {
     const findings = checkWorkspace([{ file: 'a.ppvnet.json', design: seed }, { file: 'b.ppvnet.json', design: overlapping }]);
     const placed = placeWorkspaceFindings(findings, () => undefined);

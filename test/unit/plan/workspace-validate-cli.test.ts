@@ -52,4 +52,23 @@ describe('ppvnet validate <folder>: workspace checks', () => {
     const sarif = await validate(['.', '--format', 'sarif'], dir);
     expect(sarif.stdout).toContain('"id": "PPV-WORKSPACE"');
   });
+
+  it('takes PPV-WORKSPACE\'s level from the rules section of ppvnet.config.json, as any rule', async () => {
+    const files = (level: string) => ({
+      'ppvnet.config.json': JSON.stringify({ rules: { 'PPV-WORKSPACE': level } }),
+      'team-a/seed.ppvnet.json': serializeDesign(loadSample('seed')),
+      'team-b/brazil.ppvnet.json': overlapping,
+    });
+    const found = async (level: string) => {
+      const r = await validate(['.', '--format', 'json'], workspace(`level-${level}`, files(level)));
+      const json = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+      return { code: r.code, workspace: json.findings.filter((f) => f.ruleId === 'PPV-WORKSPACE').map((f) => f.severity), config: json.findings.filter((f) => f.ruleId === 'PPV-CONFIG') };
+    };
+    // The designs have no error of their own: the re-levelled overlap alone fails the run.
+    expect(await found('warning')).toEqual({ code: 0, workspace: ['warning'], config: [] });
+    expect(await found('error')).toEqual({ code: 1, workspace: ['error'], config: [] });
+    const off = await found('off');
+    expect(off.workspace).toEqual([]);
+    expect(off.config).toEqual([]);
+  });
 });

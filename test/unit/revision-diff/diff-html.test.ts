@@ -49,6 +49,14 @@ describe('visual diff panel HTML', () => {
     expect(doc.querySelectorAll('body svg')).toHaveLength(0);
   });
 
+  it('puts the picture right after the change list, before the findings', () => {
+    const { doc } = page();
+    const order = [...doc.body.children].map((e) => (e.tagName === 'H2' ? e.textContent : e.tagName === 'DETAILS' ? 'details' : e.tagName === 'IMG' ? 'img' : undefined)).filter(Boolean);
+    expect(order.slice(0, 3)).toEqual(['Changes', 'Picture', 'img']);
+    // The samples' seed has findings of its own, so the findings part is there to come after the picture.
+    expect(order.length).toBeGreaterThan(3);
+  });
+
   it('lists new and fixed findings with rule, element, line and an escaped message', () => {
     const seed = loadSample('seed');
     const zero = { line: 0, character: 0 };

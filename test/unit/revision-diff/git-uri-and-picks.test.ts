@@ -26,6 +26,16 @@ describe('revision picks', () => {
     expect(picks.find((p) => p.rev === 'origin/main')!.description).toBe('remote branch');
   });
 
+  it('puts recent commits between HEAD~1 and the branches, and only lines that start with a full hash', () => {
+    const h1 = 'a'.repeat(40);
+    const h2 = 'b'.repeat(40);
+    const log = [`${h1}\x1faaaaaaa\x1f2 hours ago\x1fAdd the France VNet`, `${h1}\x1faaaaaaa\x1fx\x1frepeat`, `--evil\x1fx\x1fy\x1fz`, `${h2}\x1fbbbbbbb\x1f3 days ago\x1fseed\x1fwith a separator`, ''].join('\n');
+    const picks = revisionPicks('main\n', log);
+    expect(picks.map((p) => p.rev)).toEqual(['HEAD', 'HEAD~1', h1, h2, 'main']);
+    expect(picks[2]).toEqual({ label: '$(git-commit) aaaaaaa', description: 'Add the France VNet', detail: 'commit, 2 hours ago', rev: h1 });
+    expect(picks[3]!.description).toBe('seed\x1fwith a separator');
+  });
+
   it('still offers HEAD and HEAD~1 outside any branch (empty output)', () => {
     expect(revisionPicks('').map((p) => p.rev)).toEqual(['HEAD', 'HEAD~1']);
   });

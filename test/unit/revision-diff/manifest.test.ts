@@ -9,7 +9,7 @@ const entries = (command: string) => Object.entries(menus).flatMap(([menu, list]
 
 describe('revision diff menus', () => {
   it('hides both commands in the web extension host', () => {
-    for (const id of [COMMANDS.compareDesignWithRevision, COMMANDS.showVisualDiff]) {
+    for (const id of [COMMANDS.compareDesignWithRevision, COMMANDS.showVisualDiff, COMMANDS.openVisualDiff]) {
       for (const e of entries(id).filter((x) => x.when !== 'false')) expect(e.when, `${id} in ${e.menu}`).toContain('!ppvnet.webHost');
     }
   });
@@ -20,5 +20,13 @@ describe('revision diff menus', () => {
     const visual = entries(COMMANDS.showVisualDiff);
     expect(visual.find((e) => e.menu === 'commandPalette')!.when).toBe('false');
     expect(visual.find((e) => e.menu === 'editor/title')!.when).toMatch(/^isInDiffEditor && resourceFilename =~ /);
+  });
+
+  it("puts Open Visual Diff on Source Control's menu of changed files, never in the palette", () => {
+    const open = entries(COMMANDS.openVisualDiff);
+    expect(open.map((e) => e.menu).sort()).toEqual(['commandPalette', 'scm/resourceState/context']);
+    expect(open.find((e) => e.menu === 'commandPalette')!.when).toBe('false');
+    // VS Code gives that menu no file-name context (only the provider, group and git's state), so the command tells designs apart.
+    expect(open.find((e) => e.menu === 'scm/resourceState/context')!.when).toBe('scmProvider == git && scmResourceGroup =~ /^(workingTree|index|untracked)$/ && !ppvnet.webHost');
   });
 });
