@@ -5,6 +5,7 @@ import aiSearch from '../../media/aiSearch.svg';
 import appService from '../../media/appService.svg';
 import azureService from '../../media/azureService.svg';
 import connector from '../../media/connector.svg';
+import dataPolicy from '../../media/dataPolicy.svg';
 import enterprisePolicy from '../../media/enterprisePolicy.svg';
 import environment from '../../media/environment.svg';
 import expressRouteGateway from '../../media/expressRouteGateway.svg';
@@ -28,6 +29,7 @@ import vpnGateway from '../../media/vpnGateway.svg';
 const BY_KIND: Record<ElementKind, string> = {
   environment, enterprisePolicy, vnet, subnet, natGateway, nsg, routeTable, vpnGateway, expressRouteGateway, onPremises,
   privateEndpoint, privateDnsZone, azureService, connector, vnetDataGateway, networkWatcher, flowLog, logAnalyticsWorkspace,
+  dataPolicy,
 };
 const BY_SERVICE: Record<string, string> = { keyVault, sqlServer, storageAccount, appService, aiSearch, other: azureService };
 

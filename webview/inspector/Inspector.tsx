@@ -14,6 +14,7 @@ import { CapacityPanel } from './CapacityPanel';
 import { FIELDS, type FieldSpec } from './field-specs';
 import { RowsEditor } from './RowsEditor';
 import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
+import { CUSTOM_CONNECTOR_PATTERN_COLUMNS, DATA_POLICY_CONNECTOR_COLUMNS, ENDPOINT_RULE_COLUMNS, newCustomConnectorPattern, newDataPolicyConnector, newEndpointRule } from './data-policy-columns';
 
 export interface InspectorProps {
   readonly design: Design;
@@ -123,6 +124,15 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
         onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'routes':
       return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
+        onCommit={(rows) => onSet(spec.key, rows)} />;
+    case 'dataPolicyConnectors':
+      return <RowsEditor label={spec.label} testId="dlp-connectors" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={DATA_POLICY_CONNECTOR_COLUMNS} newRow={newDataPolicyConnector}
+        onCommit={(rows) => onSet(spec.key, rows)} />;
+    case 'endpointRules':
+      return <RowsEditor label={spec.label} testId="dlp-endpoint-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ENDPOINT_RULE_COLUMNS} newRow={newEndpointRule}
+        onCommit={(rows) => onSet(spec.key, rows)} />;
+    case 'customConnectorPatterns':
+      return <RowsEditor label={spec.label} testId="dlp-custom-patterns" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={CUSTOM_CONNECTOR_PATTERN_COLUMNS} newRow={newCustomConnectorPattern}
         onCommit={(rows) => onSet(spec.key, rows)} />;
   }
 }

@@ -6,7 +6,7 @@ import { elementSchema, type Element } from '../../src/core/model/schema';
 export type FieldSpec =
   | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
   | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
-  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' };
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'dataPolicyConnectors' | 'endpointRules' | 'customConnectorPatterns' };
 
 function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
@@ -90,5 +90,12 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
     { key: 'region', label: 'Region', type: 'region' },
     { key: 'retentionDays', label: 'Retention (days)', type: 'number' },
     ...placement,
+  ],
+  dataPolicy: [
+    en('dataPolicy', 'environmentScope', 'Environments (Only/Except name them by connecting environments)'),
+    en('dataPolicy', 'defaultGroup', 'Default group (connectors not listed, new connectors)'),
+    { key: 'connectors', label: 'Connector groups', type: 'dataPolicyConnectors' },
+    { key: 'endpointRules', label: 'Endpoint filtering (per connector, in order; last *)', type: 'endpointRules' },
+    { key: 'customConnectorPatterns', label: 'Custom connector URL patterns (in order; last *)', type: 'customConnectorPatterns' },
   ],
 };

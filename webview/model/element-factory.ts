@@ -28,6 +28,7 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('enterprisePolicy', 'Power Platform'),
   item('connector', 'Power Platform', 'Custom connector'),
   item('vnetDataGateway', 'Power Platform'),
+  item('dataPolicy', 'Power Platform'),
   item('vnet', 'Network'),
   item('subnet', 'Network'),
   item('natGateway', 'Network'),
@@ -61,6 +62,7 @@ const ID_PREFIX: Record<ElementKind, string> = {
   environment: 'env', enterprisePolicy: 'policy', vnet: 'vnet', subnet: 'snet', natGateway: 'nat', nsg: 'nsg', routeTable: 'rt',
   vpnGateway: 'vpngw', expressRouteGateway: 'ergw', onPremises: 'onprem', privateEndpoint: 'pe', privateDnsZone: 'dns',
   azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
+  dataPolicy: 'dlp',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -165,6 +167,13 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
       return { ...head, kind: 'flowLog', enabled: true, retentionDays: 90, position: pos };
     case 'logAnalyticsWorkspace':
       return { ...head, kind: 'logAnalyticsWorkspace', region: nextRegionInUse(design), retentionDays: 30, position: pos };
+    case 'dataPolicy':
+      // As the admin center starts one: new connectors go to Non-business, custom connectors are left to the
+      // groups (the * pattern Ignore), and it covers only the environments connected to it.
+      return {
+        ...head, kind: 'dataPolicy', environmentScope: 'OnlyEnvironments', defaultGroup: 'NonBusiness', connectors: [], endpointRules: [],
+        customConnectorPatterns: [{ hostUrlPattern: '*', group: 'Ignore' }], position: pos,
+      };
   }
 }
 

@@ -1,7 +1,7 @@
 // Design + findings → React Flow nodes and edges. Pure; node data objects are reused while an element
 // and its findings are unchanged, so memoised node components skip re-rendering on unrelated edits.
 import type { Edge, Node } from 'reactflow';
-import { kindLabelOf, relationLabel } from '../../src/core/model/labels';
+import { dataPolicySummary, kindLabelOf, relationLabel } from '../../src/core/model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../../src/core/model/schema';
 import type { Finding, Severity } from '../../src/core/rules/rule';
 import type { Verdict } from '../../src/core/verify/flow';
@@ -62,6 +62,7 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'vnetDataGateway': return e.memberCount !== undefined ? `${e.memberCount} members` : 'admin center';
     case 'networkWatcher': case 'logAnalyticsWorkspace': return e.region;
     case 'flowLog': return e.retentionDays !== undefined ? `retention ${e.retentionDays} d` : undefined;
+    case 'dataPolicy': return dataPolicySummary(e) || undefined;
   }
 }
 

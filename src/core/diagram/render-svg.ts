@@ -2,7 +2,7 @@
 // containers around their subnets and gateways, relations as labelled arrows, rule findings as badges.
 // Pure and deterministic (same design, same bytes), so the CLI, the host and tests share it.
 import { POWER_PLATFORM_DELEGATION, type ElementKind, type RelationKind } from '../model/kinds';
-import { ELEMENT_LABELS, RELATION_LABELS, relationSentence } from '../model/labels';
+import { dataPolicySummary, ELEMENT_LABELS, RELATION_LABELS, relationSentence } from '../model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
 import { drawLegend, elementMark, LEGEND_H, MARK_STYLE, relationMark, type ChangeMark, type DiagramMarks } from './change-marks';
@@ -51,6 +51,7 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: '#00546b',
   flowLog: '#00546b',
   logAnalyticsWorkspace: '#004e8c',
+  dataPolicy: '#5c2d91',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -74,6 +75,7 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   flowLogStorage: 'monitoring',
   trafficAnalytics: 'monitoring',
   diagnostics: 'monitoring',
+  dataPolicyScope: 'policy',
 };
 
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: '#d13438', warning: '#c27d00', info: '#0078d4' };
@@ -338,6 +340,8 @@ function detailOf(e: Element): string {
       return join(e.enabled === false && 'disabled', e.retentionDays !== undefined && `retention ${e.retentionDays === 0 ? 'forever' : `${e.retentionDays} days`}`);
     case 'logAnalyticsWorkspace':
       return join(e.region, e.retentionDays !== undefined && `${e.retentionDays} days`);
+    case 'dataPolicy':
+      return dataPolicySummary(e);
   }
 }
 

@@ -20,6 +20,7 @@ export const ELEMENT_KINDS = [
   'networkWatcher',
   'flowLog',
   'logAnalyticsWorkspace',
+  'dataPolicy',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const RELATION_KINDS = [
   'flowLogStorage',
   'trafficAnalytics',
   'diagnostics',
+  'dataPolicyScope',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -78,6 +80,8 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   trafficAnalytics: { from: ['flowLog'], to: ['logAnalyticsWorkspace'], singleFrom: true },
   // One setting per resource and workspace; a resource may send to several workspaces.
   diagnostics: { from: ['natGateway', 'azureService'], to: ['logAnalyticsWorkspace'] },
+  // The environments a data policy names: the ones it covers (OnlyEnvironments) or leaves out (ExceptEnvironments).
+  dataPolicyScope: { from: ['dataPolicy'], to: ['environment'] },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -111,6 +115,7 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   networkWatcher: 'Network Watcher',
   flowLog: 'VNet flow log',
   logAnalyticsWorkspace: 'Log Analytics workspace',
+  dataPolicy: 'Data policy (DLP)',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';

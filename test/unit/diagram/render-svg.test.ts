@@ -39,6 +39,7 @@ function everyKind(): Design {
     { id: 'nw', kind: 'networkWatcher', name: 'Watcher', region: 'westeurope', ...p(0, 800) },
     { id: 'fl', kind: 'flowLog', name: 'Flow log', retentionDays: 90, ...p(300, 800) },
     { id: 'log', kind: 'logAnalyticsWorkspace', name: 'Workspace', region: 'westeurope', ...p(600, 800) },
+    { id: 'dlp', kind: 'dataPolicy', name: 'Data policy', environmentScope: 'OnlyEnvironments', connectors: [{ connector: 'http', group: 'Blocked' }], ...p(900, 800) },
   ];
   const r = (id: string, kind: Relation['kind'], from: string, to: string) => ({ id, kind, from, to }) as Relation;
   const relations: Relation[] = [
@@ -49,6 +50,7 @@ function everyKind(): Design {
     r('r14', 'workload', 'env', 'conn'),
     r('r15', 'dataGatewaySubnet', 'vdgw', 'snet2'), r('r16', 'flowLogTarget', 'fl', 'vnet'), r('r17', 'flowLogWatcher', 'fl', 'nw'),
     r('r18', 'flowLogStorage', 'fl', 'kv'), r('r19', 'trafficAnalytics', 'fl', 'log'), r('r20', 'diagnostics', 'nat', 'log'),
+    r('r21', 'dataPolicyScope', 'dlp', 'env'),
   ];
   return { version: 1, name: 'Every kind', elements, relations };
 }

@@ -13,7 +13,8 @@ describe('PPV rules on the samples', () => {
       expect(findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.elementId}: ${f.message}`)).toEqual([]);
     });
   }
-  it('the catalog is PPV-001…PPV-045 in order', () => {
-    expect(PPV_RULES.map((r) => r.meta.id)).toEqual(Array.from({ length: 45 }, (_, i) => `PPV-${String(i + 1).padStart(3, '0')}`));
+  it('the catalog is PPV-001…PPV-045, then PPV-054…PPV-058, in order', () => {
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `PPV-${String(i + from).padStart(3, '0')}`);
+    expect(PPV_RULES.map((r) => r.meta.id)).toEqual([...ids(1, 45), ...ids(54, 58)]);
   });
 });

@@ -45,6 +45,11 @@ import { rule as PPV_042 } from './PPV-042';
 import { rule as PPV_043 } from './PPV-043';
 import { rule as PPV_044 } from './PPV-044';
 import { rule as PPV_045 } from './PPV-045';
+import { rule as PPV_054 } from './PPV-054';
+import { rule as PPV_055 } from './PPV-055';
+import { rule as PPV_056 } from './PPV-056';
+import { rule as PPV_057 } from './PPV-057';
+import { rule as PPV_058 } from './PPV-058';
 
 export const PPV_RULES: readonly Rule[] = [
   PPV_001,
@@ -92,4 +97,9 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_043,
   PPV_044,
   PPV_045,
+  PPV_054,
+  PPV_055,
+  PPV_056,
+  PPV_057,
+  PPV_058,
 ];
