@@ -3,6 +3,7 @@
 import type { Design } from '../model/schema';
 import { emitMainBicep } from './bicep/emit-bicep';
 import { emitDataGatewaySteps } from './data-gateway-steps';
+import { emitDataPolicySteps } from './data-policy-steps';
 import { ExportPlan } from './export-plan';
 import { stampFile, type CommentStyle } from './file-header';
 import { emitLinkScriptPs1, emitLinkScriptSh } from './link-scripts';
@@ -40,6 +41,8 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
     files.push({ path: 'main.bicep', content: stampFile(emitMainBicep(plan), SLASHES, source) });
     files.push({ path: 'link-environments.sh', content: stampFile(emitLinkScriptSh(plan), { prefix: '#', preamble: '#!/usr/bin/env bash' }, source) });
     files.push({ path: 'link-environments.ps1', content: stampFile(emitLinkScriptPs1(plan), HASH, source) });
+    const policies = emitDataPolicySteps(plan);
+    if (policies !== undefined) files.push({ path: 'data-policies.md', content: stampFile(`-->\n${policies}`, MARKDOWN, source) });
   } else {
     for (const [path, body] of Object.entries(emitTerraform(plan))) files.push({ path, content: stampFile(body, HASH, source) });
   }

@@ -3,6 +3,7 @@
 import type { NsgRule } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
 import type { IacResource } from './iac-resource';
+import { terraformDataPolicyElement, terraformDataPolicyRelations } from './terraform-data-policy';
 import { terraformMonitoringElements, terraformMonitoringRelations } from './terraform-monitoring';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
@@ -28,7 +29,7 @@ const pick = <T extends string>(allowed: readonly T[]) => (v: Value | undefined)
 
 /** Phase 1: elements without a parent. */
 export function terraformElements(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringElements(r, b)) return;
+  if (terraformMonitoringElements(r, b) || terraformDataPolicyElement(r, b)) return;
   const body = r.body;
   switch (r.type) {
     case 'azurerm_virtual_network': {
@@ -138,7 +139,7 @@ export function terraformChildren(r: IacResource, b: DesignBuilder): void {
 
 /** Phase 2: relations. */
 export function terraformRelations(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringRelations(r, b)) return;
+  if (terraformMonitoringRelations(r, b) || terraformDataPolicyRelations(r, b)) return;
   const body = r.body;
   const self = b.element(r.key);
   const ref = (...path: (string | number)[]) => field(body, ...path);

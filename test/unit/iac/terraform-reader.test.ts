@@ -164,3 +164,66 @@ describe('readTerraform: resolution', () => {
     expect(FIXTURES).toBeTruthy();
   });
 });
+
+describe('readTerraform: data policies', () => {
+  const policy = (environments: string, extra = '') => `
+    resource "powerplatform_environment" "prod" {
+      display_name     = "Case"
+      location         = "europe"
+      environment_type = "Production"
+    }
+    variable "envs" {
+      type = list(string)
+    }
+    resource "powerplatform_data_loss_prevention_policy" "dlp" {
+      display_name                      = "Case policy"
+      default_connectors_classification = "Confidential"
+      environment_type                  = "OnlyEnvironments"
+      environments                      = ${environments}
+      business_connectors = [{
+        id                           = "/providers/Microsoft.PowerApps/apis/shared_sql"
+        default_action_rule_behavior = ""
+        action_rules                 = []
+        endpoint_rules = [
+          { order = 2, behavior = "Deny", endpoint = "*" },
+          { order = 1, behavior = "Allow", endpoint = "sql1.database.windows.net,*" },
+        ]
+      }]
+      non_business_connectors = []
+      blocked_connectors      = [{ id = "http" }]
+      custom_connectors_patterns = [{ order = 1, host_url_pattern = "*", data_group = "Ignore" }]
+      ${extra}
+    }`;
+
+  it('reads groups, the default group (Confidential is Business), endpoint rules by order and the environments it names', async () => {
+    const r = await tf(policy('[powerplatform_environment.prod.id]'));
+    expect(designSchema.safeParse(r.design).success).toBe(true);
+    expect(r.diagnostics).toEqual([]);
+    expect(el(r, 'powerplatform_data_loss_prevention_policy.dlp')).toMatchObject({
+      kind: 'dataPolicy', name: 'Case policy', environmentScope: 'OnlyEnvironments', defaultGroup: 'Business',
+      connectors: [{ connector: '/providers/Microsoft.PowerApps/apis/shared_sql', group: 'Business' }, { connector: 'http', group: 'Blocked' }],
+      endpointRules: [
+        { connector: '/providers/Microsoft.PowerApps/apis/shared_sql', endpoint: 'sql1.database.windows.net,*', behavior: 'Allow' },
+        { connector: '/providers/Microsoft.PowerApps/apis/shared_sql', endpoint: '*', behavior: 'Deny' },
+      ],
+      customConnectorPatterns: [{ hostUrlPattern: '*', group: 'Ignore' }],
+    });
+    expect(rels(r, 'dataPolicyScope')).toEqual(['powerplatform_data_loss_prevention_policy.dlp -> powerplatform_environment.prod']);
+  });
+
+  it('leaves the scope unknown, and says so, when the environments are not resources of the configuration', async () => {
+    const r = await tf(policy('var.envs'));
+    const p = el(r, 'powerplatform_data_loss_prevention_policy.dlp');
+    expect(p).toMatchObject({ kind: 'dataPolicy', defaultGroup: 'Business' });
+    expect(p).not.toHaveProperty('environmentScope');
+    expect(rels(r, 'dataPolicyScope')).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/Cannot tell statically which environments the data policy 'powerplatform_data_loss_prevention_policy\.dlp' names/)]);
+  });
+
+  it('leaves connector groups unknown when a group is not a literal list', async () => {
+    const r = await tf(policy('[]').replace('non_business_connectors = []', 'non_business_connectors = var.envs'));
+    const p = el(r, 'powerplatform_data_loss_prevention_policy.dlp');
+    expect(p).not.toHaveProperty('connectors');
+    expect(p).not.toHaveProperty('endpointRules');
+  });
+});

@@ -3,7 +3,7 @@
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import { POWER_PLATFORM_DELEGATION, VNET_DATA_GATEWAY_DELEGATION } from '../../../src/core/model/kinds';
 import type { Element, Relation } from '../../../src/core/model/schema';
-import { loadSample } from '../support/designs';
+import { edited, loadSample } from '../support/designs';
 
 export const seed = loadSample('seed');
 export const minimal = loadSample('minimal');
@@ -77,3 +77,6 @@ export const sqlWorkload: DesignEdit = add(
 
 /** The seed's environment without its enterprise policy link: no Virtual Network support. */
 export const removeLink: DesignEdit = { op: 'removeRelations', ids: ['link-env-prod'] };
+
+/** The seed without its data policy, for the data policy rules to add their own. */
+export const seedWithoutDataPolicy = edited(seed, { op: 'removeElements', ids: ['dlp-casemgmt'] });
