@@ -2,6 +2,7 @@
 // a header (source design, content hash). Pure and deterministic: the same design gives the same bytes.
 import type { Design } from '../model/schema';
 import { emitMainBicep } from './bicep/emit-bicep';
+import { emitDiagnosticsModules } from './bicep/emit-monitoring';
 import { emitDataGatewaySteps } from './data-gateway-steps';
 import { emitDataPolicySteps } from './data-policy-steps';
 import { ExportPlan } from './export-plan';
@@ -39,6 +40,7 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
   const files: ExportedFile[] = [];
   if (format === 'bicep') {
     files.push({ path: 'main.bicep', content: stampFile(emitMainBicep(plan), SLASHES, source) });
+    for (const m of emitDiagnosticsModules(plan)) files.push({ path: m.path, content: stampFile(m.content, SLASHES, source) });
     files.push({ path: 'link-environments.sh', content: stampFile(emitLinkScriptSh(plan), { prefix: '#', preamble: '#!/usr/bin/env bash' }, source) });
     files.push({ path: 'link-environments.ps1', content: stampFile(emitLinkScriptPs1(plan), HASH, source) });
     const policies = emitDataPolicySteps(plan);

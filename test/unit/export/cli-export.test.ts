@@ -40,7 +40,7 @@ describe('ppvnet export', () => {
     }
     const again = await cli('seed.ppvnet.json', '--to=bicep', '--out=infra/bicep');
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('6 file(s) already up to date\n');
+    expect(again.stdout).toBe('7 file(s) already up to date\n');
   });
 
   it('writes the Terraform export', async () => {

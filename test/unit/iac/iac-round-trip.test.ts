@@ -18,7 +18,6 @@
 //    parameter, so its VNet cannot be known (left out);
 //  - VNet data gateways are no Azure resource: the export deploys their delegated subnet (which does come
 //    back) and writes the gateway as a manual step in data-gateways.md (left out, with dataGatewaySubnet);
-//    Bicep leaves an Azure service's diagnostic setting to the service's own template (left out there);
 //  - data policies are no Azure resource either: Terraform declares them (powerplatform_data_loss_prevention_policy,
 //    which does come back), Bicep writes them as admin center steps in data-policies.md (left out there, with dataPolicyScope).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -57,7 +56,6 @@ export function normalise(design: Design, format: ExportFormat, original: Design
     const from = byId.get(r.from);
     const to = byId.get(r.to);
     if (!from || !to || skip(from) || skip(to)) continue;
-    if (r.kind === 'diagnostics' && from.kind === 'azureService' && format === 'bicep') continue;
     relations[`${r.kind} ${keyOf(from)} -> ${keyOf(to)}`] = Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'from', 'to'].includes(k)));
   }
   return { elements, relations };
