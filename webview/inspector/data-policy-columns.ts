@@ -1,7 +1,7 @@
 // Columns of a data policy's tables (connector groups, endpoint rules, custom connector patterns), with the
 // choices read from the schema so the editor never offers a value the document would refuse.
 import { customConnectorPatternSchema, dataPolicyConnectorSchema, endpointRuleSchema } from '../../src/core/model/schema';
-import { CONNECTOR_POLICY_IDS } from '../../src/core/rules/analysis/data-policy';
+import { CONNECTOR_POLICY_IDS, sameConnectorId } from '../../src/core/rules/analysis/data-policy';
 import type { Column, Row } from './rule-columns';
 
 const required = (what: string) => (text: string): string | undefined => (text.trim() === '' ? `${what} is required.` : undefined);
@@ -25,8 +25,8 @@ export const CUSTOM_CONNECTOR_PATTERN_COLUMNS: readonly Column[] = [
 
 /** A new classified connector: the first known connector id the policy does not list yet. */
 export function newDataPolicyConnector(rows: readonly Row[]): Row {
-  const listed = new Set(rows.map((r) => String(r.connector).toLowerCase()));
-  const id = Object.values(CONNECTOR_POLICY_IDS).find((c) => !listed.has(c.toLowerCase())) ?? '';
+  // A connector listed by its short name (shared_sql) is the same connector as its full id.
+  const id = Object.values(CONNECTOR_POLICY_IDS).find((c) => !rows.some((r) => sameConnectorId(String(r.connector), c))) ?? '';
   return { connector: id, group: 'Business' };
 }
 
