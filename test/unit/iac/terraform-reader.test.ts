@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { designSchema } from '../../../src/core/model/schema';
+import { validateDesign } from '../../../src/core/rules/engine';
 import { el, FIXTURES, lineAt, readFixture, rels, tf } from './iac-support';
 
 describe('readTerraform: paired fixture', () => {
@@ -225,5 +226,45 @@ describe('readTerraform: data policies', () => {
     const p = el(r, 'powerplatform_data_loss_prevention_policy.dlp');
     expect(p).not.toHaveProperty('connectors');
     expect(p).not.toHaveProperty('endpointRules');
+  });
+});
+
+describe('readTerraform: VNet data gateways', () => {
+  it('infers a gateway in each subnet delegated to vnetaccesslinks, so the gateway rules judge the subnet', async () => {
+    const text = `
+      resource "azurerm_virtual_network" "v" {
+        name                = "vnet-dgw"
+        location            = "westindia"
+        resource_group_name = "rg"
+        address_space       = ["10.30.0.0/16"]
+      }
+      resource "azurerm_subnet" "dgw" {
+        name                 = "snet-datagateway"
+        resource_group_name  = "rg"
+        virtual_network_name = azurerm_virtual_network.v.name
+        address_prefixes     = ["10.30.3.0/27"]
+        delegation {
+          name = "dgw"
+          service_delegation {
+            name = "Microsoft.PowerPlatform/vnetaccesslinks"
+          }
+        }
+      }
+      resource "azurerm_subnet" "other" {
+        name                 = "snet-other"
+        resource_group_name  = "rg"
+        virtual_network_name = azurerm_virtual_network.v.name
+        address_prefixes     = ["10.30.4.0/27"]
+      }`;
+    const r = await tf(text);
+    expect(designSchema.safeParse(r.design).success).toBe(true);
+    const gateways = r.design.elements.filter((e) => e.kind === 'vnetDataGateway');
+    expect(gateways.map((g) => g.name)).toEqual(['VNet data gateway in snet-datagateway']);
+    expect(gateways[0]).not.toHaveProperty('memberCount');
+    expect(rels(r, 'dataGatewaySubnet')).toEqual([`${gateways[0]!.id} -> azurerm_subnet.dgw`]);
+    // westindia is not a VNet data gateway region: PPV-044 now reports it, at the subnet's delegation.
+    const findings = validateDesign(r.design, { locate: r.locate }).filter((f) => f.ruleId === 'PPV-044');
+    expect(findings.map((f) => f.elementId)).toEqual([gateways[0]!.id]);
+    expect(text.split('\n')[findings[0]!.location!.range.start.line]).toContain('delegation');
   });
 });
