@@ -13,7 +13,7 @@ import { kindLabelOf } from '../model/flow-model';
 import { CapacityPanel } from './CapacityPanel';
 import { FIELDS, type FieldSpec } from './field-specs';
 import { RowsEditor } from './RowsEditor';
-import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
+import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS, type Column, type Row } from './rule-columns';
 import { CUSTOM_CONNECTOR_PATTERN_COLUMNS, DATA_POLICY_CONNECTOR_COLUMNS, ENDPOINT_RULE_COLUMNS, newCustomConnectorPattern, newDataPolicyConnector, newEndpointRule } from './data-policy-columns';
 
 export interface InspectorProps {
@@ -120,22 +120,25 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
     case 'region':
       return <RegionField spec={spec} design={design} element={element} value={value as string | undefined} onSet={onSet} />;
     case 'nsgRules':
-      return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_RULE_COLUMNS} newRow={newNsgRule}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'routes':
-      return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'dataPolicyConnectors':
-      return <RowsEditor label={spec.label} testId="dlp-connectors" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={DATA_POLICY_CONNECTOR_COLUMNS} newRow={newDataPolicyConnector}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'endpointRules':
-      return <RowsEditor label={spec.label} testId="dlp-endpoint-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ENDPOINT_RULE_COLUMNS} newRow={newEndpointRule}
+    case 'customConnectorPatterns': {
+      const table = ROW_TABLES[spec.type];
+      return <RowsEditor label={spec.label} testId={table.testId} rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={table.columns} newRow={table.newRow}
         onCommit={(rows) => onSet(spec.key, rows)} />;
-    case 'customConnectorPatterns':
-      return <RowsEditor label={spec.label} testId="dlp-custom-patterns" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={CUSTOM_CONNECTOR_PATTERN_COLUMNS} newRow={newCustomConnectorPattern}
-        onCommit={(rows) => onSet(spec.key, rows)} />;
+    }
   }
 }
+
+/** The list-valued fields edited as tables: their columns, the row Add appends, and the table's test id. */
+const ROW_TABLES: Readonly<Record<'nsgRules' | 'routes' | 'dataPolicyConnectors' | 'endpointRules' | 'customConnectorPatterns', { testId: string; columns: readonly Column[]; newRow: (rows: readonly Row[]) => Row }>> = {
+  nsgRules: { testId: 'nsg-rules', columns: NSG_RULE_COLUMNS, newRow: newNsgRule },
+  routes: { testId: 'routes', columns: ROUTE_COLUMNS, newRow: newRoute },
+  dataPolicyConnectors: { testId: 'dlp-connectors', columns: DATA_POLICY_CONNECTOR_COLUMNS, newRow: newDataPolicyConnector },
+  endpointRules: { testId: 'dlp-endpoint-rules', columns: ENDPOINT_RULE_COLUMNS, newRow: newEndpointRule },
+  customConnectorPatterns: { testId: 'dlp-custom-patterns', columns: CUSTOM_CONNECTOR_PATTERN_COLUMNS, newRow: newCustomConnectorPattern },
+};
 
 /** Regions the element's geography allows come first (the policy injecting into a VNet decides), then every region. */
 function RegionField({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: string | undefined; onSet: (k: string, v: unknown) => void }) {
