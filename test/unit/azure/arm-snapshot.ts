@@ -22,6 +22,10 @@ const BY_TYPE: Record<string, keyof ArmSnapshot> = {
   'microsoft.network/privatednszones': 'privateDnsZones',
   'microsoft.network/privatednszones/virtualnetworklinks': 'virtualNetworkLinks',
   'microsoft.powerplatform/enterprisepolicies': 'enterprisePolicies',
+  'microsoft.network/networkwatchers': 'networkWatchers',
+  'microsoft.network/networkwatchers/flowlogs': 'flowLogs',
+  'microsoft.operationalinsights/workspaces': 'logAnalyticsWorkspaces',
+  'microsoft.insights/diagnosticsettings': 'diagnosticSettings',
 };
 
 /** The snapshot of the readable groups of a fixture (the restricted group is left out, as its 403 does). */

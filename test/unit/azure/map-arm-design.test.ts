@@ -14,14 +14,11 @@ const relationsOf = (d: Design) => d.relations.map((r) => {
   return `${r.kind}:${name(r.from)}→${name(r.to)}`;
 }).sort();
 
-/**
- * The seed without what Azure cannot hold (environments, connectors, the VNet data gateway) and without the
- * monitoring resources, which the import does not read yet.
- */
-const NOT_IMPORTED = new Set(['environment', 'connector', 'vnetDataGateway', 'networkWatcher', 'flowLog', 'logAnalyticsWorkspace']);
+/** The seed without what Azure cannot hold (environments, connectors, the VNet data gateway, data policies). */
+const NOT_IMPORTED = new Set(['environment', 'connector', 'vnetDataGateway', 'dataPolicy']);
 function seedAzurePart(): Design {
   const seed = loadSample('seed');
-  const outside = new Set(seed.elements.filter((e) => NOT_IMPORTED.has(e.kind) || e.name.startsWith('stflowlogs')).map((e) => e.id));
+  const outside = new Set(seed.elements.filter((e) => NOT_IMPORTED.has(e.kind)).map((e) => e.id));
   return {
     ...seed,
     elements: seed.elements.filter((e) => !outside.has(e.id)),
