@@ -111,7 +111,7 @@ function Field({ spec, design, element, value, onSet }: { spec: FieldSpec; desig
     case 'bool':
       return <Checkbox label={spec.label} testId={testId} checked={value as boolean | undefined} onChange={(c) => onSet(spec.key, c)} />;
     case 'enum':
-      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined} options={spec.options.map((o) => ({ value: o }))}
+      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined} options={spec.options.map((o) => ({ value: o, ...(spec.optionLabels?.[o] ? { label: spec.optionLabels[o] } : {}) }))}
         allowEmpty={spec.key !== 'serviceType'} onChange={(v) => onSet(spec.key, v)} />;
     case 'geography':
       return <Dropdown label={spec.label} testId={testId} value={value as string | undefined}

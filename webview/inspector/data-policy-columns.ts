@@ -2,6 +2,7 @@
 // choices read from the schema so the editor never offers a value the document would refuse.
 import { customConnectorPatternSchema, dataPolicyConnectorSchema, endpointRuleSchema } from '../../src/core/model/schema';
 import { CONNECTOR_POLICY_IDS, sameConnectorId } from '../../src/core/rules/analysis/data-policy';
+import { DATA_POLICY_GROUP_LABELS } from './field-specs';
 import type { Column, Row } from './rule-columns';
 
 const required = (what: string) => (text: string): string | undefined => (text.trim() === '' ? `${what} is required.` : undefined);
@@ -9,7 +10,7 @@ const checkConnector = required('A connector id (e.g. /providers/Microsoft.Power
 
 export const DATA_POLICY_CONNECTOR_COLUMNS: readonly Column[] = [
   { key: 'connector', label: 'Connector id', type: 'text', check: checkConnector },
-  { key: 'group', label: 'Group', type: 'enum', options: dataPolicyConnectorSchema.shape.group.options },
+  { key: 'group', label: 'Group', type: 'enum', options: dataPolicyConnectorSchema.shape.group.options, optionLabels: DATA_POLICY_GROUP_LABELS },
 ];
 
 export const ENDPOINT_RULE_COLUMNS: readonly Column[] = [
@@ -20,7 +21,7 @@ export const ENDPOINT_RULE_COLUMNS: readonly Column[] = [
 
 export const CUSTOM_CONNECTOR_PATTERN_COLUMNS: readonly Column[] = [
   { key: 'hostUrlPattern', label: 'Host URL pattern', type: 'text', check: required('A host URL pattern (* for every host)') },
-  { key: 'group', label: 'Group', type: 'enum', options: customConnectorPatternSchema.shape.group.options },
+  { key: 'group', label: 'Group', type: 'enum', options: customConnectorPatternSchema.shape.group.options, optionLabels: DATA_POLICY_GROUP_LABELS },
 ];
 
 /** A new classified connector: the first known connector id the policy does not list yet. */
