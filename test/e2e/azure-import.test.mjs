@@ -45,7 +45,7 @@ test('Import from Azure reads the loopback subscription and opens the design in 
     await webview(page, '[data-testid="canvas"]').waitFor({ timeout: 60_000 });
     await webview(page, '.react-flow__node').first().waitFor({ timeout: 60_000 });
     const design = JSON.parse(await readFile(join(folder, fileName), 'utf8'));
-    assert.equal(design.elements.length, 17); // the loopback subscription's network, with the data gateway's subnet
+    assert.equal(design.elements.length, 24); // the loopback subscription's network (the data gateway's subnet included) and monitoring
     assert.ok(!JSON.stringify(design).includes(process.env.PPVNET_TEST_ARM_TOKEN), 'the design must not contain the token');
     const rendered = await webview(page, '.react-flow__node').evaluateAll((ns) => ns.map((n) => n.dataset.id));
     for (const e of design.elements) assert.ok(rendered.includes(e.id), `element ${e.id} is not on the canvas`);

@@ -393,6 +393,31 @@ test('seed: build the reference architecture from an empty design with mouse and
       ids[fl] = await drop('flowLog', at(fl));
       await fillFromSeed(ids[fl], fl);
     }
+    // The data policy: scope and default group as fields, then its three tables row by row with the keyboard.
+    ids['dlp-casemgmt'] = await drop('dataPolicy', at('dlp-casemgmt'));
+    await fillFromSeed(ids['dlp-casemgmt'], 'dlp-casemgmt', ['connectors', 'endpointRules', 'customConnectorPatterns']);
+    await screenshot(page, 'seed-data-policy-inspector-empty');
+    const fillRows = async (testId, label, columns, rows) => {
+      const have = await inspector(`[data-testid^="${testId}-row-"]`).count();
+      for (let i = have; i < rows.length; i++) {
+        await inspector(`[data-testid="${testId}-add"]`).click();
+        count.clicks++;
+        await settled();
+      }
+      for (const [i, row] of rows.entries()) {
+        for (const [key, value] of Object.entries(row)) {
+          const cell = inspector(`[aria-label="${label} row ${i + 1} ${columns[key] ?? assert.fail(`no ${label} column for ${key}`)}"]`);
+          await cell.waitFor({ timeout: 10_000 });
+          if ((await cell.evaluate((c) => c.tagName.toLowerCase())) === 'select') await choose(cell, value);
+          else if ((await cell.inputValue()) !== String(value)) await typeInto(cell, String(value));
+        }
+      }
+    };
+    const dlp = seedElement('dlp-casemgmt');
+    await fillRows('dlp-connectors', 'Connector groups', { connector: 'Connector id', group: 'Group' }, dlp.connectors);
+    await fillRows('dlp-endpoint-rules', 'Endpoint filtering (per connector, in order; last *)', { connector: 'Connector id', endpoint: 'Endpoint pattern', behavior: 'Behavior' }, dlp.endpointRules);
+    await fillRows('dlp-custom-patterns', 'Custom connector URL patterns (in order; last *)', { hostUrlPattern: 'Host URL pattern', group: 'Group' }, dlp.customConnectorPatterns);
+    await screenshot(page, 'seed-data-policy-inspector');
 
     assert.equal((await nodeIds(page)).length, SEED.elements.length, 'not every seed element is on the canvas');
     await pane.click({ position: { x: 10, y: paneBox.height - 200 }, force: true });
@@ -462,6 +487,8 @@ test('seed: build the reference architecture from an empty design with mouse and
     }
     // Diagnostic settings into the workspace.
     for (const source of ['nat-weu', 'nat-neu', 'kv']) await connect(R(source), R('log-pp'));
+    // The data policy names the environment it covers.
+    await connect(R('dlp-casemgmt'), R('env-prod'));
     assert.equal(await edgeCount(page), SEED.relations.length, 'not every seed relation is drawn');
     await screenshot(page, 'seed-connections');
 

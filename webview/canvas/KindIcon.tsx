@@ -7,6 +7,7 @@ import azureService from '../../media/azureService.svg';
 import connector from '../../media/connector.svg';
 import dnsForwardingRuleset from '../../media/dnsForwardingRuleset.svg';
 import dnsResolver from '../../media/dnsResolver.svg';
+import dataPolicy from '../../media/dataPolicy.svg';
 import enterprisePolicy from '../../media/enterprisePolicy.svg';
 import environment from '../../media/environment.svg';
 import expressRouteGateway from '../../media/expressRouteGateway.svg';
@@ -33,6 +34,7 @@ const BY_KIND: Record<ElementKind, string> = {
   privateEndpoint, privateDnsZone, azureService, connector, vnetDataGateway, networkWatcher, flowLog, logAnalyticsWorkspace,
   dnsResolver, dnsForwardingRuleset,
   firewall,
+  dataPolicy,
 };
 const BY_SERVICE: Record<string, string> = { keyVault, sqlServer, storageAccount, appService, aiSearch, other: azureService };
 

@@ -16,7 +16,8 @@ import { FIELDS, type FieldSpec } from './field-specs';
 import { FORWARDING_RULE_COLUMNS, newForwardingRow, rowsToRules, rulesToRows } from './forwarding-rule-columns';
 import { RowsEditor } from './RowsEditor';
 import { FIREWALL_RULE_COLUMNS, firewallGroups, firewallRowIndex, firewallRows, newFirewallRow } from './firewall-rows';
-import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS } from './rule-columns';
+import { newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS, type Column, type Row } from './rule-columns';
+import { CUSTOM_CONNECTOR_PATTERN_COLUMNS, DATA_POLICY_CONNECTOR_COLUMNS, ENDPOINT_RULE_COLUMNS, newCustomConnectorPattern, newDataPolicyConnector, newEndpointRule } from './data-policy-columns';
 import type { FirewallRuleCollectionGroup } from '../../src/core/model/schema';
 
 export interface InspectorProps {
@@ -124,7 +125,7 @@ function Field({ spec, design, element, value, onSet, focus }: { spec: FieldSpec
     case 'bool':
       return <Checkbox label={spec.label} testId={testId} checked={value as boolean | undefined} onChange={(c) => onSet(spec.key, c)} />;
     case 'enum':
-      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined} options={spec.options.map((o) => ({ value: o }))}
+      return <Dropdown label={spec.label} testId={testId} value={value as string | undefined} options={spec.options.map((o) => ({ value: o, ...(spec.optionLabels?.[o] ? { label: spec.optionLabels[o] } : {}) }))}
         allowEmpty={spec.key !== 'serviceType'} onChange={(v) => onSet(spec.key, v)} />;
     case 'geography':
       return <Dropdown label={spec.label} testId={testId} value={value as string | undefined}
@@ -133,11 +134,14 @@ function Field({ spec, design, element, value, onSet, focus }: { spec: FieldSpec
     case 'region':
       return <RegionField spec={spec} design={design} element={element} value={value as string | undefined} onSet={onSet} />;
     case 'nsgRules':
-      return <RowsEditor label={spec.label} testId="nsg-rules" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={NSG_RULE_COLUMNS} newRow={newNsgRule}
-        focusRow={rowAt(focus?.item?.[0])} onCommit={(rows) => onSet(spec.key, rows)} />;
     case 'routes':
-      return <RowsEditor label={spec.label} testId="routes" rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={ROUTE_COLUMNS} newRow={newRoute}
+    case 'dataPolicyConnectors':
+    case 'endpointRules':
+    case 'customConnectorPatterns': {
+      const table = ROW_TABLES[spec.type];
+      return <RowsEditor label={spec.label} testId={table.testId} rows={(value as Record<string, unknown>[] | undefined) ?? []} columns={table.columns} newRow={table.newRow}
         focusRow={rowAt(focus?.item?.[0])} onCommit={(rows) => onSet(spec.key, rows)} />;
+    }
     case 'forwardingRules':
       return <RowsEditor label={spec.label} testId="forwarding-rules" rows={rulesToRows((value as ForwardingRule[] | undefined) ?? [])} columns={FORWARDING_RULE_COLUMNS}
         newRow={newForwardingRow} onCommit={(rows) => onSet(spec.key, rowsToRules(rows))} />;
@@ -149,6 +153,15 @@ function Field({ spec, design, element, value, onSet, focus }: { spec: FieldSpec
     }
   }
 }
+
+/** The list-valued fields edited as tables: their columns, the row Add appends, and the table's test id. */
+const ROW_TABLES: Readonly<Record<'nsgRules' | 'routes' | 'dataPolicyConnectors' | 'endpointRules' | 'customConnectorPatterns', { testId: string; columns: readonly Column[]; newRow: (rows: readonly Row[]) => Row }>> = {
+  nsgRules: { testId: 'nsg-rules', columns: NSG_RULE_COLUMNS, newRow: newNsgRule },
+  routes: { testId: 'routes', columns: ROUTE_COLUMNS, newRow: newRoute },
+  dataPolicyConnectors: { testId: 'dlp-connectors', columns: DATA_POLICY_CONNECTOR_COLUMNS, newRow: newDataPolicyConnector },
+  endpointRules: { testId: 'dlp-endpoint-rules', columns: ENDPOINT_RULE_COLUMNS, newRow: newEndpointRule },
+  customConnectorPatterns: { testId: 'dlp-custom-patterns', columns: CUSTOM_CONNECTOR_PATTERN_COLUMNS, newRow: newCustomConnectorPattern },
+};
 
 /** Regions the element's geography allows come first (the policy injecting into a VNet decides), then every region. */
 function RegionField({ spec, design, element, value, onSet }: { spec: FieldSpec; design: Design; element: Element; value: string | undefined; onSet: (k: string, v: unknown) => void }) {

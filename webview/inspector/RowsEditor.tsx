@@ -133,7 +133,7 @@ function Cell({ column, row, rowLabel, testId, errorId, order, report, onCommit 
       <select aria-label={aria} data-testid={testId} value={text} onChange={(e) => onCommit(e.target.value === '' ? undefined : e.target.value)}>
         {column.optional && <option value="">—</option>}
         {!column.optional && text === '' && <option value="" disabled>(choose)</option>}
-        {column.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+        {column.options?.map((o) => <option key={o} value={o}>{column.optionLabels?.[o] ?? o}</option>)}
       </select>
     );
   }

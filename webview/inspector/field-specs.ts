@@ -5,8 +5,8 @@ import { elementSchema, type Element } from '../../src/core/model/schema';
 
 export type FieldSpec =
   | { readonly key: string; readonly label: string; readonly type: 'text' | 'guid' | 'cidr' | 'cidrList' | 'ipList' | 'stringList' | 'bool' | 'number' | 'geography' | 'region' }
-  | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[] }
-  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'forwardingRules' | 'firewallRules' };
+  | { readonly key: string; readonly label: string; readonly type: 'enum'; readonly options: readonly string[]; readonly optionLabels?: Readonly<Record<string, string>> }
+  | { readonly key: string; readonly label: string; readonly type: 'nsgRules' | 'routes' | 'forwardingRules' | 'firewallRules' | 'dataPolicyConnectors' | 'endpointRules' | 'customConnectorPatterns' };
 
 function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   const option = elementSchema.options.find((o) => o.shape.kind.value === kind);
@@ -17,7 +17,11 @@ function enumOptions(kind: Element['kind'], key: string): readonly string[] {
   return Array.isArray(options) ? options.map(String) : [];
 }
 
-const en = (kind: Element['kind'], key: string, label: string): FieldSpec => ({ key, label, type: 'enum', options: enumOptions(kind, key) });
+/** Business / Non-business / Blocked, as the admin center names the connector groups. */
+export const DATA_POLICY_GROUP_LABELS: Readonly<Record<string, string>> = { Business: 'Business', NonBusiness: 'Non-business', Blocked: 'Blocked', Ignore: 'Ignore' };
+
+const en = (kind: Element['kind'], key: string, label: string, optionLabels?: Readonly<Record<string, string>>): FieldSpec =>
+  ({ key, label, type: 'enum', options: enumOptions(kind, key), ...(optionLabels ? { optionLabels } : {}) });
 const placement: FieldSpec[] = [
   { key: 'subscriptionId', label: 'Subscription id', type: 'guid' },
   { key: 'resourceGroup', label: 'Resource group', type: 'text' },
@@ -101,5 +105,15 @@ export const FIELDS: Readonly<Record<Element['kind'], readonly FieldSpec[]>> = {
     { key: 'region', label: 'Region', type: 'region' },
     ...placement,
     { key: 'ruleCollectionGroups', label: 'Policy rules', type: 'firewallRules' },
+  ],
+  dataPolicy: [
+    // The admin center's words for the scope and the groups; the document keeps the provider's values.
+    en('dataPolicy', 'environmentScope', 'Environments (connect the ones "only these" or "all except" names)', {
+      AllEnvironments: 'All environments', OnlyEnvironments: 'Only these environments', ExceptEnvironments: 'All except these environments',
+    }),
+    en('dataPolicy', 'defaultGroup', 'Default group (connectors not listed, new connectors)', DATA_POLICY_GROUP_LABELS),
+    { key: 'connectors', label: 'Connector groups', type: 'dataPolicyConnectors' },
+    { key: 'endpointRules', label: 'Endpoint filtering (per connector, in order; last *)', type: 'endpointRules' },
+    { key: 'customConnectorPatterns', label: 'Custom connector URL patterns (in order; last *)', type: 'customConnectorPatterns' },
   ],
 };

@@ -11,6 +11,8 @@ export interface Column {
   readonly label: string;
   readonly type: 'text' | 'number' | 'enum';
   readonly options?: readonly string[];
+  /** Words shown for enum values, when they differ from the stored value. */
+  readonly optionLabels?: Readonly<Record<string, string>>;
   readonly optional?: boolean;
   /** Why `text` is not acceptable in this cell of `row`, or undefined when it is. */
   readonly check?: (text: string, row: Row) => string | undefined;

@@ -28,6 +28,7 @@ export const PALETTE_ITEMS: readonly PaletteItem[] = [
   item('enterprisePolicy', 'Power Platform'),
   item('connector', 'Power Platform', 'Custom connector'),
   item('vnetDataGateway', 'Power Platform'),
+  item('dataPolicy', 'Power Platform'),
   item('vnet', 'Network'),
   item('subnet', 'Network'),
   item('natGateway', 'Network'),
@@ -66,6 +67,7 @@ const ID_PREFIX: Record<ElementKind, string> = {
   azureService: 'svc', connector: 'conn', vnetDataGateway: 'vdgw', networkWatcher: 'nw', flowLog: 'fl', logAnalyticsWorkspace: 'log',
   dnsResolver: 'dnspr', dnsForwardingRuleset: 'dnsfrs',
   firewall: 'afw',
+  dataPolicy: 'dlp',
 };
 const SERVICE_PREFIX: Record<ServiceType, string> = { keyVault: 'kv', sqlServer: 'sql', storageAccount: 'st', appService: 'app', aiSearch: 'srch', other: 'svc' };
 
@@ -177,6 +179,13 @@ export function createElement(design: Design, item: PaletteItem, position: { x: 
     case 'firewall':
       // No rules yet: Azure Firewall denies everything until a rule allows it, and the design says so.
       return { ...head, kind: 'firewall', appliance: 'azureFirewall', skuTier: 'Standard', region: nextRegionInUse(design), ruleCollectionGroups: [], position: pos };
+    case 'dataPolicy':
+      // As the admin center starts one: new connectors go to Non-business, custom connectors are left to the
+      // groups (the * pattern Ignore), and it covers only the environments connected to it.
+      return {
+        ...head, kind: 'dataPolicy', environmentScope: 'OnlyEnvironments', defaultGroup: 'NonBusiness', connectors: [], endpointRules: [],
+        customConnectorPatterns: [{ hostUrlPattern: '*', group: 'Ignore' }], position: pos,
+      };
   }
 }
 

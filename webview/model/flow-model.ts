@@ -1,7 +1,7 @@
 // Design + findings → React Flow nodes and edges. Pure; node data objects are reused while an element
 // and its findings are unchanged, so memoised node components skip re-rendering on unrelated edits.
 import type { Edge, Node } from 'reactflow';
-import { kindLabelOf, relationLabel } from '../../src/core/model/labels';
+import { dataPolicySummary, kindLabelOf, relationLabel } from '../../src/core/model/labels';
 import { parentOf, type Design, type Element, type Relation } from '../../src/core/model/schema';
 import type { Finding, Severity } from '../../src/core/rules/rule';
 import type { Verdict } from '../../src/core/verify/flow';
@@ -65,6 +65,7 @@ export function keyPropertyOf(e: Element): string | undefined {
     case 'dnsResolver': return undefined;
     case 'dnsForwardingRuleset': return e.rules !== undefined ? `${e.rules.length} forwarding rule${e.rules.length === 1 ? '' : 's'}` : e.region;
     case 'firewall': return [e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress].filter(Boolean).join(' · ') || undefined;
+    case 'dataPolicy': return dataPolicySummary(e) || undefined;
   }
 }
 

@@ -34,13 +34,19 @@ export interface ArmSnapshot {
   readonly dnsForwardingRulesets: readonly ArmResource[];
   readonly dnsForwardingRules: readonly ArmResource[];
   readonly dnsForwardingRulesetLinks: readonly ArmResource[];
+  readonly networkWatchers: readonly ArmResource[];
+  /** Microsoft.Network/networkWatchers/flowLogs, children of their watcher. */
+  readonly flowLogs: readonly ArmResource[];
+  readonly logAnalyticsWorkspaces: readonly ArmResource[];
+  /** Microsoft.Insights/diagnosticSettings, extension resources: the id before /providers/Microsoft.Insights is their source. */
+  readonly diagnosticSettings: readonly ArmResource[];
 }
 
 export function emptySnapshot(): { -readonly [K in keyof ArmSnapshot]: ArmResource[] } {
   return {
     virtualNetworks: [], virtualNetworkPeerings: [], natGateways: [], networkSecurityGroups: [], routeTables: [],
     virtualNetworkGateways: [], privateEndpoints: [], privateDnsZoneGroups: [], privateDnsZones: [],
-    virtualNetworkLinks: [], enterprisePolicies: [],
+    virtualNetworkLinks: [], enterprisePolicies: [], networkWatchers: [], flowLogs: [], logAnalyticsWorkspaces: [], diagnosticSettings: [],
     dnsResolvers: [], dnsResolverInboundEndpoints: [], dnsResolverOutboundEndpoints: [], dnsForwardingRulesets: [], dnsForwardingRules: [], dnsForwardingRulesetLinks: [],
   };
 }

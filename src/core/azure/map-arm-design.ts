@@ -1,6 +1,7 @@
 // Maps the ARM resources of a subscription (ArmSnapshot) to a design: one element per resource, relations
 // from the ids resources carry (subnet → NAT/NSG/route table, peering → remote VNet, private endpoint →
-// subnet/target/zone, zone link → VNet, policy → VNet + subnet name). References to resources that were
+// subnet/target/zone, zone link → VNet, policy → VNet + subnet name, and the monitoring resources of
+// map-arm-monitoring.ts). References to resources that were
 // not read (another resource group, no permission) are listed as notes instead of guessed.
 import type { Design, Element, ElementOf, NsgRule, Relation, Route } from '../model/schema';
 import { serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
@@ -9,6 +10,7 @@ import { armKey, armName, parentArmId, parseArmId } from './arm-id';
 import { pick, pickArray, pickBoolean, pickNumber, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
 import { IdAllocator } from './element-ids';
 import { mapDnsResolvers } from './map-arm-dns-resolvers';
+import { mapArmMonitoring } from './map-arm-monitoring';
 
 export interface MapOptions {
   readonly name: string;
@@ -207,6 +209,24 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
 
   // Private endpoints, their targets (as Azure services) and DNS zone groups.
   const services = new Map<string, string>();
+  /** The Azure service element of an ARM id, made on first mention (a private link target, a flow log's storage). */
+  const serviceFor = (target: string): string => {
+    let serviceId = services.get(armKey(target));
+    if (!serviceId) {
+      const parsed = parseArmId(target);
+      const serviceType = serviceTypeOf(parsed.type ?? '');
+      serviceId = ids.allocate(armName(target));
+      services.set(armKey(target), serviceId);
+      byArmId.set(armKey(target), serviceId);
+      const service: ElementOf<'azureService'> = {
+        id: serviceId, kind: 'azureService', name: armName(target), serviceType,
+        ...(serviceType === 'other' && parsed.type ? { resourceType: parsed.type } : {}),
+        ...placement(target),
+      };
+      elements.push(service);
+    }
+    return serviceId;
+  };
   for (const pe of sorted(snapshot.privateEndpoints)) {
     const connection = (pickArray(pe, 'properties', 'privateLinkServiceConnections')?.[0]
       ?? pickArray(pe, 'properties', 'manualPrivateLinkServiceConnections')?.[0]);
@@ -221,22 +241,7 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
     if (subnet) addRelation({ kind: 'peSubnet', from: peId, to: subnet });
     else if (subnetRef) notes.push(`Private endpoint ${pe.name} is in subnet ${subnetRef}, which was not read.`);
     const target = pickString(connection, 'properties', 'privateLinkServiceId');
-    if (target) {
-      let serviceId = services.get(armKey(target));
-      if (!serviceId) {
-        const parsed = parseArmId(target);
-        const serviceType = serviceTypeOf(parsed.type ?? '');
-        serviceId = ids.allocate(armName(target));
-        services.set(armKey(target), serviceId);
-        const service: ElementOf<'azureService'> = {
-          id: serviceId, kind: 'azureService', name: armName(target), serviceType,
-          ...(serviceType === 'other' && parsed.type ? { resourceType: parsed.type } : {}),
-          ...placement(target),
-        };
-        elements.push(service);
-      }
-      addRelation({ kind: 'peTarget', from: peId, to: serviceId });
-    }
+    if (target) addRelation({ kind: 'peTarget', from: peId, to: serviceFor(target) });
   }
   for (const group of [...snapshot.privateDnsZoneGroups].sort((a, b) => a.id.localeCompare(b.id))) {
     const from = resolve(parentArmId(group.id));
@@ -250,6 +255,7 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
   }
 
   mapDnsResolvers(snapshot, { ids, notes, resolve, addElement, addRelation });
+  mapArmMonitoring(snapshot, { ids, addElement, addRelation, resolve, serviceFor, notes, placement, kindOf: (id) => elements.find((e) => e.id === id)?.kind });
 
   // Enterprise policies (NetworkInjection): VNet id + subnet name pairs.
   for (const policy of sorted(snapshot.enterprisePolicies)) {

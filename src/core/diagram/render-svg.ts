@@ -2,7 +2,7 @@
 // "Export Diagram" as SVG and PNG, the diff): region lanes from the lane layout, edges routed around the
 // boxes, the canvas's labels, rule findings as badges. Pure and deterministic (same design, same bytes).
 import { POWER_PLATFORM_DELEGATION, type ElementKind, type RelationKind } from '../model/kinds';
-import { kindLabelOf, relationLabel, relationSentence } from '../model/labels';
+import { dataPolicySummary, kindLabelOf, relationLabel, relationSentence } from '../model/labels';
 import type { Design, Element, Relation } from '../model/schema';
 import type { Finding, Severity } from '../rules/rule';
 import { drawLegend, elementMark, LEGEND_H, MARK_STYLE, relationMark, type ChangeMark, type DiagramMarks } from './change-marks';
@@ -44,6 +44,7 @@ const KIND_COLORS: Readonly<Record<ElementKind, string>> = {
   dnsResolver: '#498205',
   dnsForwardingRuleset: '#498205',
   firewall: '#c50f1f',
+  dataPolicy: '#5c2d91',
 };
 
 const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
@@ -72,6 +73,7 @@ const RELATION_STYLE: Readonly<Record<RelationKind, string>> = {
   resolverOutbound: 'dns',
   rulesetOutbound: 'dns',
   rulesetLink: 'dns',
+  dataPolicyScope: 'policy',
 };
 
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: '#d13438', warning: '#c27d00', info: '#0078d4' };
@@ -313,6 +315,8 @@ function detailOf(e: Element): string {
       return join(e.rules && `${e.rules.length} rule${e.rules.length === 1 ? '' : 's'}`);
     case 'firewall':
       return join(e.appliance === 'nva' ? 'NVA' : e.skuTier, e.privateIpAddress, e.ruleCollectionGroups && `${e.ruleCollectionGroups.length} rule group${e.ruleCollectionGroups.length === 1 ? '' : 's'}`);
+    case 'dataPolicy':
+      return dataPolicySummary(e);
   }
 }
 

@@ -2,7 +2,9 @@
 // a header (source design, content hash). Pure and deterministic: the same design gives the same bytes.
 import type { Design } from '../model/schema';
 import { emitMainBicep } from './bicep/emit-bicep';
+import { emitDiagnosticsModules } from './bicep/emit-monitoring';
 import { emitDataGatewaySteps } from './data-gateway-steps';
+import { emitDataPolicySteps } from './data-policy-steps';
 import { ExportPlan } from './export-plan';
 import { stampFile, type CommentStyle } from './file-header';
 import { emitLinkScriptPs1, emitLinkScriptSh } from './link-scripts';
@@ -38,8 +40,11 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
   const files: ExportedFile[] = [];
   if (format === 'bicep') {
     files.push({ path: 'main.bicep', content: stampFile(emitMainBicep(plan), SLASHES, source) });
+    for (const m of emitDiagnosticsModules(plan)) files.push({ path: m.path, content: stampFile(m.content, SLASHES, source) });
     files.push({ path: 'link-environments.sh', content: stampFile(emitLinkScriptSh(plan), { prefix: '#', preamble: '#!/usr/bin/env bash' }, source) });
     files.push({ path: 'link-environments.ps1', content: stampFile(emitLinkScriptPs1(plan), HASH, source) });
+    const policies = emitDataPolicySteps(plan);
+    if (policies !== undefined) files.push({ path: 'data-policies.md', content: stampFile(`-->\n${policies}`, MARKDOWN, source) });
   } else {
     for (const [path, body] of Object.entries(emitTerraform(plan))) files.push({ path, content: stampFile(body, HASH, source) });
   }

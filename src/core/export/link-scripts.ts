@@ -15,6 +15,9 @@ interface Link {
   readonly policyVar: string;
 }
 
+/** Bicep cannot create data policies; the scripts end by pointing at the steps written beside them. */
+const DATA_POLICY_REMINDER = 'Next: create the data policies of this design in the Power Platform admin center, as data-policies.md describes.';
+
 export function environmentLinks(plan: ExportPlan): Link[] {
   const pool = new IdentifierPool('snake', ['resource_group', 'subscription_id', 'bap_endpoint']);
   const policyVars = new Map<string, string>();
@@ -84,6 +87,7 @@ export function emitLinkScriptSh(plan: ExportPlan): string {
     lines.push(`link_environment "$${envVar}" "$${policyVar}"`);
   }
   if (links.length === 0) lines.push('', 'echo "This design links no environment to an enterprise policy; nothing to do."');
+  if (plan.all('dataPolicy').length > 0) lines.push('', `echo ${shString(DATA_POLICY_REMINDER)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -128,5 +132,6 @@ export function emitLinkScriptPs1(plan: ExportPlan): string {
     );
   }
   if (links.length === 0) lines.push('', "Write-Host 'This design links no environment to an enterprise policy; nothing to do.'");
+  if (plan.all('dataPolicy').length > 0) lines.push('', `Write-Host ${psString(DATA_POLICY_REMINDER)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,7 @@ import { avmTerraformModel } from './avm-terraform-models';
 import { isRegistryModule } from './bicep-avm';
 import { bicepParamAsBicep } from './bicep-params';
 import { DesignBuilder, type IacReadResult } from './design-builder';
+import { inferDataGateways } from './infer-data-gateways';
 import type { IacDiagnostic, IacResource } from './iac-resource';
 import { Budget, READ_LIMITS } from './read-limits';
 import { namedChildren, type SyntaxNode, type SyntaxTree } from './syntax-node';
@@ -178,6 +179,7 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
   for (const r of resources) (arm(r) ? armChildren : terraformChildren)(r, b);
   for (const r of resources) (arm(r) ? armDnsEndpoints : terraformDnsEndpoints)(r, b);
   for (const r of resources) (arm(r) ? armRelations : terraformRelations)(r, b);
+  inferDataGateways(b);
   for (const r of resources) {
     const el = b.element(r.key);
     const id = el?.id ?? b.relationOf(r.key);

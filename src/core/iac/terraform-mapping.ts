@@ -5,6 +5,7 @@ import { field, read, type DesignBuilder, type Draft, type Read } from './design
 import type { IacResource } from './iac-resource';
 import { terraformDnsResolverChildren, terraformDnsResolverRelations, terraformRulesetElements } from './terraform-dns-resolvers';
 import { terraformFirewallChildren, terraformFirewallElement, terraformFirewallRelations } from './terraform-firewall';
+import { terraformDataPolicyElement, terraformDataPolicyRelations } from './terraform-data-policy';
 import { terraformMonitoringElements, terraformMonitoringRelations } from './terraform-monitoring';
 import { bool, items, num, str, strings, type Value } from './iac-value';
 import { allOrNothing, nsgRulesFrom, routesFrom } from './rule-rows';
@@ -30,7 +31,7 @@ const pick = <T extends string>(allowed: readonly T[]) => (v: Value | undefined)
 
 /** Phase 1: elements without a parent. */
 export function terraformElements(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringElements(r, b) || terraformRulesetElements(r, b) || terraformFirewallElement(r, b)) return;
+  if (terraformMonitoringElements(r, b) || terraformRulesetElements(r, b) || terraformFirewallElement(r, b) || terraformDataPolicyElement(r, b)) return;
   const body = r.body;
   switch (r.type) {
     case 'azurerm_virtual_network': {
@@ -142,7 +143,7 @@ export function terraformChildren(r: IacResource, b: DesignBuilder): void {
 
 /** Phase 2: relations. */
 export function terraformRelations(r: IacResource, b: DesignBuilder): void {
-  if (terraformMonitoringRelations(r, b) || terraformDnsResolverRelations(r, b) || terraformFirewallRelations(r, b)) return;
+  if (terraformMonitoringRelations(r, b) || terraformDnsResolverRelations(r, b) || terraformFirewallRelations(r, b) || terraformDataPolicyRelations(r, b)) return;
   const body = r.body;
   const self = b.element(r.key);
   const ref = (...path: (string | number)[]) => field(body, ...path);

@@ -23,6 +23,7 @@ export const ELEMENT_KINDS = [
   'dnsResolver',
   'dnsForwardingRuleset',
   'firewall',
+  'dataPolicy',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -52,6 +53,7 @@ export const RELATION_KINDS = [
   'rulesetOutbound',
   'rulesetLink',
   'firewallSubnet',
+  'dataPolicyScope',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -94,6 +96,8 @@ export const RELATION_SPECS: Readonly<Record<RelationKind, RelationSpec>> = {
   rulesetLink: { from: ['dnsForwardingRuleset'], to: ['vnet'] },
   // A firewall or appliance sits in one subnet (Azure Firewall: the hub's AzureFirewallSubnet).
   firewallSubnet: { from: ['firewall'], to: ['subnet'], singleFrom: true },
+  // The environments a data policy names: the ones it covers (OnlyEnvironments) or leaves out (ExceptEnvironments).
+  dataPolicyScope: { from: ['dataPolicy'], to: ['environment'] },
 };
 
 /** Element kinds that live inside a VNet on the canvas and in ARM (their `parent` is a VNet id). */
@@ -131,6 +135,7 @@ export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
   dnsResolver: 'DNS private resolver',
   dnsForwardingRuleset: 'DNS forwarding ruleset',
   firewall: 'Firewall',
+  dataPolicy: 'Data policy (DLP)',
 };
 
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';

@@ -1,7 +1,7 @@
 // The one vocabulary for element kinds and relations, in words: what the canvas, the SVG picture, the
 // inspector and the messages call them. Short labels go on edges; verbs make "<from> <verb> <to>" sentences.
 import { ELEMENT_LABELS, type RelationKind } from './kinds';
-import type { Element, Relation } from './schema';
+import type { Element, ElementOf, Relation } from './schema';
 
 // Declared beside the kinds (other modules import it there); named here so every label comes from one module.
 export { ELEMENT_LABELS };
@@ -43,6 +43,7 @@ export const RELATION_VERBS: Readonly<Record<RelationKind, string>> = {
   rulesetOutbound: 'forwards through',
   rulesetLink: 'applies to',
   firewallSubnet: 'is placed in',
+  dataPolicyScope: 'names',
 };
 
 /** Short edge labels, for the canvas and the SVG alike: the full verbs crowd a picture. */
@@ -53,7 +54,7 @@ export const RELATION_LABELS: Readonly<Record<RelationKind, string>> = {
   dataGatewaySubnet: 'runs in', flowLogTarget: 'flow log', flowLogWatcher: 'watcher', flowLogStorage: 'stores in',
   trafficAnalytics: 'traffic analytics', diagnostics: 'diagnostics',
   resolverInbound: 'inbound', resolverOutbound: 'outbound', rulesetOutbound: 'forwards via', rulesetLink: 'ruleset link',
-  firewallSubnet: 'placed in',
+  firewallSubnet: 'placed in', dataPolicyScope: 'scope',
 };
 
 /** Short edge label; peering shows which flags are on (VNet access, forwarded, gateway transit, remote gateways). */
@@ -71,4 +72,20 @@ export function relationLabel(r: Relation): string {
 /** "<from> <verb> <to>" for a relation between two named ends. */
 export function relationSentence(kind: RelationKind, from: string, to: string): string {
   return `${from} ${RELATION_VERBS[kind]} ${to}`;
+}
+
+/** The admin center's words for a data policy's scope. */
+export const DATA_POLICY_SCOPE_LABELS: Readonly<Record<NonNullable<ElementOf<'dataPolicy'>['environmentScope']>, string>> = {
+  AllEnvironments: 'all environments', OnlyEnvironments: 'only named environments', ExceptEnvironments: 'all except named environments',
+};
+
+/** One line for a data policy: its scope, how many connectors it classifies and blocks, how many it endpoint-filters. */
+export function dataPolicySummary(p: ElementOf<'dataPolicy'>): string {
+  const blocked = p.connectors?.filter((c) => c.group === 'Blocked').length ?? 0;
+  const filtered = new Set(p.endpointRules?.map((r) => r.connector.toLowerCase())).size;
+  return [
+    p.environmentScope && DATA_POLICY_SCOPE_LABELS[p.environmentScope],
+    p.connectors && `${p.connectors.length} connector${p.connectors.length === 1 ? '' : 's'}${blocked ? ` (${blocked} blocked)` : ''}`,
+    filtered > 0 && `${filtered} endpoint-filtered`,
+  ].filter((x): x is string => typeof x === 'string' && x !== '').join(' · ');
 }

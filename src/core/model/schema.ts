@@ -275,12 +275,42 @@ export const firewallSchema = element('firewall', {
   ...placement,
 });
 
+// A Power Platform data policy (DLP), a tenant object of the admin center rather than an Azure resource: the
+// design keeps its environment scope, connector groups and endpoint filtering so the rules can weigh them
+// against the network (connectors that reach a private endpoint, HTTP connectors that bypass the subnet).
+export const DATA_POLICY_GROUPS = ['Business', 'NonBusiness', 'Blocked'] as const;
+const connectorId = safeText(z.string().min(1).max(300))
+  .describe('Connector id as the data policy names it, e.g. /providers/Microsoft.PowerApps/apis/shared_sql (or http).');
+export const dataPolicyConnectorSchema = z.strictObject({
+  connector: connectorId,
+  group: z.enum(DATA_POLICY_GROUPS),
+});
+export const endpointRuleSchema = z.strictObject({
+  connector: connectorId,
+  endpoint: safeText(z.string().min(1).max(500)).describe('Endpoint pattern in the connector\'s format (URL, "<server>,<database>", storage account name); * is a wildcard.'),
+  behavior: z.enum(['Allow', 'Deny']),
+});
+export const customConnectorPatternSchema = z.strictObject({
+  hostUrlPattern: safeText(z.string().min(1).max(500)),
+  group: z.enum([...DATA_POLICY_GROUPS, 'Ignore']),
+});
+export const dataPolicySchema = element('dataPolicy', {
+  environmentScope: z.enum(['AllEnvironments', 'OnlyEnvironments', 'ExceptEnvironments']).optional()
+    .describe('Which environments the policy covers; Only/Except name them with dataPolicyScope relations.'),
+  defaultGroup: z.enum(DATA_POLICY_GROUPS).optional().describe('Group of the connectors the policy does not list, new connectors included.'),
+  connectors: z.array(dataPolicyConnectorSchema).optional().describe('Connectors the policy classifies, each in one group.'),
+  endpointRules: z.array(endpointRuleSchema).optional()
+    .describe('Endpoint filtering: per connector, ordered Allow/Deny patterns evaluated first to last; the last one is *.'),
+  customConnectorPatterns: z.array(customConnectorPatternSchema).optional().describe('Custom connectors by host URL pattern, in order; the last one is *.'),
+});
+
 export const elementSchema = z.discriminatedUnion('kind', [
   environmentSchema, enterprisePolicySchema, vnetSchema, subnetSchema, natGatewaySchema, nsgSchema, routeTableSchema,
   vpnGatewaySchema, expressRouteGatewaySchema, onPremisesSchema, privateEndpointSchema, privateDnsZoneSchema,
   azureServiceSchema, connectorSchema, vnetDataGatewaySchema, networkWatcherSchema, flowLogSchema, logAnalyticsWorkspaceSchema,
   dnsResolverSchema, dnsForwardingRulesetSchema,
   firewallSchema,
+  dataPolicySchema,
 ]);
 
 const relHead = { id, kind: z.string(), from: id, to: id };
@@ -324,6 +354,7 @@ export const relationSchema = z.discriminatedUnion('kind', [
   relation('rulesetOutbound', {}),
   relation('rulesetLink', {}),
   relation('firewallSubnet', {}),
+  relation('dataPolicyScope', {}),
 ]);
 
 export const designSchema = z.strictObject({

@@ -7,11 +7,16 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
 import { createPipelineRequest, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { emptySnapshot, type ArmResource, type ArmSnapshot } from '../../core/azure/arm-shapes';
+import { serviceTypeOfResourceType } from '../../core/rules/analysis/private-dns-zones';
 
 export const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
 export const PRIVATE_DNS_API_VERSION = '2020-06-01';
 export const ENTERPRISE_POLICY_API_VERSION = '2020-10-30-preview';
 export const DNS_RESOLVER_API_VERSION = '2022-07-01';
+export const LOG_ANALYTICS_API_VERSION = '2023-09-01';
+/** The network API version of @azure/arm-network 36, for the lists read with plain GETs. */
+export const NETWORK_API_VERSION = '2025-05-01';
+export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
 export const ENTERPRISE_POLICY_TYPE = 'Microsoft.PowerPlatform/enterprisePolicies';
 
 export interface ArmConnection {
@@ -246,6 +251,23 @@ async function readGroup(clients: ArmClients, subscriptionId: string, rg: string
       onResponse: (raw) => { full.push(JSON.parse(raw.bodyAsText ?? '{}') as ArmResource); },
     });
     s.enterprisePolicies.push(...full);
+  }
+  // Monitoring: watchers and their flow logs, workspaces, and the diagnostic settings of this group's NAT
+  // gateways and of the Azure services the design models (Key Vault, SQL, storage, App Service, AI Search).
+  // The SDK reads NetworkWatchers_List as one page (the operation declares no nextLink); a plain GET follows one if sent.
+  const watchers = await clients.listRaw(`/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.Network/networkWatchers`, NETWORK_API_VERSION);
+  s.networkWatchers.push(...watchers.filter(isResource));
+  for (const nw of s.networkWatchers) {
+    await drain(network.flowLogs.list(rg, nw.name, clients.capture(s.flowLogs)).byPage());
+  }
+  const workspaces = await clients.listRaw(`/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.OperationalInsights/workspaces`, LOG_ANALYTICS_API_VERSION);
+  s.logAnalyticsWorkspaces.push(...workspaces.filter(isResource));
+  const everything: ArmResource[] = [];
+  await drain(resources.resources.listByResourceGroup(rg, clients.capture(everything)).byPage());
+  const services = everything.filter((r) => serviceTypeOfResourceType(r.type ?? '') !== undefined).map((r) => r.id);
+  for (const id of [...s.natGateways.map((n) => n.id), ...services]) {
+    const settings = await clients.listRaw(`${id}/providers/Microsoft.Insights/diagnosticSettings`, DIAGNOSTIC_SETTINGS_API_VERSION);
+    s.diagnosticSettings.push(...settings.filter(isResource));
   }
   return s;
 }

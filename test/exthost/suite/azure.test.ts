@@ -77,8 +77,8 @@ suite('azure', () => {
       loaded.design.elements.filter((e) => e.kind === 'vnet').map((e) => e.name).sort(),
       ['vnet-pp-neu', 'vnet-pp-weu'],
     );
-    // test/fixtures/arm/seed-subscription.json: the seed's network, its data gateway subnet included.
-    assert.equal(loaded.design.elements.length, 17);
+    // test/fixtures/arm/seed-subscription.json: the seed's network (its data gateway subnet included) and monitoring.
+    assert.equal(loaded.design.elements.length, 24);
     assert.ok(!text.includes(token), 'the design file must not contain the token');
     const tab = await waitFor('the imported design in the designer', () => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

@@ -28,6 +28,10 @@ const BY_TYPE: Record<string, keyof ArmSnapshot> = {
   'microsoft.network/dnsforwardingrulesets': 'dnsForwardingRulesets',
   'microsoft.network/dnsforwardingrulesets/forwardingrules': 'dnsForwardingRules',
   'microsoft.network/dnsforwardingrulesets/virtualnetworklinks': 'dnsForwardingRulesetLinks',
+  'microsoft.network/networkwatchers': 'networkWatchers',
+  'microsoft.network/networkwatchers/flowlogs': 'flowLogs',
+  'microsoft.operationalinsights/workspaces': 'logAnalyticsWorkspaces',
+  'microsoft.insights/diagnosticsettings': 'diagnosticSettings',
 };
 
 /** The snapshot of the readable groups of a fixture (the restricted group is left out, as its 403 does). */

@@ -41,7 +41,7 @@ describe('ppvnet import', () => {
     const r = await run(['--out', 'live.ppvnet.json', '--name', 'Live'], [restricted]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/rg-legacy-restricted: HTTP 403 AuthorizationFailed/);
-    expect(r.stdout).toMatch(/^live\.ppvnet\.json: 17 elements, 18 relations from 3 of 4 resource groups \(\d+ HTTP requests\)\n$/);
+    expect(r.stdout).toMatch(/^live\.ppvnet\.json: 24 elements, 29 relations from 3 of 4 resource groups \(\d+ HTTP requests\)\n$/);
     const text = await readFile(path.join(dir, 'live.ppvnet.json'), 'utf8');
     const loaded = loadDesign(text);
     expect(loaded.ok && loaded.design.name).toBe('Live');

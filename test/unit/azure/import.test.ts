@@ -47,9 +47,12 @@ describe('Azure import against the loopback ARM server', () => {
     const d = result.design;
     const kinds = d.elements.map((e) => `${e.kind}:${e.name}`).sort();
     expect(kinds).toEqual([
-      'azureService:app-casemgmt-api', 'azureService:kv-casemgmt',
+      'azureService:app-casemgmt-api', 'azureService:kv-casemgmt', 'azureService:stflowlogsneu', 'azureService:stflowlogsweu',
       'enterprisePolicy:ep-casemgmt-prod',
+      'flowLog:fl-vnet-pp-neu', 'flowLog:fl-vnet-pp-weu',
+      'logAnalyticsWorkspace:log-pp-monitoring',
       'natGateway:ng-pp-neu', 'natGateway:ng-pp-weu',
+      'networkWatcher:NetworkWatcher_northeurope', 'networkWatcher:NetworkWatcher_westeurope',
       'nsg:nsg-pp-neu', 'nsg:nsg-pp-weu',
       'privateDnsZone:privatelink.azurewebsites.net', 'privateDnsZone:privatelink.vaultcore.azure.net',
       'privateEndpoint:pe-casemgmt-api', 'privateEndpoint:pe-casemgmt-kv',
@@ -88,9 +91,9 @@ describe('Azure import against the loopback ARM server', () => {
   it('follows nextLink on every list when the server pages one item at a time', async () => {
     const { server, connection } = await serve([], 1);
     const result = await readLiveDesign(connection, { scopes: [{ subscriptionId: SUB, resourceGroups: ['rg-casemgmt-network', 'rg-casemgmt-policy'] }] });
-    expect(result.design.elements).toHaveLength(17);
+    expect(result.design.elements).toHaveLength(24);
     const paged = server.requests.filter((r) => r.url.includes('skiptoken')).map((r) => new URL(r.url, 'https://x').pathname.split('/').pop());
-    for (const list of ['virtualNetworks', 'natGateways', 'networkSecurityGroups', 'privateEndpoints', 'privateDnsZones', 'virtualNetworkLinks']) {
+    for (const list of ['virtualNetworks', 'natGateways', 'networkSecurityGroups', 'privateEndpoints', 'privateDnsZones', 'virtualNetworkLinks', 'networkWatchers']) {
       expect(paged).toContain(list);
     }
   });

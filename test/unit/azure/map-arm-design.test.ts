@@ -14,14 +14,11 @@ const relationsOf = (d: Design) => d.relations.map((r) => {
   return `${r.kind}:${name(r.from)}→${name(r.to)}`;
 }).sort();
 
-/**
- * The seed without what Azure cannot hold (environments, connectors, the VNet data gateway) and without the
- * monitoring resources, which the import does not read yet.
- */
-const NOT_IMPORTED = new Set(['environment', 'connector', 'vnetDataGateway', 'networkWatcher', 'flowLog', 'logAnalyticsWorkspace']);
+/** The seed without what Azure cannot hold (environments, connectors, the VNet data gateway, data policies). */
+const NOT_IMPORTED = new Set(['environment', 'connector', 'vnetDataGateway', 'dataPolicy']);
 function seedAzurePart(): Design {
   const seed = loadSample('seed');
-  const outside = new Set(seed.elements.filter((e) => NOT_IMPORTED.has(e.kind) || e.name.startsWith('stflowlogs')).map((e) => e.id));
+  const outside = new Set(seed.elements.filter((e) => NOT_IMPORTED.has(e.kind)).map((e) => e.id));
   return {
     ...seed,
     elements: seed.elements.filter((e) => !outside.has(e.id)),
@@ -116,5 +113,34 @@ describe('mapArmToDesign', () => {
   it('maps the documented private link target types', () => {
     expect(['Microsoft.KeyVault/vaults', 'Microsoft.Sql/servers', 'Microsoft.Storage/storageAccounts', 'microsoft.web/sites', 'Microsoft.Search/searchServices', 'Microsoft.Cache/redis'].map(serviceTypeOf))
       .toEqual(['keyVault', 'sqlServer', 'storageAccount', 'appService', 'aiSearch', 'other']);
+  });
+
+  it('reads the seed monitoring, and names the monitoring it does not model or cannot resolve', () => {
+    const flowLog = relationsOf(design).filter((r) => r.includes('fl-vnet-pp-weu'));
+    expect(flowLog).toEqual([
+      'flowLogStorage:fl-vnet-pp-weu→stflowlogsweu', 'flowLogTarget:fl-vnet-pp-weu→vnet-pp-weu',
+      'flowLogWatcher:fl-vnet-pp-weu→NetworkWatcher_westeurope', 'trafficAnalytics:fl-vnet-pp-weu→log-pp-monitoring',
+    ]);
+    expect(design.elements.find((e) => e.name === 'fl-vnet-pp-weu')).toMatchObject({ enabled: true, retentionDays: 90, trafficAnalyticsIntervalMinutes: 60 });
+    const rg = '/subscriptions/s/resourceGroups/rg/providers';
+    const res = (id: string, properties: Record<string, unknown>): ArmResource => ({ id, name: id.split('/').pop()!, properties });
+    const nsg = `${rg}/Microsoft.Network/networkSecurityGroups/nsg-a`;
+    const { design: d, notes: n } = mapArmToDesign({
+      ...emptySnapshot(),
+      networkSecurityGroups: [res(nsg, {})],
+      networkWatchers: [res(`${rg}/Microsoft.Network/networkWatchers/nw`, {})],
+      flowLogs: [res(`${rg}/Microsoft.Network/networkWatchers/nw/flowLogs/fl-nsg`, { targetResourceId: nsg, retentionPolicy: { enabled: false } })],
+      diagnosticSettings: [
+        res(`${nsg}/providers/Microsoft.Insights/diagnosticSettings/d1`, { workspaceId: `${rg}/Microsoft.OperationalInsights/workspaces/ws` }),
+        res(`${rg}/Microsoft.KeyVault/vaults/kv/providers/Microsoft.Insights/diagnosticSettings/d2`, { storageAccountId: `${rg}/Microsoft.Storage/storageAccounts/st` }),
+      ],
+    }, { name: 'monitoring' });
+    expect(designSchema.safeParse(d).success).toBe(true);
+    expect(checkIntegrity(d)).toEqual([]);
+    expect(d.elements.map((e) => e.kind).sort()).toEqual(['networkWatcher', 'nsg']);
+    expect(n).toEqual([
+      expect.stringMatching(/Flow log fl-nsg records .*nsg-a, not a virtual network; only VNet flow logs are modelled/),
+      expect.stringMatching(/Diagnostic setting d1 of .*nsg-a: the design models diagnostic settings of NAT gateways and Azure services only/),
+    ]);
   });
 });

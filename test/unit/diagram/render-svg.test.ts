@@ -58,6 +58,7 @@ function everyKind(): Design {
     { id: 'dnspr', kind: 'dnsResolver', name: 'Resolver', parent: 'vnet2' },
     { id: 'dnsfrs', kind: 'dnsForwardingRuleset', name: 'Ruleset', region: 'westeurope', rules: [{ name: 'corp', domainName: 'corp.contoso.com.', targetDnsServers: [{ ipAddress: '192.168.1.4' }] }], ...p(900, 800) },
     { id: 'afw', kind: 'firewall', name: 'Firewall', skuTier: 'Standard', privateIpAddress: '10.10.3.4', ruleCollectionGroups: [], ...p(800, 800) },
+    { id: 'dlp', kind: 'dataPolicy', name: 'Data policy', environmentScope: 'OnlyEnvironments', connectors: [{ connector: 'http', group: 'Blocked' }], ...p(1000, 800) },
   ];
   const r = (id: string, kind: Relation['kind'], from: string, to: string) => ({ id, kind, from, to }) as Relation;
   const relations: Relation[] = [
@@ -69,7 +70,7 @@ function everyKind(): Design {
     r('r15', 'dataGatewaySubnet', 'vdgw', 'snet2'), r('r16', 'flowLogTarget', 'fl', 'vnet'), r('r17', 'flowLogWatcher', 'fl', 'nw'),
     r('r18', 'flowLogStorage', 'fl', 'kv'), r('r19', 'trafficAnalytics', 'fl', 'log'), r('r20', 'diagnostics', 'nat', 'log'),
     r('r21', 'resolverInbound', 'dnspr', 'snet2'), r('r22', 'resolverOutbound', 'dnspr', 'snet'), r('r23', 'rulesetOutbound', 'dnsfrs', 'dnspr'),
-    r('r24', 'rulesetLink', 'dnsfrs', 'vnet'), r('r25', 'firewallSubnet', 'afw', 'snet'),
+    r('r24', 'rulesetLink', 'dnsfrs', 'vnet'), r('r25', 'firewallSubnet', 'afw', 'snet'), r('r26', 'dataPolicyScope', 'dlp', 'env'),
   ];
   return { version: 1, name: 'Every kind', elements, relations };
 }

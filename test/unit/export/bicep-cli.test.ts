@@ -72,6 +72,12 @@ describe('exported Bicep against the real Bicep CLI', () => {
     }
   }, 300_000);
 
+  /** An exported file at its path under `sub`, modules/ included. */
+  function writeExported(sub: string, f: { path: string; content: string }): void {
+    mkdirSync(path.dirname(path.join(sub, f.path)), { recursive: true });
+    writeFileSync(path.join(sub, f.path), f.content);
+  }
+
   async function setUp(): Promise<void> {
     findBicep();
     dir = mkdtempSync(path.join(os.tmpdir(), 'ppvnet-bicep-'));
@@ -80,12 +86,12 @@ describe('exported Bicep against the real Bicep CLI', () => {
     for (const d of designs) {
       const sub = path.join(dir, d.file.replace(/\.ppvnet\.json$/, ''));
       mkdirSync(sub, { recursive: true });
-      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
+      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeExported(sub, f);
     }
     for (const d of hostile) {
       const sub = path.join(dir, 'hostile', d.file.replace(/\.ppvnet\.json$/, ''));
       mkdirSync(sub, { recursive: true });
-      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeFileSync(path.join(sub, f.path), f.content);
+      for (const f of exportDesign(d.design, 'bicep', { designFile: d.file })) writeExported(sub, f);
     }
     const seed = readFileSync(path.join(dir, 'seed', 'main.bicep'), 'utf8');
     const wrapped = seed.replace(/virtualNetworks: \[([\s\S]*?)\n {6}\]/, 'virtualNetworks: {\n        value: [$1\n        ]\n      }');
@@ -114,11 +120,16 @@ describe('exported Bicep against the real Bicep CLI', () => {
     const name = d.file.replace(/\.ppvnet\.json$/, '');
     it(`${d.name}: builds with 0 errors and 0 warnings, and lints clean`, () => {
       ready();
-      const file = path.join(dir, name, 'main.bicep');
-      const own = (list: Diagnostic[]) => list.filter((x) => x.file === file).map((x) => `${x.level} ${x.code} line ${x.line}: ${x.message}`);
+      const folder = path.join(dir, name) + path.sep;
+      // main.bicep and the modules it calls (a service's diagnostic setting, deployed in the service's resource group).
+      const own = (list: Diagnostic[]) => list.filter((x) => x.file.startsWith(folder)).map((x) => `${path.basename(x.file)} ${x.level} ${x.code} line ${x.line}: ${x.message}`);
       expect(own(build.diagnostics)).toEqual([]);
       expect(own(lint.diagnostics)).toEqual([]);
       expect(existsSync(path.join(dir, name, 'main.json')), `bicep build wrote no main.json:\n${build.output}`).toBe(true);
+      // Each diagnostic setting of a typed service is a nested deployment in the service's resource group.
+      const serviceSettings = d.design.relations.filter((r) => r.kind === 'diagnostics' && d.design.elements.some((e) => e.id === r.from && e.kind === 'azureService' && e.serviceType !== 'other'));
+      const armText = readFileSync(path.join(dir, name, 'main.json'), 'utf8');
+      expect(armText.match(/"type": "Microsoft\.Resources\/deployments"[\s\S]*?"Microsoft\.Insights\/diagnosticSettings"/g)?.length ?? 0).toBeGreaterThanOrEqual(Math.min(1, serviceSettings.length));
     });
 
     it(`${d.name}: the compiled ARM template has each DNS resolver endpoint, forwarding rule and ruleset link`, () => {

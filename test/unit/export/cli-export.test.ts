@@ -35,12 +35,12 @@ describe('ppvnet export', () => {
     const r = await cli('seed.ppvnet.json', '--to', 'bicep', '--out', 'infra/bicep');
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain(`wrote ${path.join('infra', 'bicep', 'main.bicep')}`);
-    for (const f of ['main.bicep', 'link-environments.sh', 'link-environments.ps1', 'verify-connectivity.ps1', 'data-gateways.md']) {
+    for (const f of ['main.bicep', 'link-environments.sh', 'link-environments.ps1', 'verify-connectivity.ps1', 'data-gateways.md', 'data-policies.md']) {
       expect(headerState(readFileSync(path.join(cwd, 'infra/bicep', f), 'utf8'))).toBe('generated');
     }
     const again = await cli('seed.ppvnet.json', '--to=bicep', '--out=infra/bicep');
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('5 file(s) already up to date\n');
+    expect(again.stdout).toBe('7 file(s) already up to date\n');
   });
 
   it('writes the Terraform export', async () => {

@@ -43,8 +43,13 @@ describe('export of every fixture', () => {
           expect(f.content).not.toContain('/abs/path');
         }
         const steps = design.elements.some((e) => e.kind === 'vnetDataGateway') ? ['data-gateways.md'] : [];
+        // Bicep cannot create data policies: the Bicep export writes their admin center steps.
+        const policies = design.elements.some((e) => e.kind === 'dataPolicy') ? ['data-policies.md'] : [];
+        // A typed Azure service's diagnostic setting is deployed by a module in the service's resource group.
+        const modules = [...new Set(design.relations.filter((r) => r.kind === 'diagnostics').map((r) => design.elements.find((e) => e.id === r.from))
+          .flatMap((e) => (e?.kind === 'azureService' && e.serviceType !== 'other' ? [`modules/diagnostics-${e.serviceType.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)}.bicep`] : [])))].sort();
         expect(a.map((f) => f.path)).toEqual(format === 'bicep'
-          ? [...steps, 'link-environments.ps1', 'link-environments.sh', 'main.bicep', 'verify-connectivity.ps1']
+          ? [...steps, ...policies, 'link-environments.ps1', 'link-environments.sh', 'main.bicep', ...modules, 'verify-connectivity.ps1']
           : [...steps, 'main.tf', 'outputs.tf', 'providers.tf', 'variables.tf', 'verify-connectivity.ps1']);
       });
     }
@@ -60,9 +65,15 @@ describe('golden exports of the templates', () => {
         if (process.env.UPDATE_GOLDEN === '1') {
           rmSync(dir, { recursive: true, force: true });
           mkdirSync(dir, { recursive: true });
-          for (const f of files) writeFileSync(path.join(dir, f.path), f.content);
+          for (const f of files) {
+            mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+            writeFileSync(path.join(dir, f.path), f.content);
+          }
         }
-        expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.path));
+        // Files in subfolders (Bicep modules) too, with forward slashes as the export names them.
+        const written = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+          .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+        expect(written.sort()).toEqual(files.map((f) => f.path));
         for (const f of files) expect(f.content, `${dir}/${f.path} is stale: UPDATE_GOLDEN=1 npx vitest run test/unit/export`).toBe(readFileSync(path.join(dir, f.path), 'utf8'));
       });
     }

@@ -2,7 +2,7 @@
 // written only for designs with a VNet data gateway, its table cells kept to one line.
 import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../../src/core/export/export-design';
-import { edited, loadSample, set } from '../support/designs';
+import { edited, loadSample, set, unchecked } from '../support/designs';
 
 const seed = loadSample('seed');
 const file = (design: typeof seed, format: 'bicep' | 'terraform', path: string) =>
@@ -24,11 +24,42 @@ describe('monitoring export', () => {
     expect(file(noWatcher, 'terraform', 'main.tf')).toContain('Not exported: the flow log(s) "fl-neu"');
   });
 
-  it("leaves an Azure service's diagnostic setting to its own template in Bicep, and deploys it in Terraform", () => {
-    expect(file(seed, 'bicep', 'main.bicep')).toContain('Not exported: the diagnostic setting "diag-kv" of "kv"');
+  it("deploys an Azure service's diagnostic setting in the service's resource group (a Bicep module) and in Terraform", () => {
+    const main = file(seed, 'bicep', 'main.bicep')!;
+    expect(main).toMatch(/module diagKv 'modules\/diagnostics-key-vault\.bicep' = \{\n {2}name: 'diagKv'\n {2}scope: resourceGroup\(kvResourceGroup\)\n {2}params: \{\n {4}targetName: kv\.name\n {4}settingName: 'diag-to-log-pp-monitoring'\n {4}workspaceId: logPp\.id/);
+    expect(main).not.toContain('Not exported: the diagnostic setting');
+    const module = file(seed, 'bicep', 'modules/diagnostics-key-vault.bicep')!;
+    expect(module).toContain("resource target 'Microsoft.KeyVault/vaults@2025-05-01' existing = {");
+    expect(module).toMatch(/scope: target\n {2}properties: \{\n {4}workspaceId: workspaceId\n {4}logs: \[\n {6}\{\n {8}categoryGroup: 'allLogs'/);
+    // A service of type other has no type to declare `existing` with: the setting stays a note.
+    const other = edited(seed, set('kv', { serviceType: 'other', resourceType: 'Microsoft.KeyVault/vaults' }));
+    expect(file(other, 'bicep', 'main.bicep')).toContain('Not exported: the diagnostic setting "diag-kv" of "kv"');
+    expect(file(other, 'bicep', 'modules/diagnostics-key-vault.bicep')).toBeUndefined();
     expect(file(seed, 'terraform', 'main.tf')).toMatch(/resource "azurerm_monitor_diagnostic_setting" "diag_kv" \{[\s\S]*?category_group = "allLogs"/);
     // NAT gateways have metrics only.
     expect(file(seed, 'terraform', 'main.tf')).not.toMatch(/resource "azurerm_monitor_diagnostic_setting" "diag_nat_weu" \{[^}]*enabled_log/);
+  });
+});
+
+describe('data-policies.md', () => {
+  it('is written for Bicep only (Terraform deploys the policies), when the design has a data policy', () => {
+    expect(file(loadSample('minimal'), 'bicep', 'data-policies.md')).toBeUndefined();
+    expect(file(seed, 'terraform', 'data-policies.md')).toBeUndefined();
+    const text = file(seed, 'bicep', 'data-policies.md')!;
+    expect(text).toContain('## Case Management data policy');
+    expect(text).toContain('- Scope: only named environments: Case Management');
+    expect(text).toContain('| /providers/Microsoft.PowerApps/apis/shared\\_webcontents | Business | 1. Allow https://app-casemgmt-api.azurewebsites.net/\\*; 2. Deny \\* |');
+    expect(text).toContain('| http | Blocked | none |');
+    expect(file(seed, 'bicep', 'link-environments.ps1')).toContain("Write-Host 'Next: create the data policies of this design in the Power Platform admin center, as data-policies.md describes.'");
+  });
+
+  it('keeps design text inside its table cell', () => {
+    // Read from IaC, text is not schema-checked: a line break must not end the row.
+    const hostile = unchecked(seed, 'dlp-casemgmt', { endpointRules: [{ connector: 'http', endpoint: 'a|b`c\n## x', behavior: 'Allow' }, { connector: 'http', endpoint: '*', behavior: 'Deny' }] });
+    const text = file(hostile, 'bicep', 'data-policies.md');
+    expect(text).toBeDefined();
+    const row = text!.split('\n').find((l) => l.startsWith('| http |'))!;
+    expect(row).toBe('| http | Blocked | 1. Allow a\\|b\\`c ## x; 2. Deny \\* |');
   });
 });
 

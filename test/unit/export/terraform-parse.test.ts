@@ -28,6 +28,7 @@ const EXPECTED: Partial<Record<Design['elements'][number]['kind'], string>> = {
   enterprisePolicy: 'azapi_resource',
   dnsResolver: 'azurerm_private_dns_resolver',
   dnsForwardingRuleset: 'azurerm_private_dns_resolver_dns_forwarding_ruleset',
+  dataPolicy: 'powerplatform_data_loss_prevention_policy',
 };
 
 const count = (parsed: Parsed, type: string) => Object.keys(parsed.resource?.[type] ?? {}).length;
@@ -106,6 +107,20 @@ describe('exported Terraform parses with the HCL parser', () => {
           expect(n.subnet.name).toMatch(/^\$\{azurerm_subnet\.[a-z0-9_]+\.name\}$/);
         }
         expect(p.response_export_values).toEqual(['properties.systemId']);
+      }
+
+      // Data policies: every group attribute present, each environment by reference, endpoint rules numbered 1…N.
+      for (const policy of Object.values(main.resource?.powerplatform_data_loss_prevention_policy ?? {})) {
+        type Entry = { id: string; endpoint_rules: { order: number; behavior: string; endpoint: string }[] };
+        const p = policy[0]! as Record<string, unknown> & { environments: string[]; custom_connectors_patterns: { order: number }[] };
+        expect(['General', 'Confidential', 'Blocked']).toContain(p.default_connectors_classification);
+        expect(['AllEnvironments', 'OnlyEnvironments', 'ExceptEnvironments']).toContain(p.environment_type);
+        for (const env of p.environments) expect(env).toMatch(/^\$\{(powerplatform_environment\.[a-z0-9_]+\.id|var\.[a-z0-9_]+)\}$/);
+        for (const group of ['business_connectors', 'non_business_connectors', 'blocked_connectors']) {
+          expect(Array.isArray(p[group]), group).toBe(true);
+          for (const entry of p[group] as Entry[]) expect(entry.endpoint_rules.map((r) => r.order)).toEqual(entry.endpoint_rules.map((_, i) => i + 1));
+        }
+        expect(p.custom_connectors_patterns.map((r) => r.order)).toEqual(p.custom_connectors_patterns.map((_, i) => i + 1));
       }
 
       // Providers pinned with source addresses; every variable typed and described.

@@ -16,9 +16,11 @@
 //    created by Terraform, and Bicep cannot declare environments at all (both left out with their
 //    relations); a gateway whose VNet has no GatewaySubnet in the design is exported with the subnet as a
 //    parameter, so its VNet cannot be known (left out);
-//  - VNet data gateways are no Azure resource: the export deploys their delegated subnet (which does come
-//    back) and writes the gateway as a manual step in data-gateways.md (left out, with dataGatewaySubnet);
-//    Bicep leaves an Azure service's diagnostic setting to the service's own template (left out there);
+//  - VNet data gateways are no Azure resource: the export deploys their delegated subnet and writes the gateway
+//    as a manual step in data-gateways.md; the readers infer a gateway from each vnetaccesslinks subnet, so a
+//    gateway is keyed by its subnet, and its name and member count (not in the IaC) are dropped;
+//  - data policies are no Azure resource either: Terraform declares them (powerplatform_data_loss_prevention_policy,
+//    which does come back), Bicep writes them as admin center steps in data-policies.md (left out there, with dataPolicyScope);
 //  - a firewall's private IP is Azure's to assign (the first usable address of its subnet), so no template
 //    declares it (left out); a network virtual appliance is its vendor's template (left out).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,7 +39,10 @@ type Normal = { elements: Record<string, Record<string, unknown>>; relations: Re
 
 export function normalise(design: Design, format: ExportFormat, original: Design): Normal {
   const byId = new Map(design.elements.map((e) => [e.id, e]));
+  const gatewaySubnet = new Map(design.relations.filter((r) => r.kind === 'dataGatewaySubnet').map((r) => [r.from, byId.get(r.to)]));
   const keyOf = (e: Element): string => {
+    const subnet = e.kind === 'vnetDataGateway' ? gatewaySubnet.get(e.id) : undefined;
+    if (subnet) return `${keyOf(subnet)}/${e.kind}`;
     const parent = 'parent' in e && e.parent ? byId.get(e.parent) : undefined;
     return `${parent ? `${keyOf(parent)}/` : ''}${e.kind}:${e.name}`;
   };
@@ -51,6 +56,7 @@ export function normalise(design: Design, format: ExportFormat, original: Design
       && !(k === 'delegations' && Array.isArray(v) && v.length === 0) && !(k === 'releaseCycle' && v === 'standard')));
     if (e.kind === 'azureService' && format === 'bicep') for (const k of ['region', 'publicNetworkAccess']) delete props[k];
     if (e.kind === 'firewall') delete props.privateIpAddress;
+    if (e.kind === 'vnetDataGateway') for (const k of ['name', 'memberCount']) delete props[k];
     elements[key] = props;
   }
   const relations: Normal['relations'] = {};
@@ -58,7 +64,6 @@ export function normalise(design: Design, format: ExportFormat, original: Design
     const from = byId.get(r.from);
     const to = byId.get(r.to);
     if (!from || !to || skip(from) || skip(to)) continue;
-    if (r.kind === 'diagnostics' && from.kind === 'azureService' && format === 'bicep') continue;
     relations[`${r.kind} ${keyOf(from)} -> ${keyOf(to)}`] = Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'from', 'to'].includes(k)));
   }
   return { elements, relations };
@@ -81,7 +86,7 @@ function skippedKeys(original: Design): Set<string> {
 }
 
 function skippedKind(e: Element, format: ExportFormat): boolean {
-  return e.kind === 'connector' || e.kind === 'onPremises' || e.kind === 'vnetDataGateway' || (e.kind === 'environment' && format === 'bicep')
+  return e.kind === 'connector' || e.kind === 'onPremises' || ((e.kind === 'environment' || e.kind === 'dataPolicy') && format === 'bicep')
     || (e.kind === 'azureService' && (format === 'terraform' || e.serviceType === 'other'));
 }
 

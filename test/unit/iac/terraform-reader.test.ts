@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { designSchema } from '../../../src/core/model/schema';
+import { validateDesign } from '../../../src/core/rules/engine';
 import { el, FIXTURES, lineAt, readFixture, rels, tf } from './iac-support';
 
 describe('readTerraform: paired fixture', () => {
@@ -162,5 +163,108 @@ describe('readTerraform: resolution', () => {
     const b = await readFixture('terraform-paired');
     expect(b.design).toEqual(a.design);
     expect(FIXTURES).toBeTruthy();
+  });
+});
+
+describe('readTerraform: data policies', () => {
+  const policy = (environments: string, extra = '') => `
+    resource "powerplatform_environment" "prod" {
+      display_name     = "Case"
+      location         = "europe"
+      environment_type = "Production"
+    }
+    variable "envs" {
+      type = list(string)
+    }
+    resource "powerplatform_data_loss_prevention_policy" "dlp" {
+      display_name                      = "Case policy"
+      default_connectors_classification = "Confidential"
+      environment_type                  = "OnlyEnvironments"
+      environments                      = ${environments}
+      business_connectors = [{
+        id                           = "/providers/Microsoft.PowerApps/apis/shared_sql"
+        default_action_rule_behavior = ""
+        action_rules                 = []
+        endpoint_rules = [
+          { order = 2, behavior = "Deny", endpoint = "*" },
+          { order = 1, behavior = "Allow", endpoint = "sql1.database.windows.net,*" },
+        ]
+      }]
+      non_business_connectors = []
+      blocked_connectors      = [{ id = "http" }]
+      custom_connectors_patterns = [{ order = 1, host_url_pattern = "*", data_group = "Ignore" }]
+      ${extra}
+    }`;
+
+  it('reads groups, the default group (Confidential is Business), endpoint rules by order and the environments it names', async () => {
+    const r = await tf(policy('[powerplatform_environment.prod.id]'));
+    expect(designSchema.safeParse(r.design).success).toBe(true);
+    expect(r.diagnostics).toEqual([]);
+    expect(el(r, 'powerplatform_data_loss_prevention_policy.dlp')).toMatchObject({
+      kind: 'dataPolicy', name: 'Case policy', environmentScope: 'OnlyEnvironments', defaultGroup: 'Business',
+      connectors: [{ connector: '/providers/Microsoft.PowerApps/apis/shared_sql', group: 'Business' }, { connector: 'http', group: 'Blocked' }],
+      endpointRules: [
+        { connector: '/providers/Microsoft.PowerApps/apis/shared_sql', endpoint: 'sql1.database.windows.net,*', behavior: 'Allow' },
+        { connector: '/providers/Microsoft.PowerApps/apis/shared_sql', endpoint: '*', behavior: 'Deny' },
+      ],
+      customConnectorPatterns: [{ hostUrlPattern: '*', group: 'Ignore' }],
+    });
+    expect(rels(r, 'dataPolicyScope')).toEqual(['powerplatform_data_loss_prevention_policy.dlp -> powerplatform_environment.prod']);
+  });
+
+  it('leaves the scope unknown, and says so, when the environments are not resources of the configuration', async () => {
+    const r = await tf(policy('var.envs'));
+    const p = el(r, 'powerplatform_data_loss_prevention_policy.dlp');
+    expect(p).toMatchObject({ kind: 'dataPolicy', defaultGroup: 'Business' });
+    expect(p).not.toHaveProperty('environmentScope');
+    expect(rels(r, 'dataPolicyScope')).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/Cannot tell statically which environments the data policy 'powerplatform_data_loss_prevention_policy\.dlp' names/)]);
+  });
+
+  it('leaves connector groups unknown when a group is not a literal list', async () => {
+    const r = await tf(policy('[]').replace('non_business_connectors = []', 'non_business_connectors = var.envs'));
+    const p = el(r, 'powerplatform_data_loss_prevention_policy.dlp');
+    expect(p).not.toHaveProperty('connectors');
+    expect(p).not.toHaveProperty('endpointRules');
+  });
+});
+
+describe('readTerraform: VNet data gateways', () => {
+  it('infers a gateway in each subnet delegated to vnetaccesslinks, so the gateway rules judge the subnet', async () => {
+    const text = `
+      resource "azurerm_virtual_network" "v" {
+        name                = "vnet-dgw"
+        location            = "westindia"
+        resource_group_name = "rg"
+        address_space       = ["10.30.0.0/16"]
+      }
+      resource "azurerm_subnet" "dgw" {
+        name                 = "snet-datagateway"
+        resource_group_name  = "rg"
+        virtual_network_name = azurerm_virtual_network.v.name
+        address_prefixes     = ["10.30.3.0/27"]
+        delegation {
+          name = "dgw"
+          service_delegation {
+            name = "Microsoft.PowerPlatform/vnetaccesslinks"
+          }
+        }
+      }
+      resource "azurerm_subnet" "other" {
+        name                 = "snet-other"
+        resource_group_name  = "rg"
+        virtual_network_name = azurerm_virtual_network.v.name
+        address_prefixes     = ["10.30.4.0/27"]
+      }`;
+    const r = await tf(text);
+    expect(designSchema.safeParse(r.design).success).toBe(true);
+    const gateways = r.design.elements.filter((e) => e.kind === 'vnetDataGateway');
+    expect(gateways.map((g) => g.name)).toEqual(['VNet data gateway in snet-datagateway']);
+    expect(gateways[0]).not.toHaveProperty('memberCount');
+    expect(rels(r, 'dataGatewaySubnet')).toEqual([`${gateways[0]!.id} -> azurerm_subnet.dgw`]);
+    // westindia is not a VNet data gateway region: PPV-044 now reports it, at the subnet's delegation.
+    const findings = validateDesign(r.design, { locate: r.locate }).filter((f) => f.ruleId === 'PPV-044');
+    expect(findings.map((f) => f.elementId)).toEqual([gateways[0]!.id]);
+    expect(text.split('\n')[findings[0]!.location!.range.start.line]).toContain('delegation');
   });
 });

@@ -9,6 +9,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const EXPECTED_IDS = [
   ...Array.from({ length: 53 }, (_, i) => `PPV-${pad(i + 1, 3)}`),
+  // PPV-054…058: data policies (DLP).
+  ...Array.from({ length: 5 }, (_, i) => `PPV-${pad(i + 54, 3)}`),
   ...Array.from({ length: 17 }, (_, i) => `AZ-${pad(i + 1, 2)}`),
 ];
 const DOC_SECTIONS = ['## What it checks', '## Why', '## How to fix', '## Examples', '### Bicep', '### Terraform', '## Sources'];

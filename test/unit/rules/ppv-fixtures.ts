@@ -3,7 +3,7 @@
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import { POWER_PLATFORM_DELEGATION, VNET_DATA_GATEWAY_DELEGATION } from '../../../src/core/model/kinds';
 import type { Element, Relation } from '../../../src/core/model/schema';
-import { loadSample } from '../support/designs';
+import { edited, loadSample } from '../support/designs';
 
 export const seed = loadSample('seed');
 export const minimal = loadSample('minimal');
@@ -49,3 +49,34 @@ export function dataGateway(props: Partial<Extract<Element, { kind: 'subnet' }>>
     [{ id: 'vdgw-subnet', kind: 'dataGatewaySubnet', from: 'vdgw', to: 'snet-dgw' }],
   );
 }
+
+export const SQL_ID = '/providers/Microsoft.PowerApps/apis/shared_sql';
+
+/** A data policy naming the seed's environment (OnlyEnvironments unless `props` says otherwise). */
+export function dataPolicy(props: Partial<Extract<Element, { kind: 'dataPolicy' }>> = {}, id = 'dlp-1', envs = ['env-prod']): DesignEdit {
+  return add(
+    [{ id, kind: 'dataPolicy', name: id, environmentScope: 'OnlyEnvironments', defaultGroup: 'NonBusiness', connectors: [], endpointRules: [], ...props } as Element],
+    envs.map((env) => ({ id: `${id}-scope-${env}`, kind: 'dataPolicyScope', from: id, to: env })),
+  );
+}
+
+/** A SQL server reached through a private endpoint in the seed's West Europe PE subnet, and a SQL Server connector the seed's environment runs to it. */
+export const sqlWorkload: DesignEdit = add(
+  [
+    { id: 'sql', kind: 'azureService', name: 'sql-casemgmt', serviceType: 'sqlServer', region: 'westeurope', publicNetworkAccess: false },
+    { id: 'pe-sql', kind: 'privateEndpoint', name: 'pe-casemgmt-sql', groupId: 'sqlServer', region: 'westeurope' },
+    { id: 'conn-sql', kind: 'connector', name: 'Case SQL', connectorType: 'sqlServer', authKind: 'entraIdOAuth' },
+  ],
+  [
+    { id: 'pe-sql-target', kind: 'peTarget', from: 'pe-sql', to: 'sql' },
+    { id: 'pe-sql-subnet', kind: 'peSubnet', from: 'pe-sql', to: 'snet-pe-weu' },
+    { id: 'conn-sql-target', kind: 'connectorTarget', from: 'conn-sql', to: 'sql' },
+    { id: 'env-runs-sql', kind: 'workload', from: 'env-prod', to: 'conn-sql' },
+  ],
+);
+
+/** The seed's environment without its enterprise policy link: no Virtual Network support. */
+export const removeLink: DesignEdit = { op: 'removeRelations', ids: ['link-env-prod'] };
+
+/** The seed without its data policy, for the data policy rules to add their own. */
+export const seedWithoutDataPolicy = edited(seed, { op: 'removeElements', ids: ['dlp-casemgmt'] });

@@ -66,6 +66,12 @@ export function resource(symbol: string, typeAndVersion: string, body: BicepObje
   return options.lead ? `${options.lead}\n${head}` : head;
 }
 
+/** A module call: `path` is a relative .bicep file the export writes beside main.bicep. */
+export function moduleCall(symbol: string, path: string, body: BicepObject, options: { lead?: string } = {}): string {
+  const head = `module ${symbol} ${bicepString(path)} = ${renderValue(body)}`;
+  return options.lead ? `${options.lead}\n${head}` : head;
+}
+
 export function param(symbol: string, type: string, description: string, defaultValue?: BicepValue, decorators: readonly string[] = []): string {
   const lines = [...decorators, `@description(${bicepString(description)})`];
   lines.push(`param ${symbol} ${type}${defaultValue === undefined ? '' : ` = ${renderValue(defaultValue)}`}`);

@@ -56,7 +56,8 @@ function bicepContext(plan: ExportPlan) {
   const subnetName = new Map<string, string>();
   const subnetRef = new Map<string, string>();
   const serviceId = new Map<string, string>();
-  return { plan, pool, symbolOf, params, body, outputs, addParam, nameParam, locationParam, nameOf, locationOf, subnetName, subnetRef, serviceId };
+  const serviceScope = new Map<string, string>();
+  return { plan, pool, symbolOf, params, body, outputs, addParam, nameParam, locationParam, nameOf, locationOf, subnetName, subnetRef, serviceId, serviceScope };
 }
 
 type BicepContext = ReturnType<typeof bicepContext>;
@@ -335,11 +336,13 @@ function azureServices(ctx: BicepContext): void {
     const sub = svc.subscriptionId
       ? addParam(svc.id, 'subscription id', 'string', `Subscription of the Azure service "${svc.id}".`, svc.subscriptionId)
       : undefined;
+    const scope = sub ? `resourceGroup(${sub}, ${rg})` : `resourceGroup(${rg})`;
     body.push(resource(symbolOf(svc.id), `${facts.armType}@${facts.apiVersion}`, obj(
       ['name', expr(name)],
-      ['scope', expr(sub ? `resourceGroup(${sub}, ${rg})` : `resourceGroup(${rg})`)],
+      ['scope', expr(scope)],
     ), { existing: true, ...(lead ? { lead } : {}) }));
     serviceId.set(svc.id, `${symbolOf(svc.id)}.id`);
+    ctx.serviceScope.set(svc.id, scope);
   });
 }
 
@@ -356,8 +359,8 @@ function firewalls(ctx: BicepContext): void {
 }
 
 function monitoring(ctx: BicepContext): void {
-  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId } = ctx;
-  body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId }));
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId, serviceScope } = ctx;
+  body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId, serviceScope }));
 }
 
 function dnsResolvers(ctx: BicepContext): void {

@@ -1,7 +1,9 @@
 // The monitoring section of main.bicep: Log Analytics workspaces, Network Watchers, VNet flow logs (child
 // resources of their watcher) and diagnostic settings (extension resources scoped to their source).
+import type { ElementOf } from '../../model/schema';
+import { SERVICE_FACTS, type ExportPlan } from '../export-plan';
 import { diagnosticsPlans, flowLogPlans } from '../monitoring-plan';
-import { comments, expr, obj, resource } from './bicep-writer';
+import { comments, expr, moduleCall, obj, param, resource } from './bicep-writer';
 import type { BicepSectionContext } from './section-context';
 
 export const MONITORING_API = {
@@ -15,6 +17,52 @@ export const MONITORING_API = {
 export interface BicepMonitoringContext extends BicepSectionContext {
   /** Resource-id expression of each Azure service the template references. */
   readonly serviceId: ReadonlyMap<string, string>;
+  /** The `resourceGroup(…)` scope of each typed Azure service the template references as `existing`. */
+  readonly serviceScope: ReadonlyMap<string, string>;
+}
+
+type ModelledServiceType = Exclude<ElementOf<'azureService'>['serviceType'], 'other'>;
+
+/** The module that writes a diagnostic setting on an existing service of a type, beside main.bicep. */
+export function diagnosticsModulePath(serviceType: ModelledServiceType): string {
+  return `modules/diagnostics-${serviceType.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.bicep`;
+}
+
+/**
+ * The diagnostic setting modules main.bicep calls, one per service type: a setting is an extension resource
+ * of its target and takes the target's scope, so for a service in its own resource group it is deployed by a
+ * module of that scope (Bicep refuses it in main.bicep, BCP139).
+ */
+export function emitDiagnosticsModules(plan: ExportPlan): { path: string; content: string }[] {
+  const types = new Set<ModelledServiceType>();
+  for (const d of diagnosticsPlans(plan.topology)) {
+    if (d.source.kind === 'azureService' && d.source.serviceType !== 'other') types.add(d.source.serviceType);
+  }
+  return [...types].sort().map((type) => {
+    const facts = SERVICE_FACTS[type];
+    const content = [
+      comments(`A diagnostic setting on an existing ${facts.armType}, deployed in that resource's resource group by main.bicep.`),
+      '',
+      param('targetName', 'string', `Name of the existing ${facts.armType}.`),
+      '',
+      param('settingName', 'string', 'Name of the diagnostic setting.'),
+      '',
+      param('workspaceId', 'string', 'Resource id of the Log Analytics workspace that receives the logs and metrics.'),
+      '',
+      resource('target', `${facts.armType}@${facts.apiVersion}`, obj(['name', expr('targetName')]), { existing: true }),
+      '',
+      resource('setting', `Microsoft.Insights/diagnosticSettings@${MONITORING_API.diagnostics}`, obj(
+        ['name', expr('settingName')],
+        ['scope', expr('target')],
+        ['properties', obj(
+          ['workspaceId', expr('workspaceId')],
+          ['logs', [obj(['categoryGroup', 'allLogs'], ['enabled', true])]],
+          ['metrics', [obj(['category', 'AllMetrics'], ['enabled', true])]],
+        )],
+      ), { lead: `${comments('Resource diagnostic settings exist only as preview API versions; the GA one is a different type.')}\n#disable-next-line use-recent-api-versions` }),
+    ].join('\n');
+    return { path: diagnosticsModulePath(type), content: `${content}\n` };
+  });
 }
 
 export function emitMonitoringBicep(c: BicepMonitoringContext): string[] {
@@ -72,8 +120,22 @@ export function emitMonitoringBicep(c: BicepMonitoringContext): string[] {
   }
   for (const d of diagnosticsPlans(plan.topology)) {
     if (d.source.kind === 'azureService') {
-      // Services are `existing` in their own resource group: a setting scoped there needs a module of that scope.
-      body.push(comments(`Not exported: the diagnostic setting "${d.id}" of "${d.source.id}" (to "${d.workspace.id}"). The service lives in its own resource group,`, 'so add the setting to its template (category group allLogs and AllMetrics, to this workspace). Terraform exports it.'));
+      const scope = c.serviceScope.get(d.source.id);
+      if (d.source.serviceType === 'other' || scope === undefined) {
+        body.push(comments(`Not exported: the diagnostic setting "${d.id}" of "${d.source.id}" (to "${d.workspace.id}"). The design does not say the service's type,`, 'so add the setting to its template (category group allLogs and AllMetrics, to this workspace). Terraform exports it.'));
+        continue;
+      }
+      // Services are `existing` in their own resource group: the setting is deployed there, by a module of that scope.
+      const symbol = c.take(d.id);
+      body.push(moduleCall(symbol, diagnosticsModulePath(d.source.serviceType), obj(
+        ['name', symbol],
+        ['scope', expr(scope)],
+        ['params', obj(
+          ['targetName', expr(`${c.symbolOf(d.source.id)}.name`)],
+          ['settingName', `diag-to-${d.workspace.name}`],
+          ['workspaceId', expr(`${c.symbolOf(d.workspace.id)}.id`)],
+        )],
+      )));
       continue;
     }
     const ws = c.symbolOf(d.workspace.id);

@@ -9,6 +9,7 @@ import { elementSymbols } from '../element-symbols';
 import { IdentifierPool } from '../identifiers';
 import { emitDnsResolversTerraform } from './emit-dns-resolvers';
 import { emitFirewallTerraform } from './emit-firewall';
+import { emitDataPoliciesTerraform } from './emit-data-policies';
 import { emitMonitoringTerraform } from './emit-monitoring';
 import { attr, blank, block, comment, hobj, raw, renderHclFile, type HclItem, type HclValue } from './hcl-writer';
 
@@ -69,13 +70,14 @@ function terraformContext(plan: ExportPlan) {
   const rgName = raw('data.azurerm_resource_group.main.name');
   const gateways: Gateway[] = [...plan.all('vpnGateway'), ...plan.all('expressRouteGateway')].sort((a, b) => (a.id < b.id ? -1 : 1));
   const serviceId = new Map<string, string>();
-  return { plan, labels, vars, labelOf, variables, addVar, rg, subscription, nameVar, locationVar, main, outputs, rgName, gateways, serviceId };
+  const environmentIds = new Map<string, string>();
+  return { plan, labels, vars, labelOf, variables, addVar, rg, subscription, nameVar, locationVar, main, outputs, rgName, gateways, serviceId, environmentIds };
 }
 
 type TerraformContext = ReturnType<typeof terraformContext>;
 
 /** The sections of the file, in the order they are written (a later one may refer to an earlier one's symbols). */
-const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, firewalls, peerings, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, environments, connectorSecrets];
+const SECTIONS: readonly ((ctx: TerraformContext) => void)[] = [nsgs, routeTables, natGateways, vnets, gatewaysAndSites, firewalls, peerings, azureServices, monitoring, privateDnsZones, dnsResolvers, privateEndpoints, enterprisePolicies, environments, dataPolicies, connectorSecrets];
 
 export function emitTerraform(plan: ExportPlan): TerraformFiles {
   const ctx = terraformContext(plan);
@@ -486,6 +488,7 @@ function environments(ctx: TerraformContext): void {
           attr('suppress_validation_emails', true),
         ]));
       }
+      ctx.environmentIds.set(env.id, envIdExpr);
       const policy = plan.environmentPolicy(env);
       if (policy) {
         const linkLabel = labels.take(env.id, 'policy link');
@@ -498,6 +501,11 @@ function environments(ctx: TerraformContext): void {
       }
     }
   }
+}
+
+/** Data policies (DLP), after the environments whose ids they name. */
+function dataPolicies(ctx: TerraformContext): void {
+  ctx.main.push(...emitDataPoliciesTerraform(ctx));
 }
 
 /** Connector secrets: the Key Vault secret's URI, never its value. */

@@ -53,6 +53,11 @@ import { rule as PPV_050 } from './PPV-050';
 import { rule as PPV_051 } from './PPV-051';
 import { rule as PPV_052 } from './PPV-052';
 import { rule as PPV_053 } from './PPV-053';
+import { rule as PPV_054 } from './PPV-054';
+import { rule as PPV_055 } from './PPV-055';
+import { rule as PPV_056 } from './PPV-056';
+import { rule as PPV_057 } from './PPV-057';
+import { rule as PPV_058 } from './PPV-058';
 
 export const PPV_RULES: readonly Rule[] = [
   PPV_001,
@@ -108,4 +113,9 @@ export const PPV_RULES: readonly Rule[] = [
   PPV_051,
   PPV_052,
   PPV_053,
+  PPV_054,
+  PPV_055,
+  PPV_056,
+  PPV_057,
+  PPV_058,
 ];
