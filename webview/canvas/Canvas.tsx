@@ -2,7 +2,7 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
+  applyEdgeChanges, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
 import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
@@ -16,6 +16,7 @@ import { NODE_TYPES } from './node-types';
 import { applyNodeChangesById } from './node-changes';
 import { highlightEdges, highlightNodes, type PathHighlight } from './path-highlight';
 import { markOnce } from '../host/perf-marks';
+import { DotGrid } from './DotGrid';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
 export interface CanvasProps {
@@ -190,7 +191,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
         >
-          <Background gap={24} />
+          <DotGrid />
           <MiniMap pannable zoomable ariaLabel="Mini map" nodeStrokeWidth={2} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
