@@ -7,12 +7,16 @@ import { WorkspaceFsExportDestination } from './vscode/export/export-destination
 import { WorkspaceFsIac } from './vscode/iac-diagnostics/iac-workspace';
 import { activateNodeOnlyCommands } from './vscode/web-host/node-only-commands';
 
+/** The entry's own code runs after every module it imports has been evaluated. */
+const bundleEvaluatedAt = Date.now();
+
 export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
   // One line that says which host this is: the browser console shows it, and the web-host e2e test checks it.
   console.info(`ppvnet: web extension host (WorkerGlobalScope: ${typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope}, process: ${typeof process})`);
   return activateFeatures(context, {
     exportDestination: new WorkspaceFsExportDestination(),
     iac: new WorkspaceFsIac(context.extensionUri),
+    bundleEvaluatedAt,
     hostOnly: [activateNodeOnlyCommands],
   });
 }

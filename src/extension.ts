@@ -11,11 +11,15 @@ import { activateRevisionDiff } from './vscode/revision-diff/activate-revision-d
 
 export type { PpvnetExtensionApi } from './vscode/activate-features';
 
+/** The entry's own code runs after every module it imports has been evaluated. */
+const bundleEvaluatedAt = Date.now();
+
 export function activate(context: vscode.ExtensionContext): PpvnetExtensionApi {
   return activateFeatures(context, {
     exportDestination: new DiskExportDestination(),
     iac: diskIacWorkspace,
     openIacInDesigner,
+    bundleEvaluatedAt,
     hostOnly: [activateAzure, (_context, shared) => activateRevisionDiff(shared)],
   });
 }

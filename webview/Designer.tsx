@@ -18,7 +18,7 @@ import { useStatus } from './chrome/use-status';
 import { nextChildSlot, selectedVnet, topLevelBoxes, vnetAt } from './canvas/drop-targets';
 import { hostChannel } from './host/host-channel';
 import { Inspector, type RowFocus } from './inspector/Inspector';
-import { layoutInWorker, warmLayoutWorker } from './layout/layout-client';
+import { layoutInWorker } from './layout/layout-client';
 import { copySelection, pastedBounds, pasteSnippet, type Snippet } from './model/clipboard';
 import { deleteEdit } from './model/delete-edit';
 import { revealBox } from './canvas/reveal-box';
@@ -69,12 +69,6 @@ export function Designer() {
     const live = new Set([...design.elements.map((e) => e.id), ...design.relations.map((r) => r.id)]);
     setSelection((s) => (s.every((id) => live.has(id)) ? s : s.filter((id) => live.has(id))));
   }, [design]);
-
-  // Load elk while the user looks at the design, so the first Auto-layout click answers quickly.
-  useEffect(() => {
-    const timer = window.setTimeout(warmLayoutWorker, 2000);
-    return () => window.clearTimeout(timer);
-  }, []);
 
   const reveal = useCallback((id: string) => {
     setSelection([id]);

@@ -458,7 +458,8 @@ async function partColours(page) {
       'minimap node': ['.react-flow__minimap-node', 'fill'],
       'zoom button': ['.react-flow__controls-button', 'backgroundColor'],
       'zoom icon': ['.react-flow__controls-button', 'color'],
-      'background dots': ['.react-flow__background circle', 'fill'],
+      // The dots are painted in the grid's currentColor (canvas/DotGrid.tsx).
+      'background dots': ['.canvas-grid', 'color'],
       palette: ['.palette', 'backgroundColor'],
       toolbar: ['.toolbar', 'backgroundColor'],
       'inspector background': ['.inspector', 'backgroundColor'],

@@ -4,11 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, freshWorkspace, openWorkbench, runCommand, screenshot, webview, withBrowser } from './lib.mjs';
 import { assertDirty as assertDirtyOn, center, connect, dragFromPalette, edgeCount, findCanvasFrame, nodeIds, openFromExplorer, waitFor as waitOn } from './canvas-helpers.mjs';
 
 const EMPTY = 'canvas.ppvnet.json';
+/** The issue's budgets for the 1,000-element pan (ms), printed next to the measured frames. */
+const PAN_BUDGET = { longest: 50, p95: 20 };
+/** Fails the test: the webview's own main-thread work per frame, far above today's (see the assert). */
+const PAN_WORK_P95_LIMIT_MS = 50;
 const LARGE = 'large.ppvnet.json';
 /** The seed design the fixture workspace holds: the same-run baseline of the open timings. */
 const SMALL = 'seed.ppvnet.json';
@@ -182,6 +187,10 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     const cold = await openAndTime(page, LARGE);
     for (const line of cold.lines) t.diagnostic(`cold open: ${line}`);
     console.log(`SCALE cold open: ${cold.lines.join('; ')}`);
+    // The seconds before the webview page exists, from VS Code's extension host log and ours.
+    const beforePage = await coldOpenBeforePage(cold.clickAt, cold.pageAt, LARGE);
+    t.diagnostic(`cold open before the webview page: ${beforePage}`);
+    console.log(`SCALE cold open before the webview page: ${beforePage}`);
 
     // A large design is fitted on open: every top-level element lies inside the canvas viewport.
     const fit = await waitOn(page, () => cold.frame.evaluate(viewportCoverage), 'no viewport transform on the canvas');
@@ -231,11 +240,18 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     const pan = await panAndMeasure(page, browserObj, inFrame, pane, 'canvas-pan-trace.json');
     t.diagnostic(`pan: ${pan.line}`);
     console.log(`SCALE pan of 1,000 elements: ${pan.line}`);
+    const budgets = `pan: longest frame ${pan.longest.toFixed(1)} ms (budget ${PAN_BUDGET.longest}), p95 ${pan.p95.toFixed(1)} ms (budget ${PAN_BUDGET.p95}); ` +
+      `main-thread work per frame (thread time, which other processes' load does not inflate): p95 ${pan.work.p95.toFixed(1)} ms, longest ${pan.work.max.toFixed(1)} ms; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+    t.diagnostic(budgets);
+    console.log(`SCALE ${budgets}`);
     // Where the paint goes: the same pan without the dotted background, then without the minimap (diagnostic only).
-    for (const [part, selector] of [['background', '.react-flow__background'], ['minimap', '.react-flow__minimap']]) {
-      await inFrame.evaluate((sel) => { const st = document.createElement('style'); st.id = 'e2e-hide'; st.textContent = `${sel}{display:none}`; document.head.append(st); }, selector);
+    // PPVNET_PAN_EXPERIMENTS='[["name", "css"], …]' runs other passes (e.g. edges or labels hidden) to see where a pan's work goes.
+    const EXPERIMENTS = process.env.PPVNET_PAN_EXPERIMENTS ? JSON.parse(process.env.PPVNET_PAN_EXPERIMENTS) : [['background', '.canvas-grid{display:none}'], ['minimap', '.react-flow__minimap{display:none}']];
+    for (const [part, css] of EXPERIMENTS) {
+      // A constructed sheet: the webview's CSP refuses an injected <style> element (it would change nothing).
+      await inFrame.evaluate((text) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(text); document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; window.__e2eSheet = sheet; }, css);
       const without = await panAndMeasure(page, browserObj, inFrame, pane, `canvas-pan-no-${part}-trace.json`);
-      await inFrame.evaluate(() => document.getElementById('e2e-hide')?.remove());
+      await inFrame.evaluate(() => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== window.__e2eSheet); });
       t.diagnostic(`pan without the ${part}: ${without.line}`);
       console.log(`SCALE pan without the ${part}: ${without.line}`);
     }
@@ -275,6 +291,10 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     t.diagnostic(`host side: ${hostLine.replace(/^.*\] /, '')}; inits: ${hostInit}`);
     console.log(`SCALE host side: ${hostLine.replace(/^.*\] /, '')}; inits: ${hostInit}`);
     assert.ok(gaps.length > 0, 'no frames were recorded');
+    // Frame times on a shared machine follow its load, so they are reported against the budgets, not asserted
+    // (benchmarks own performance). The webview's own work per frame is not inflated by load: only a regression
+    // far beyond noise (today's p95 is about 5–15 ms) fails here.
+    assert.ok(pan.work.p95 < PAN_WORK_P95_LIMIT_MS, `main-thread work per pan frame regressed: p95 ${pan.work.p95.toFixed(1)} ms (limit ${PAN_WORK_P95_LIMIT_MS} ms)`);
     assert.ok(fit.inside > 0.98, `the large design is not fitted to the view on open (${(fit.inside * 100).toFixed(1)}% of it visible)`);
     assert.ok(fit.span > 0.7, `the large design is fitted far too small (it spans ${(fit.span * 100).toFixed(1)}% of the view)`);
   });
@@ -303,15 +323,77 @@ async function panAndMeasure(page, browserObj, frame, pane, traceName) {
   const trace = JSON.parse(await readFile(tracePath, 'utf8'));
   const totals = traceTotals(trace.traceEvents ?? trace);
   const q = (f) => gaps[Math.floor(gaps.length * f)]?.toFixed(1);
-  return { gaps, line: `${gaps.length} frames in the webview; longest frame ${gaps[0]?.toFixed(1)} ms; 95th percentile ${q(0.05)} ms; median ${q(0.5)} ms; trace (renderer main threads, ms): ${totals}` };
+  const work = workPerFrame(trace.traceEvents ?? trace);
+  return { gaps, longest: gaps[0] ?? NaN, p95: gaps[Math.floor(gaps.length * 0.05)] ?? NaN, work, line: `${gaps.length} frames in the webview; longest frame ${gaps[0]?.toFixed(1)} ms; 95th percentile ${q(0.05)} ms; median ${q(0.5)} ms; trace (renderer main threads, ms): ${totals}` };
 }
 
 /** Lines of the extension's "Power Platform VNet" log in this run's VS Code profile. */
 async function hostLog() {
+  return profileLog(join('ppvnet.ppvnet-designer', 'Power Platform VNet.log'));
+}
+
+/** Lines of every log file of this run's VS Code profile whose path ends with `suffix`. */
+async function profileLog(suffix) {
   const logs = join(process.env.E2E_RUN_DIR ?? '', 'data', 'logs');
-  const files = (await readdir(logs, { recursive: true })).filter((f) => f.endsWith(join('ppvnet.ppvnet-designer', 'Power Platform VNet.log')));
+  const files = (await readdir(logs, { recursive: true })).filter((f) => f.endsWith(suffix));
   const texts = await Promise.all(files.map((f) => readFile(join(logs, f), 'utf8')));
   return texts.join('\n').split('\n');
+}
+
+/** Epoch ms of a VS Code log line ("2026-01-02 03:04:05.678 [info] …", local time). */
+function logTime(line) {
+  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+)/.exec(line ?? '');
+  return m ? new Date(`${m[1]}T${m[2]}`).getTime() : NaN;
+}
+
+/**
+ * Where the cold open's time before the webview page goes: VS Code loading and activating the extension (its
+ * exthost log), our activation and our resolveCustomTextEditor (our log), and VS Code building the webview
+ * (page handed over → the page's own time origin). Times are relative to the click on the file.
+ */
+async function coldOpenBeforePage(clickAt, pageAt, fileName) {
+  const ext = await profileLog('remoteexthost.log');
+  const ours = await hostLog();
+  const rel = (t) => `${t >= clickAt ? '+' : ''}${Math.round(t - clickAt)} ms`;
+  const activation = ext.findLast((l) => /_doActivateExtension ppvnet\.ppvnet-designer/.test(l));
+  const activated = ours.findLast((l) => / activated in \d+ ms/.test(l));
+  const opened = ours.find((l) => l.includes(`designer[${fileName}]: opened`) && logTime(l) >= clickAt - 1000);
+  const activateMs = Number(/activated in (\d+) ms/.exec(activated ?? '')?.[1]);
+  const evaluatedAt = Number(/bundle evaluated at (\d+)/.exec(activated ?? '')?.[1]);
+  const resolveMs = Number(/page handed to the webview (\d+) ms/.exec(opened ?? '')?.[1]);
+  const openedAt = logTime(opened);
+  const parts = [
+    `click → webview page created ${Math.round(pageAt - clickAt)} ms`,
+    `VS Code began loading the extension at ${rel(logTime(activation))} (${/activationEvent: '([^']*)'/.exec(activation ?? '')?.[1] ?? 'no log line'})`,
+    `bundle read and evaluated ${Math.round(evaluatedAt - logTime(activation))} ms (until ${rel(evaluatedAt)})`,
+    `activate ${activateMs} ms`,
+    `VS Code asked for the editor at ${rel(openedAt - resolveMs)}`,
+    `our resolve (CSP page) ${resolveMs} ms`,
+    `page handed over at ${rel(openedAt)} → webview page created ${Math.round(pageAt - openedAt)} ms (VS Code's webview: its host frame, service worker and our HTML)`,
+  ];
+  return parts.join('; ');
+}
+
+/** Main-thread thread time per frame (between the renderer's animation frames) over the trace: p95 and longest. */
+function workPerFrame(events) {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  // The workbench's and the webview's callbacks of one frame fire together: a frame starts 4 ms or more after the last.
+  const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts).sort((a, b) => a - b)
+    .filter((ts, k, all) => k === 0 || ts - all[k - 1] >= 4000);
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
+  const work = [];
+  let i = 0;
+  for (let f = 1; f < frames.length; f++) {
+    let cpu = 0;
+    while (i < tasks.length && tasks[i].ts < frames[f]) {
+      if (tasks[i].ts >= frames[f - 1]) cpu += (tasks[i].tdur ?? tasks[i].dur ?? 0) / 1000;
+      i++;
+    }
+    work.push(cpu);
+  }
+  work.sort((a, b) => b - a);
+  return { p95: work[Math.floor(work.length * 0.05)] ?? 0, max: work[0] ?? 0 };
 }
 
 /** Opens `fileName` from the explorer; times the click → first nodes and the webview's own steps. */
@@ -322,7 +404,7 @@ async function openAndTime(page, fileName) {
   const firstNodes = Date.now() - t0;
   const frame = await waitOn(page, () => findCanvasFrame(page), 'no frame holds the canvas');
   const startup = await waitOn(page, () => startupTimeline(frame), 'the webview never marked its first painted nodes');
-  return { frame, lines: describeStartup(startup, t0, firstNodes), ms: { click: firstNodes, page: startup.marks['first-nodes-painted'].at } };
+  return { frame, clickAt: t0, pageAt: startup.timeOrigin, lines: describeStartup(startup, t0, firstNodes), ms: { click: firstNodes, page: startup.marks['first-nodes-painted'].at } };
 }
 
 /** The webview's `ppvnet:*` marks and host messages, once the first nodes have been painted. */
@@ -371,7 +453,10 @@ function traceTotals(events) {
     sums[name] += (e.dur ?? 0) / 1000;
     if (name === 'RunTask') longest = Math.max(longest, (e.dur ?? 0) / 1000);
   }
-  return `${names.map((n) => `${n} ${Math.round(sums[n])}`).join(', ')}; longest task ${Math.round(longest)}`;
+  const pids = new Set([...mains].map((k) => k.split(':')[0]));
+  let raster = 0;
+  for (const e of events) if (e.ph === 'X' && e.name === 'TaskGraphRunner::RunTask' && pids.has(String(e.pid))) raster += (e.dur ?? 0) / 1000;
+  return `${names.map((n) => `${n} ${Math.round(sums[n])}`).join(', ')}; longest task ${Math.round(longest)}; raster (renderer workers) ${Math.round(raster)}`;
 }
 
 /** Runs in the webview: how much of the design's top-level box is inside the viewport, and how much of the view it fills. */

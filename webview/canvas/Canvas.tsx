@@ -2,7 +2,7 @@
 // one moveElements, connect → one addRelation, palette drop → one addElements) and reports selection.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import ReactFlow, {
-  applyEdgeChanges, Background, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
+  applyEdgeChanges, ConnectionMode, useReactFlow, useStore, Controls, MiniMap, type Connection, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from 'reactflow';
 import type { Design } from '../../src/core/model/schema';
 import type { Finding } from '../../src/core/rules/rule';
@@ -16,6 +16,8 @@ import { NODE_TYPES } from './node-types';
 import { applyNodeChangesById } from './node-changes';
 import { highlightEdges, highlightNodes, type PathHighlight } from './path-highlight';
 import { markOnce } from '../host/perf-marks';
+import { usePanLayer } from './pan-layer';
+import { DotGrid } from './DotGrid';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
 export interface CanvasProps {
@@ -165,9 +167,10 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
   // Applied to what is drawn, not to the state: the marks come and go without touching the design's nodes.
   const litNodes = useMemo(() => highlightNodes(shown, highlight), [shown, highlight]);
   const litEdges = useMemo(() => highlightEdges(edges, highlight), [edges, highlight]);
+  const pan = usePanLayer();
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
-      <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <div className="canvas" data-testid="canvas" ref={pan.ref} onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
           nodes={litNodes}
           edges={litEdges}
@@ -178,6 +181,9 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           onNodeDragStop={onNodeDragStop}
           onSelectionDragStop={onSelectionDragStop}
           onConnect={onConnect}
+          onMoveStart={pan.onMoveStart}
+          onMove={pan.onMove}
+          onMoveEnd={pan.onMoveEnd}
           connectionMode={ConnectionMode.Loose}
           connectionRadius={36}
           deleteKeyCode={null}
@@ -190,7 +196,7 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           proOptions={{ hideAttribution: true }}
           elevateNodesOnSelect={false}
         >
-          <Background gap={24} />
+          <DotGrid />
           <MiniMap pannable zoomable ariaLabel="Mini map" nodeStrokeWidth={2} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>

@@ -61,6 +61,7 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
   private codiconsPresent: Promise<boolean> | undefined;
 
   async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const started = Date.now();
     const extensionUri = this.context.extensionUri;
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'out', 'webview');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
@@ -82,7 +83,7 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
     const transport = new MessageTransport(webview, this.deps.log, label);
     const session = new DesignerSession(document, panel, transport, { analyzer: this.deps.analyzer, log: this.deps.log, extensionUri }, this.deps.generation);
     const registration = this.deps.sessions.add(session);
-    this.deps.log.info(`${label}: opened`);
+    this.deps.log.info(`${label}: opened (page handed to the webview ${Date.now() - started} ms after VS Code asked for the editor)`);
     panel.onDidDispose(() => {
       registration.dispose();
       session.dispose();
