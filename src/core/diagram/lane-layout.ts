@@ -35,6 +35,8 @@ export interface LaneLayout {
 
 export const NODE_W = 164;
 export const NODE_H = 50;
+/** Relations that put their `from` element inside a subnet's box, by the kind that may be nested. */
+const NESTING_RELATIONS = { peSubnet: 'privateEndpoint', firewallSubnet: 'firewall' } as const;
 const DNS_W = 214;
 const SUBNET_W = 190;
 const SUBNET_HEADER = 50;
@@ -108,15 +110,16 @@ export function layoutLanes(design: Design): LaneLayout {
     return p !== undefined && byId.get(p)?.kind === 'vnet' ? p : undefined;
   };
 
-  // Private endpoints go inside the first subnet they are placed in; that relation is then the nesting.
+  // Private endpoints and firewalls go inside the first subnet they are placed in; that relation is then
+  // the nesting (a firewall drawn beside its hub would need an edge back into its AzureFirewallSubnet).
   const nested = new Set<string>();
   const endpointsIn = new Map<string, Element[]>();
   const nestedIn = new Map<string, string>();
   for (const r of design.relations) {
-    if (r.kind !== 'peSubnet' || nestedIn.has(r.from)) continue;
+    if (!(r.kind in NESTING_RELATIONS) || nestedIn.has(r.from)) continue;
     const pe = byId.get(r.from);
     const subnet = byId.get(r.to);
-    if (pe?.kind !== 'privateEndpoint' || subnet?.kind !== 'subnet' || !vnetOf(subnet)) continue;
+    if (pe?.kind !== NESTING_RELATIONS[r.kind as keyof typeof NESTING_RELATIONS] || subnet?.kind !== 'subnet' || !vnetOf(subnet)) continue;
     nested.add(r.id);
     nestedIn.set(pe.id, subnet.id);
     endpointsIn.set(subnet.id, [...(endpointsIn.get(subnet.id) ?? []), pe]);
