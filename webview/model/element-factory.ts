@@ -2,10 +2,10 @@
 // block, the region the policy's geography pairs with the VNets already drawn).
 import { freshId } from '../../src/core/model/design-edits';
 import { allowedRegions, findGeography } from '../../src/core/geo/geographies';
-import { ELEMENT_LABELS, PARENT_KINDS, type ElementKind } from '../../src/core/model/kinds';
+import { PARENT_KINDS, type ElementKind } from '../../src/core/model/kinds';
 import { formatIpv4, overlaps, tryCidr, type Cidr } from '../../src/core/net/cidr';
 import type { AZURE_SERVICE_TYPES, Design, Element } from '../../src/core/model/schema';
-import { SERVICE_LABELS } from '../../src/core/model/labels';
+import { ELEMENT_LABELS, SERVICE_LABELS } from '../../src/core/model/labels';
 
 type ServiceType = (typeof AZURE_SERVICE_TYPES)[number];
 

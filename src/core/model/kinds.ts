@@ -113,31 +113,6 @@ export function relationKindsBetween(from: ElementKind, to: ElementKind): Relati
   return RELATION_KINDS.filter((k) => RELATION_SPECS[k].from.includes(from) && RELATION_SPECS[k].to.includes(to));
 }
 
-export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
-  environment: 'Power Platform environment',
-  enterprisePolicy: 'Enterprise policy',
-  vnet: 'Virtual network',
-  subnet: 'Subnet',
-  natGateway: 'NAT gateway',
-  nsg: 'Network security group',
-  routeTable: 'Route table',
-  vpnGateway: 'VPN gateway',
-  expressRouteGateway: 'ExpressRoute gateway',
-  onPremises: 'On-premises network',
-  privateEndpoint: 'Private endpoint',
-  privateDnsZone: 'Private DNS zone',
-  azureService: 'Azure service',
-  connector: 'Connector',
-  vnetDataGateway: 'VNet data gateway',
-  networkWatcher: 'Network Watcher',
-  flowLog: 'VNet flow log',
-  logAnalyticsWorkspace: 'Log Analytics workspace',
-  dnsResolver: 'DNS private resolver',
-  dnsForwardingRuleset: 'DNS forwarding ruleset',
-  firewall: 'Firewall',
-  dataPolicy: 'Data policy (DLP)',
-};
-
 export const POWER_PLATFORM_DELEGATION = 'Microsoft.PowerPlatform/enterprisePolicies';
 export const VNET_DATA_GATEWAY_DELEGATION = 'Microsoft.PowerPlatform/vnetaccesslinks';
 export const DNS_RESOLVER_DELEGATION = 'Microsoft.Network/dnsResolvers';

@@ -1,10 +1,33 @@
 // The one vocabulary for element kinds and relations, in words: what the canvas, the SVG picture, the
 // inspector and the messages call them. Short labels go on edges; verbs make "<from> <verb> <to>" sentences.
-import { ELEMENT_LABELS, type RelationKind } from './kinds';
+import type { ElementKind, RelationKind } from './kinds';
 import type { Element, ElementOf, Relation } from './schema';
 
-// Declared beside the kinds (other modules import it there); named here so every label comes from one module.
-export { ELEMENT_LABELS };
+/** What each element kind is called in the palette, the inspector, the picture and the messages. */
+export const ELEMENT_LABELS: Readonly<Record<ElementKind, string>> = {
+  environment: 'Power Platform environment',
+  enterprisePolicy: 'Enterprise policy',
+  vnet: 'Virtual network',
+  subnet: 'Subnet',
+  natGateway: 'NAT gateway',
+  nsg: 'Network security group',
+  routeTable: 'Route table',
+  vpnGateway: 'VPN gateway',
+  expressRouteGateway: 'ExpressRoute gateway',
+  onPremises: 'On-premises network',
+  privateEndpoint: 'Private endpoint',
+  privateDnsZone: 'Private DNS zone',
+  azureService: 'Azure service',
+  connector: 'Connector',
+  vnetDataGateway: 'VNet data gateway',
+  networkWatcher: 'Network Watcher',
+  flowLog: 'VNet flow log',
+  logAnalyticsWorkspace: 'Log Analytics workspace',
+  dnsResolver: 'DNS private resolver',
+  dnsForwardingRuleset: 'DNS forwarding ruleset',
+  firewall: 'Firewall',
+  dataPolicy: 'Data policy (DLP)',
+};
 
 /** An Azure service element is named for its service type rather than "Azure service". */
 export const SERVICE_LABELS: Readonly<Record<string, string>> = {
