@@ -7,7 +7,7 @@ import { ELEMENT_LABELS, RELATION_VERBS } from '../../src/core/model/labels';
 import type { Design, Element, Relation } from '../../src/core/model/schema';
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
-import { deleteEdit } from '../model/delete-edit';
+import { deleteSelection } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { CapacityPanel } from './CapacityPanel';
@@ -34,18 +34,13 @@ export const Inspector = memo(function Inspector({ design, selection, readOnly, 
       {selection.length > 1 && (
         <section>
           <h2>{selection.length} items selected</h2>
-          <Button testId="delete-selection" onClick={() => deleteIds(design, selection, onEdit)}>Delete selection</Button>
+          <Button testId="delete-selection" onClick={() => deleteSelection(design, selection, onEdit)}>Delete selection</Button>
         </section>
       )}
       {readOnly && <p className="muted">This design is read-only.</p>}
     </aside>
   );
 });
-
-function deleteIds(design: Design, ids: readonly string[], onEdit: InspectorProps['onEdit']) {
-  const removal = deleteEdit(design, ids);
-  if (removal) onEdit('Delete', removal);
-}
 
 function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps['onEdit'] }) {
   return (
