@@ -1,13 +1,15 @@
 // Maps the ARM resources of a subscription (ArmSnapshot) to a design through the one ARM mapping the Bicep
 // reader uses (iac/arm-mapping on a DesignBuilder, NSG rules and routes through iac/rule-rows). The JSON
 // becomes evaluated values whose ARM ids point at the resources read, so relations resolve by id, never by
-// name; what Azure adds is placement (subscription, group), private link targets as services, and a note for
-// each reference to a resource that was not read (another resource group, no permission) instead of a guess.
+// name; what Azure adds is placement (subscription, group), private link targets and flow log storage accounts
+// as services, diagnostic settings as extension resources of the id they sit under, and a note for each
+// reference to a resource that was not read (another resource group, no permission) instead of a guess.
 import { ELEMENT_LABELS } from '../model/kinds';
 import type { Design, Element } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
 import { ZERO_RANGE } from '../model/source-range';
 import { mapArmResources } from '../iac/arm-mapping';
+import { forwardingRuleOf } from '../iac/arm-dns-resolvers';
 import { DesignBuilder } from '../iac/design-builder';
 import type { IacResource } from '../iac/iac-resource';
 import type { ObjValue, Prop, Value } from '../iac/iac-value';
@@ -16,8 +18,6 @@ import { AZURE_SERVICE_TYPES } from '../model/schema';
 import { armKey, armName, parentArmId, parseArmId } from './arm-id';
 import { pick, pickArray, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
 import { IdAllocator } from './element-ids';
-import { mapDnsResolvers } from './map-arm-dns-resolvers';
-import { mapArmMonitoring } from './map-arm-monitoring';
 
 export interface MapOptions {
   readonly name: string;
@@ -50,11 +50,13 @@ interface Entry {
 
 const byName = (a: ArmResource, b: ArmResource) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 const sorted = (list: readonly ArmResource[]) => [...list].sort(byName);
+const INSIGHTS = '/providers/microsoft.insights/';
 const byId = (list: Iterable<ArmResource>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Maps a snapshot to a design without positions (the caller lays it out). Deterministic: same input, same output. */
 export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapResult {
-  const entries = snapshotEntries(snapshot);
+  const left: string[] = [];
+  const entries = snapshotEntries(snapshot, left);
   const b = new DesignBuilder();
   mapArmResources(entries.map((e) => e.resource), b);
 
@@ -70,23 +72,27 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
     elements: b.elements as unknown as Element[],
     relations: b.relations as unknown as Design['relations'],
   };
-  return { design, notes: notesOf(entries, b, bySubject) };
+  return { design, notes: [...left, ...notesOf(entries, b, bySubject)] };
 }
 
 /**
  * The snapshot as ARM resources in the order ids are handed out (resources others point at first, a
  * subnet after its VNet, a private link target where its first endpoint names it), with keys that are
- * already the design ids, so the builder keeps them.
+ * already the design ids, so the builder keeps them. What is left out before mapping gets a note in `left`.
  */
-function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
+function snapshotEntries(snapshot: ArmSnapshot, left: string[]): Entry[] {
   const ids = new IdAllocator();
-  const planned: { res: ArmResource; type: string; key: string; subject: string; placed: boolean; parent?: string }[] = [];
-  const add = (res: ArmResource, type: string, subject: string, key: string, placed: boolean, parent?: string) =>
-    planned.push({ res, type, key, subject, placed, ...(parent ? { parent } : {}) });
+  const planned: { res: ArmResource; type: string; key: string; subject: string; placed: boolean; parent?: string; scope?: string }[] = [];
+  const keyOf = new Map<string, string>();
+  const typeOf = new Map<string, string>();
+  const add = (res: ArmResource, type: string, subject: string, key: string, placed: boolean, parent?: string, scope?: string) => {
+    planned.push({ res, type, key, subject, placed, ...(parent ? { parent } : {}), ...(scope ? { scope } : {}) });
+    keyOf.set(armKey(res.id), key);
+    typeOf.set(armKey(res.id), type);
+  };
   const top = (list: readonly ArmResource[], type: string, label: string) => {
     for (const r of sorted(list)) add(r, type, `${label} ${r.name}`, ids.allocate(r.name), true);
   };
-  const keyOf = new Map<string, string>();
 
   top(snapshot.natGateways, 'Microsoft.Network/natGateways', 'NAT gateway');
   top(snapshot.networkSecurityGroups, 'Microsoft.Network/networkSecurityGroups', 'NSG');
@@ -102,19 +108,47 @@ function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
   for (const gw of sorted(snapshot.virtualNetworkGateways)) add(gw, 'Microsoft.Network/virtualNetworkGateways', `Gateway ${gw.name}`, ids.allocate(gw.name), false);
   top(snapshot.privateDnsZones, 'Microsoft.Network/privateDnsZones', 'Private DNS zone');
   const targets = new Set<string>();
+  // The service behind an endpoint or a flow log's storage account is not read itself; its id says its
+  // type, name and place. It is made where it is first named.
+  const service = (target: string | undefined) => {
+    if (!target || targets.has(armKey(target))) return;
+    targets.add(armKey(target));
+    add({ id: target, name: armName(target) }, parseArmId(target).type ?? '', `Service ${armName(target)}`, ids.allocate(armName(target)), true);
+  };
   for (const pe of sorted(snapshot.privateEndpoints)) {
     add(pe, 'Microsoft.Network/privateEndpoints', `Private endpoint ${pe.name}`, ids.allocate(pe.name), true);
     const connection = pickArray(pe, 'properties', 'privateLinkServiceConnections')?.[0] ?? pickArray(pe, 'properties', 'manualPrivateLinkServiceConnections')?.[0];
-    const target = pickString(connection, 'properties', 'privateLinkServiceId');
-    // The service behind an endpoint is not read itself; its id says its type, name and place.
-    if (target && !targets.has(armKey(target))) {
-      targets.add(armKey(target));
-      const type = parseArmId(target).type ?? '';
-      add({ id: target, name: armName(target) }, type, `Service ${armName(target)}`, ids.allocate(armName(target)), true);
+    service(pickString(connection, 'properties', 'privateLinkServiceId'));
+  }
+  // A resolver is a top-level ARM resource but sits in its VNet in the design, as a gateway does.
+  for (const r of sorted(snapshot.dnsResolvers)) add(r, 'Microsoft.Network/dnsResolvers', `DNS resolver ${r.name}`, ids.allocate(r.name), false);
+  top(snapshot.dnsForwardingRulesets, 'Microsoft.Network/dnsForwardingRulesets', 'DNS forwarding ruleset');
+  top(snapshot.logAnalyticsWorkspaces, 'Microsoft.OperationalInsights/workspaces', 'Log Analytics workspace');
+  top(snapshot.networkWatchers, 'Microsoft.Network/networkWatchers', 'Network watcher');
+  for (const fl of sorted(snapshot.flowLogs)) {
+    const target = pickString(fl, 'properties', 'targetResourceId');
+    const name = armName(fl.id);
+    if (parseArmId(target ?? '').type?.toLowerCase() !== 'microsoft.network/virtualnetworks') {
+      left.push(`Flow log ${name} records ${target ?? '(no target)'}, not a virtual network; only VNet flow logs are modelled (left out).`);
+      continue;
     }
+    // A flow log is an element of the design (not a relation), so its key is a design id.
+    add(fl, 'Microsoft.Network/networkWatchers/flowLogs', `Flow log ${name}`, ids.allocate(name), false, keyOf.get(armKey(parentArmId(fl.id))));
+    service(pickString(fl, 'properties', 'storageId'));
   }
   top(snapshot.enterprisePolicies, 'Microsoft.PowerPlatform/enterprisePolicies', 'Enterprise policy');
-  for (const p of planned) keyOf.set(armKey(p.res.id), p.key);
+  for (const d of byId(snapshot.diagnosticSettings)) {
+    // Settings that send only to storage or an event hub have no workspace: the design does not model them.
+    if (!pickString(d, 'properties', 'workspaceId')) continue;
+    const at = armKey(d.id).indexOf(INSIGHTS);
+    const source = at > 0 ? d.id.slice(0, at) : d.id;
+    const sourceKey = keyOf.get(armKey(source));
+    const sourceType = typeOf.get(armKey(source))?.toLowerCase() ?? '';
+    if (!sourceKey) left.push(`Diagnostic setting ${d.name} of ${source}: that resource was not read (another resource group or no permission), so the setting is left out.`);
+    else if (sourceType !== 'microsoft.network/natgateways' && !serviceTypeOfResourceType(sourceType) && !targets.has(armKey(source))) {
+      left.push(`Diagnostic setting ${d.name} of ${source}: the design models diagnostic settings of NAT gateways and Azure services only (left out).`);
+    } else add(d, 'Microsoft.Insights/diagnosticSettings', `Diagnostic setting ${d.name} of ${armName(source)}`, `${sourceKey}.${d.name}`, false, undefined, source);
+  }
 
   // Peerings: the separate child list and any inline copies, once each.
   const peerings = new Map<string, ArmResource>();
@@ -128,6 +162,11 @@ function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
     ...byId(peerings.values()).map((r) => [r, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', `Peering ${r.name}`] as const),
     ...byId(snapshot.virtualNetworkLinks).map((r) => [r, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', `DNS zone link ${r.name}`] as const),
     ...byId(snapshot.privateDnsZoneGroups).map((r) => [r, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', `Private endpoint ${armName(parentArmId(r.id))}`] as const),
+    // By name, as the ruleset's rules are listed in the design.
+    ...sorted(snapshot.dnsResolverInboundEndpoints).map((r) => [r, 'Microsoft.Network/dnsResolvers/inboundEndpoints', `DNS resolver ${armName(parentArmId(r.id))}: inbound endpoint ${r.name}`] as const),
+    ...sorted(snapshot.dnsResolverOutboundEndpoints).map((r) => [r, 'Microsoft.Network/dnsResolvers/outboundEndpoints', `DNS resolver ${armName(parentArmId(r.id))}: outbound endpoint ${r.name}`] as const),
+    ...sorted(snapshot.dnsForwardingRules).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/forwardingRules', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: rule ${r.name}`] as const),
+    ...sorted(snapshot.dnsForwardingRulesetLinks).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: VNet link ${r.name}`] as const),
   ];
   for (const [r, type, subject] of children) {
     const parent = keyOf.get(armKey(parentArmId(r.id)));
@@ -146,6 +185,7 @@ function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
     }
     const json = {
       name: p.res.name,
+      ...(p.scope ? { scope: p.scope } : {}),
       ...(p.res.location ? { location: p.res.location } : {}),
       ...(p.res.kind ? { kind: p.res.kind } : {}),
       ...(p.res.sku ? { sku: p.res.sku } : {}),
@@ -186,7 +226,8 @@ function placement(id: string): { subscriptionId?: string; resourceGroup?: strin
   };
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+// "Virtual network" reads "virtual network" mid-sentence; "Log Analytics workspace" and "NAT gateway" keep their capitals.
+const lowerFirst = (s: string) => (/^[A-Z][^A-Z]*$/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** One sentence per thing the import could not follow, each said once. */
 function notesOf(entries: readonly Entry[], b: DesignBuilder, bySubject: ReadonlyMap<string, Entry>): string[] {
@@ -199,6 +240,9 @@ function notesOf(entries: readonly Entry[], b: DesignBuilder, bySubject: Readonl
     // The rule readers are all or nothing: one rule the design cannot hold leaves the set unknown, not partial.
     if (type === 'microsoft.network/networksecuritygroups' && has('securityRules') && el && el.rules === undefined) {
       notes.add(`${e.subject}: a rule uses a shape the designer does not model, so its rules are left out.`);
+    }
+    if (type === 'microsoft.network/dnsforwardingrulesets/forwardingrules' && b.element(e.resource.parentKey ?? '') && !forwardingRuleOf(e.resource)) {
+      notes.add(`${e.subject} could not be read, so the ruleset's rules are left unknown.`);
     }
     if (type === 'microsoft.network/routetables' && has('routes') && el && el.routes === undefined) {
       notes.add(`${e.subject}: a route could not be read, so its routes are left out.`);
@@ -219,6 +263,8 @@ function notesOf(entries: readonly Entry[], b: DesignBuilder, bySubject: Readonl
     const kind = u.kinds[0];
     // The mapping may look one id up as several kinds (a gateway's subnet: its VNet, then the subnet).
     if (!e || noted.has(u.at.file) || kind === undefined || said.has(`${u.at.file}|${u.text}`)) continue;
+    // A child of an element that was left out (a resolver in a VNet not read) is said with its parent.
+    if (e.resource.parentKey && !b.element(e.resource.parentKey)) continue;
     said.add(`${u.at.file}|${u.text}`);
     notes.add(`${e.subject} uses ${lowerFirst(ELEMENT_LABELS[kind])} ${u.text ?? '(unknown)'}, which was not read (another resource group or no permission).`);
   }

@@ -5,7 +5,7 @@ import type { ElementKind } from '../model/kinds';
 import type { NsgRule } from '../model/schema';
 import { markVnetsUnresolved } from '../model/unresolved-name';
 import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
-import { armDnsResolverChildren, armDnsResolverRelations, armRulesetElements } from './arm-dns-resolvers';
+import { armDnsEndpoints, armDnsResolverChildren, armDnsResolverRelations, armRulesetElements } from './arm-dns-resolvers';
 import { armFirewallChildren, armFirewallElement, armFirewallRelations } from './arm-firewall';
 import { armMonitoringElements, armMonitoringRelations } from './arm-monitoring';
 import type { IacResource } from './iac-resource';
@@ -44,12 +44,13 @@ export function privateLinkTargets(resources: readonly IacResource[]): Set<strin
   return out;
 }
 
-/** The four phases over resources that are all ARM-shaped (an Azure snapshot); read-iac interleaves them with Terraform's. */
+/** The phases over resources that are all ARM-shaped (an Azure snapshot); read-iac interleaves them with Terraform's. */
 export function mapArmResources(resources: readonly IacResource[], b: DesignBuilder): void {
   const linkTargets = privateLinkTargets(resources);
   for (const r of resources) armElements(r, b, linkTargets);
   for (const r of resources) armSubnets(r, b);
   for (const r of resources) armChildren(r, b);
+  for (const r of resources) armDnsEndpoints(r, b);
   for (const r of resources) armRelations(r, b);
 }
 
