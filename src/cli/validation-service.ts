@@ -1,6 +1,7 @@
 // The CLI's one validation service: validate, export, diagram and verify load their inputs and judge designs
-// here, with the rule configuration that applies to each input (--config, else the nearest config file),
-// so a rule turned off in ppvnet.config.json is off for every command, as it is in the editor.
+// here, and diff and plan-addresses take their configuration from it: the one that applies to each input
+// (--config, else the nearest config file), read through the safe reader, so a rule turned off in
+// ppvnet.config.json is off for every command, as it is in the editor.
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -55,7 +55,7 @@ export function activateFeatures(context: vscode.ExtensionContext, ports: HostPo
   const features: Feature[] = [
     () => designer.disposables,
     () => activateDiagramExport({ designers, analyzer, log }),
-    () => activateExport({ destination: ports.exportDestination, rules, designers }),
+    () => activateExport({ destination: ports.exportDestination, analyzer, designers }),
     (c) => activateIacDiagnostics(c, ports.iac, rules, ports.openIacInDesigner),
     () => activateWorkspaceChecks(rules, ports.iac),
     ...ports.hostOnly,

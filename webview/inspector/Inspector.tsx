@@ -8,7 +8,7 @@ import type { Design, Element, ForwardingRule, Relation } from '../../src/core/m
 import { Button, Checkbox, Divider, Dropdown, TextField } from '../components';
 import { parseIpv4 } from '../../src/core/net/cidr';
 import { checkCidrField, checkCidrList, checkIpList, splitList } from '../model/cidr-input';
-import { deleteEdit } from '../model/delete-edit';
+import { deleteSelection } from '../model/delete-edit';
 import { designGeography } from '../model/element-factory';
 import { kindLabelOf } from '../model/flow-model';
 import { CapacityPanel } from './CapacityPanel';
@@ -48,18 +48,13 @@ export const Inspector = memo(function Inspector({ design, selection, readOnly, 
       {selection.length > 1 && (
         <section>
           <h2>{selection.length} items selected</h2>
-          <Button testId="delete-selection" onClick={() => deleteIds(design, selection, onEdit)}>Delete selection</Button>
+          <Button testId="delete-selection" onClick={() => deleteSelection(design, selection, onEdit)}>Delete selection</Button>
         </section>
       )}
       {readOnly && <p className="muted">This design is read-only.</p>}
     </aside>
   );
 });
-
-function deleteIds(design: Design, ids: readonly string[], onEdit: InspectorProps['onEdit']) {
-  const removal = deleteEdit(design, ids);
-  if (removal) onEdit('Delete', removal);
-}
 
 function DesignInfo({ design, onEdit }: { design: Design; onEdit: InspectorProps['onEdit'] }) {
   return (

@@ -1,6 +1,6 @@
 // Copy/paste and duplicate: a snippet of elements plus the relations among them, pasted under fresh ids
 // beside the original (never on top of it), with pasted VNets and lone subnets moved to free address blocks.
-import { freshId, type ElementMove } from '../../src/core/model/design-edits';
+import { freshId, type DesignEdit, type ElementMove } from '../../src/core/model/design-edits';
 import { parentOf, type Design, type Element, type Relation } from '../../src/core/model/schema';
 import { DEFAULT_NODE_SIZE } from '../../src/core/layout/layout-graph';
 import { formatIpv4, overlaps, tryCidr, type Cidr } from '../../src/core/net/cidr';
@@ -120,6 +120,26 @@ function growVnets(design: Design, pasted: readonly Element[], remap: ReadonlyMa
     }
   }
   return moves;
+}
+
+/** A paste as one edit: what to add, the top-level copies to select, and the box to reveal. */
+export type PasteEdit =
+  | { readonly ok: true; readonly edit: DesignEdit; readonly count: number; readonly selection: string[]; readonly bounds: Box | undefined }
+  | { readonly ok: false; readonly message: string };
+
+/** The edit that pastes a snippet; undefined when there is nothing to paste. */
+export function pasteEdit(design: Design, snippet: Snippet | undefined): PasteEdit | undefined {
+  if (!snippet || snippet.elements.length === 0) return undefined;
+  const copy = pasteSnippet(design, snippet);
+  if (copy.elements.length === 0) return { ok: false, message: 'Nothing to paste: the copied subnets\' virtual network is gone.' };
+  const add: DesignEdit = { op: 'addElements', elements: copy.elements, relations: copy.relations };
+  return {
+    ok: true,
+    edit: copy.grow.length ? { op: 'batch', edits: [add, { op: 'moveElements', moves: copy.grow }] } : add,
+    count: copy.elements.length,
+    selection: copy.elements.filter((e) => !copy.elements.some((p) => p.id === parentOf(e))).map((e) => e.id),
+    bounds: pastedBounds(design, copy),
+  };
 }
 
 /** The canvas box (flow coordinates) the pasted top-level elements cover, for revealing the copy. */

@@ -1,7 +1,6 @@
 // `ppvnet diff <old> <new>`: what a change does to a design (or a Bicep file or Terraform folder, through the
 // readers; either side may be `<rev>:<path>`), as text, Markdown, JSON or SARIF, with the findings delta and
 // optionally the marked picture. Exit 0 = no new error-level findings, 1 = new errors, 2 = usage or input error.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
@@ -12,10 +11,9 @@ import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { validateDesign } from '../../core/rules/engine';
 import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
 import { RULES } from '../../core/rules/registry';
-import { parseRulesConfig, type RulesConfig } from '../../core/rules/rules-config';
 import { writeInside } from '../../node/export/safe-write';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
-import { ConfigFinder } from '../find-config';
+import { reportConfigProblems } from '../format/config-problems';
 import { formatDiffJson } from '../format/diff-json';
 import { formatDiffMarkdown } from '../format/diff-markdown';
 import type { DiffReport } from '../../core/diff/diff-report';
@@ -23,6 +21,7 @@ import { formatDiffSarif } from '../format/diff-sarif';
 import { formatDiffText } from '../format/diff-text';
 import { loadInputs, type LoadedInput } from '../load-inputs';
 import { loadRevisionInput, parseRevisionSpec, workingTreePath } from '../revision-input';
+import { ValidationService } from '../validation-service';
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -76,7 +75,12 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   // An absent old side is the new design emptied, so its name and description do not count as changes.
   const oldDesign = before.absent ? { ...after.design!, elements: [], relations: [] } : before.design!;
 
-  const config = await loadConfig(typeof options.config === 'string' ? options.config : undefined, newArg, io);
+  // One configuration judges both sides: the one that applies to the new side (its working-tree place for a revision).
+  const service = new ValidationService(io.cwd, options.config);
+  const spec = parseRevisionSpec(newArg, io.cwd);
+  const where = spec ? await workingTreePath(spec, io.cwd) : newArg;
+  const config = await service.configOf(where);
+  reportConfigProblems(await service.configProblems(), 'diff', io);
   const oldFindings = validateDesign(oldDesign, { config });
   const newFindings = validateDesign(after.design!, { config, ...(after.locate ? { locate: after.locate } : {}) });
   const diff = diffDesigns(oldDesign, after.design!);
@@ -140,30 +144,4 @@ async function loadOne(arg: string, cwd: string): Promise<LoadedInput> {
 }
 
 /** The same rules for both sides, so the delta shows what the change did rather than a configuration edit. */
-async function loadConfig(explicit: string | undefined, newArg: string, io: CliIo): Promise<RulesConfig | undefined> {
-  let file = explicit === undefined ? undefined : path.resolve(io.cwd, explicit);
-  if (file === undefined) {
-    const spec = parseRevisionSpec(newArg, io.cwd);
-    const where = spec ? await workingTreePath(spec, io.cwd) : path.resolve(io.cwd, newArg);
-    file = await new ConfigFinder().find(where, await isDirectory(where));
-  }
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the configuration '${explicit ?? file}'`);
-  }
-  const { config, problems } = parseRulesConfig(text, CONFIGURABLE_RULE_IDS);
-  const shown = path.relative(io.cwd, file) || file;
-  for (const p of problems) io.stderr(`${escapeUnsafeCharacters(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: warning: ${p.message}`)}\n`);
-  return config;
-}
 
-async function isDirectory(abs: string): Promise<boolean> {
-  try {
-    return (await stat(abs)).isDirectory();
-  } catch {
-    return false;
-  }
-}

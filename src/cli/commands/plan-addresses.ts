@@ -1,19 +1,16 @@
 // `ppvnet plan-addresses <folder|design…>`: per configured address pool, which ranges the designs use
 // (design, VNet, subnets) and what is free; `--new-pair` proposes a primary/failover block pair; `--svg` draws it.
-// Reads ppvnet.config.json like `validate`; the planning itself is src/core/plan.
-import { readFile, stat } from 'node:fs/promises';
+// Reads ppvnet.config.json through the CLI's ValidationService, as every command does; the planning itself is src/core/plan.
 import path from 'node:path';
 import { contains, formatIpv4 } from '../../core/net/cidr';
 import { addressMap } from '../../core/plan/address-map';
 import { renderAddressMapSvg } from '../../core/plan/address-map-svg';
-import type { AddressPlanConfig } from '../../core/plan/address-plan-config';
 import { planNewPair, poolUsage, usedRanges, type PairProposal, type PlannedDesign, type PoolUsage, type UsedRange } from '../../core/plan/plan-addresses';
-import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
-import { parseRulesConfig } from '../../core/rules/rules-config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
 import { writeInside } from '../../node/export/safe-write';
-import { ConfigFinder } from '../find-config';
+import { reportConfigProblems } from '../format/config-problems';
 import { loadInputs } from '../load-inputs';
+import { ValidationService } from '../validation-service';
 
 export const PLAN_ADDRESSES_USAGE = `usage: ppvnet plan-addresses <folder|design…> [--format text|json] [--prefix N] [--config <file>] [--svg <file>]
                              [--new-pair [--pool NAME] [--production N] [--non-production N]]
@@ -61,7 +58,10 @@ export async function runPlanAddresses(args: string[], io: CliIo): Promise<numbe
   for (const i of inputs) for (const e of i.errors) io.stderr(`${e.file}: not read: ${e.message}\n`);
   const designs: PlannedDesign[] = inputs.flatMap((i) => (i.design ? [{ file: i.file, design: i.design }] : []));
 
-  const plan = await readPlan(positional[0]!, typeof options.config === 'string' ? options.config : undefined, io);
+  // The configuration that applies to the first input, found and read as every command finds it.
+  const service = new ValidationService(io.cwd, options.config);
+  const plan = (await service.configOf(positional[0]!))?.addressPlan ?? { pools: [], reserved: [], onPremises: [] };
+  reportConfigProblems(await service.configProblems(), 'plan-addresses', io);
   const used = usedRanges(designs);
   const pools = poolUsage(plan, used);
   const pair = options['new-pair'] ? planNewPair(plan, typeof options.pool === 'string' ? options.pool : undefined, used, { environments, vnetPrefix: prefix }) : undefined;
@@ -83,29 +83,6 @@ async function writeMap(file: string, svg: string, io: CliIo): Promise<boolean> 
   return true;
 }
 
-/** The address plan of the configuration that applies to the first input; problems go to stderr. */
-async function readPlan(firstInput: string, explicit: string | undefined, io: CliIo): Promise<AddressPlanConfig> {
-  const abs = path.resolve(io.cwd, firstInput);
-  let isDir = false;
-  try {
-    isDir = (await stat(abs)).isDirectory();
-  } catch {
-    // loadInputs has already refused a missing path.
-  }
-  const file = explicit ? path.resolve(io.cwd, explicit) : await new ConfigFinder().find(abs, isDir);
-  const empty: AddressPlanConfig = { pools: [], reserved: [], onPremises: [] };
-  if (!file) return empty;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the configuration '${path.relative(io.cwd, file) || file}'`);
-  }
-  const { config, problems } = parseRulesConfig(text, CONFIGURABLE_RULE_IDS);
-  const shown = path.relative(io.cwd, file) || file;
-  for (const p of problems) io.stderr(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
-  return config.addressPlan ?? empty;
-}
 
 /** VNet ranges not wholly inside one pool range: the pool membership the workspace check also reports. */
 function outsidePools(pools: readonly PoolUsage[], used: readonly UsedRange[]): UsedRange[] {

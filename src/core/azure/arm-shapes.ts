@@ -70,13 +70,3 @@ export function pickArray(value: unknown, ...path: string[]): unknown[] | undefi
   const v = pick(value, ...path);
   return Array.isArray(v) ? v : undefined;
 }
-
-export function pickBoolean(value: unknown, ...path: string[]): boolean | undefined {
-  const v = pick(value, ...path);
-  return typeof v === 'boolean' ? v : undefined;
-}
-
-export function pickNumber(value: unknown, ...path: string[]): number | undefined {
-  const v = pick(value, ...path);
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}

@@ -1,16 +1,23 @@
-// Maps the ARM resources of a subscription (ArmSnapshot) to a design: one element per resource, relations
-// from the ids resources carry (subnet → NAT/NSG/route table, peering → remote VNet, private endpoint →
-// subnet/target/zone, zone link → VNet, policy → VNet + subnet name, and the monitoring resources of
-// map-arm-monitoring.ts). References to resources that were
-// not read (another resource group, no permission) are listed as notes instead of guessed.
-import type { Design, Element, ElementOf, NsgRule, Relation, Route } from '../model/schema';
+// Maps the ARM resources of a subscription (ArmSnapshot) to a design through the one ARM mapping the Bicep
+// reader uses (iac/arm-mapping on a DesignBuilder, NSG rules and routes through iac/rule-rows). The JSON
+// becomes evaluated values whose ARM ids point at the resources read, so relations resolve by id, never by
+// name; what Azure adds is placement (subscription, group), private link targets and flow log storage accounts
+// as services, diagnostic settings as extension resources of the id they sit under, and a note for each
+// reference to a resource that was not read (another resource group, no permission) instead of a guess.
+import { ELEMENT_LABELS } from '../model/kinds';
+import type { Design, Element } from '../model/schema';
+import type { SourceLocation } from '../model/source-range';
+import { ZERO_RANGE } from '../model/source-range';
+import { mapArmResources } from '../iac/arm-mapping';
+import { forwardingRuleOf } from '../iac/arm-dns-resolvers';
+import { DesignBuilder } from '../iac/design-builder';
+import type { IacResource } from '../iac/iac-resource';
+import type { ObjValue, Prop, Value } from '../iac/iac-value';
 import { serviceTypeOfResourceType } from '../rules/analysis/private-dns-zones';
-import { AZURE_SERVICE_TYPES, nsgRuleSchema, routeSchema, subnetSchema } from '../model/schema';
+import { AZURE_SERVICE_TYPES } from '../model/schema';
 import { armKey, armName, parentArmId, parseArmId } from './arm-id';
-import { pick, pickArray, pickBoolean, pickNumber, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
+import { pick, pickArray, pickString, type ArmResource, type ArmSnapshot } from './arm-shapes';
 import { IdAllocator } from './element-ids';
-import { mapDnsResolvers } from './map-arm-dns-resolvers';
-import { mapArmMonitoring } from './map-arm-monitoring';
 
 export interface MapOptions {
   readonly name: string;
@@ -30,118 +37,117 @@ export function serviceTypeOf(resourceType: string): AzureServiceType {
   return serviceTypeOfResourceType(resourceType) ?? 'other';
 }
 
+/** One resource handed to the ARM mapping, with what the notes and the placement need. */
+interface Entry {
+  readonly resource: IacResource;
+  readonly armId: string;
+  /** How a note names it: "Subnet hub/snet-app". */
+  readonly subject: string;
+  /** Top-level resources carry their subscription and resource group. */
+  readonly placed: boolean;
+  readonly json: unknown;
+}
+
 const byName = (a: ArmResource, b: ArmResource) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 const sorted = (list: readonly ArmResource[]) => [...list].sort(byName);
-
-function placement(id: string): { subscriptionId?: string; resourceGroup?: string } {
-  const parsed = parseArmId(id);
-  return {
-    ...(parsed.subscriptionId ? { subscriptionId: parsed.subscriptionId } : {}),
-    ...(parsed.resourceGroup ? { resourceGroup: parsed.resourceGroup } : {}),
-  };
-}
-
-function strings(list: unknown[] | undefined): string[] | undefined {
-  return list?.filter((s): s is string => typeof s === 'string');
-}
+const INSIGHTS = '/providers/microsoft.insights/';
+const byId = (list: Iterable<ArmResource>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Maps a snapshot to a design without positions (the caller lays it out). Deterministic: same input, same output. */
 export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapResult {
+  const left: string[] = [];
+  const entries = snapshotEntries(snapshot, left);
+  const b = new DesignBuilder();
+  mapArmResources(entries.map((e) => e.resource), b);
+
+  const bySubject = new Map(entries.map((e) => [e.resource.at.file, e]));
+  for (const e of entries) {
+    const el = b.element(e.resource.key);
+    if (el && e.placed) Object.assign(el, placement(e.armId));
+  }
+  const design: Design = {
+    version: 1,
+    name: options.name,
+    ...(options.description ? { description: options.description } : {}),
+    elements: b.elements as unknown as Element[],
+    relations: b.relations as unknown as Design['relations'],
+  };
+  return { design, notes: [...left, ...notesOf(entries, b, bySubject)] };
+}
+
+/**
+ * The snapshot as ARM resources in the order ids are handed out (resources others point at first, a
+ * subnet after its VNet, a private link target where its first endpoint names it), with keys that are
+ * already the design ids, so the builder keeps them. What is left out before mapping gets a note in `left`.
+ */
+function snapshotEntries(snapshot: ArmSnapshot, left: string[]): Entry[] {
   const ids = new IdAllocator();
-  const notes: string[] = [];
-  const elements: Element[] = [];
-  const relations: Relation[] = [];
-  const relIds = new IdAllocator();
-  /** ARM id (lower case) → design element id. */
-  const byArmId = new Map<string, string>();
-  /** VNet ARM id (lower case) + '/' + subnet name (lower case) → subnet element id. */
-  const subnetByVnetAndName = new Map<string, string>();
-
-  const addElement = (armId: string, element: Element) => {
-    elements.push(element);
-    byArmId.set(armKey(armId), element.id);
+  const planned: { res: ArmResource; type: string; key: string; subject: string; placed: boolean; parent?: string; scope?: string }[] = [];
+  const keyOf = new Map<string, string>();
+  const typeOf = new Map<string, string>();
+  const add = (res: ArmResource, type: string, subject: string, key: string, placed: boolean, parent?: string, scope?: string) => {
+    planned.push({ res, type, key, subject, placed, ...(parent ? { parent } : {}), ...(scope ? { scope } : {}) });
+    keyOf.set(armKey(res.id), key);
+    typeOf.set(armKey(res.id), type);
   };
-  const addRelation = <R extends Relation>(r: Omit<R, 'id'>) => {
-    const id = relIds.allocate(`${r.kind}-${r.from}-${r.to}`);
-    relations.push({ id, ...r } as unknown as Relation);
+  const top = (list: readonly ArmResource[], type: string, label: string) => {
+    for (const r of sorted(list)) add(r, type, `${label} ${r.name}`, ids.allocate(r.name), true);
   };
-  const resolve = (armId: string | undefined) => (armId === undefined ? undefined : byArmId.get(armKey(armId)));
 
-  // Resources that others point at come first, so the references below can be resolved in one pass.
-  for (const nat of sorted(snapshot.natGateways)) {
-    const pips = (pickArray(nat, 'properties', 'publicIpAddresses')?.length ?? 0) + (pickArray(nat, 'properties', 'publicIpPrefixes')?.length ?? 0);
-    const idle = pickNumber(nat, 'properties', 'idleTimeoutInMinutes');
-    addElement(nat.id, {
-      id: ids.allocate(nat.name), kind: 'natGateway', name: nat.name,
-      ...(nat.location ? { region: nat.location } : {}),
-      publicIpCount: pips,
-      ...(idle !== undefined ? { idleTimeoutMinutes: idle } : {}),
-      ...placement(nat.id),
-    });
-  }
-  for (const nsg of sorted(snapshot.networkSecurityGroups)) {
-    const rules: NsgRule[] = [];
-    for (const raw of pickArray(nsg, 'properties', 'securityRules') ?? []) {
-      const rule = nsgRuleOf(raw);
-      if (rule) rules.push(rule);
-      else notes.push(`NSG ${nsg.name}: rule ${pickString(raw, 'name') ?? '?'} uses a shape the designer does not model (kept out).`);
-    }
-    rules.sort((a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority);
-    addElement(nsg.id, {
-      id: ids.allocate(nsg.name), kind: 'nsg', name: nsg.name,
-      ...(nsg.location ? { region: nsg.location } : {}), rules, ...placement(nsg.id),
-    });
-  }
-  for (const rt of sorted(snapshot.routeTables)) {
-    const routes: Route[] = [];
-    for (const raw of pickArray(rt, 'properties', 'routes') ?? []) {
-      const route = routeSchema.safeParse({
-        name: pickString(raw, 'name'),
-        addressPrefix: pickString(raw, 'properties', 'addressPrefix'),
-        nextHopType: pickString(raw, 'properties', 'nextHopType'),
-        ...(pickString(raw, 'properties', 'nextHopIpAddress') ? { nextHopIpAddress: pickString(raw, 'properties', 'nextHopIpAddress') } : {}),
-      });
-      if (route.success) routes.push(route.data);
-      else notes.push(`Route table ${rt.name}: route ${pickString(raw, 'name') ?? '?'} could not be read (kept out).`);
-    }
-    const disabled = pickBoolean(rt, 'properties', 'disableBgpRoutePropagation');
-    addElement(rt.id, {
-      id: ids.allocate(rt.name), kind: 'routeTable', name: rt.name,
-      ...(rt.location ? { region: rt.location } : {}), routes,
-      ...(disabled !== undefined ? { bgpRoutePropagation: !disabled } : {}),
-      ...placement(rt.id),
-    });
-  }
-
-  // VNets and their subnets.
+  top(snapshot.natGateways, 'Microsoft.Network/natGateways', 'NAT gateway');
+  top(snapshot.networkSecurityGroups, 'Microsoft.Network/networkSecurityGroups', 'NSG');
+  top(snapshot.routeTables, 'Microsoft.Network/routeTables', 'Route table');
   for (const vnet of sorted(snapshot.virtualNetworks)) {
-    const vnetId = ids.allocate(vnet.name);
-    addElement(vnet.id, {
-      id: vnetId, kind: 'vnet', name: vnet.name,
-      ...(vnet.location ? { region: vnet.location } : {}),
-      addressSpaces: strings(pickArray(vnet, 'properties', 'addressSpace', 'addressPrefixes')) ?? [],
-      dnsServers: strings(pickArray(vnet, 'properties', 'dhcpOptions', 'dnsServers')) ?? [],
-      ...placement(vnet.id),
-    });
-    const subnets = (pickArray(vnet, 'properties', 'subnets') ?? []) as ArmResource[];
-    for (const subnet of [...subnets].sort(byName)) {
-      const subnetId = ids.allocate(subnet.name, `${vnet.name}-${subnet.name}`);
-      const element = subnetElement(subnet, subnetId, vnetId, notes, vnet.name);
-      addElement(subnet.id ?? `${vnet.id}/subnets/${subnet.name}`, element);
-      subnetByVnetAndName.set(`${armKey(vnet.id)}/${subnet.name.toLowerCase()}`, subnetId);
-      const associations = [
-        ['natGateway', 'natAssociation', 'NAT gateway'],
-        ['networkSecurityGroup', 'nsgAssociation', 'NSG'],
-        ['routeTable', 'routeTableAssociation', 'route table'],
-      ] as const;
-      for (const [prop, kind, label] of associations) {
-        const ref = pickString(subnet, 'properties', prop, 'id');
-        if (ref === undefined) continue;
-        const from = resolve(ref);
-        if (from) addRelation({ kind, from, to: subnetId });
-        else notes.push(`Subnet ${vnet.name}/${subnet.name} uses ${label} ${ref}, which was not read (another resource group or no permission).`);
-      }
+    add(vnet, 'Microsoft.Network/virtualNetworks', `VNet ${vnet.name}`, ids.allocate(vnet.name), true);
+    const vnetKey = planned[planned.length - 1]!.key;
+    for (const subnet of sorted((pickArray(vnet, 'properties', 'subnets') ?? []) as ArmResource[])) {
+      const withId = { ...subnet, id: subnet.id ?? `${vnet.id}/subnets/${subnet.name}` };
+      add(withId, 'Microsoft.Network/virtualNetworks/subnets', `Subnet ${vnet.name}/${subnet.name}`, ids.allocate(subnet.name, `${vnet.name}-${subnet.name}`), false, vnetKey);
     }
+  }
+  for (const gw of sorted(snapshot.virtualNetworkGateways)) add(gw, 'Microsoft.Network/virtualNetworkGateways', `Gateway ${gw.name}`, ids.allocate(gw.name), false);
+  top(snapshot.privateDnsZones, 'Microsoft.Network/privateDnsZones', 'Private DNS zone');
+  const targets = new Set<string>();
+  // The service behind an endpoint or a flow log's storage account is not read itself; its id says its
+  // type, name and place. It is made where it is first named.
+  const service = (target: string | undefined) => {
+    if (!target || targets.has(armKey(target))) return;
+    targets.add(armKey(target));
+    add({ id: target, name: armName(target) }, parseArmId(target).type ?? '', `Service ${armName(target)}`, ids.allocate(armName(target)), true);
+  };
+  for (const pe of sorted(snapshot.privateEndpoints)) {
+    add(pe, 'Microsoft.Network/privateEndpoints', `Private endpoint ${pe.name}`, ids.allocate(pe.name), true);
+    const connection = pickArray(pe, 'properties', 'privateLinkServiceConnections')?.[0] ?? pickArray(pe, 'properties', 'manualPrivateLinkServiceConnections')?.[0];
+    service(pickString(connection, 'properties', 'privateLinkServiceId'));
+  }
+  // A resolver is a top-level ARM resource but sits in its VNet in the design, as a gateway does.
+  for (const r of sorted(snapshot.dnsResolvers)) add(r, 'Microsoft.Network/dnsResolvers', `DNS resolver ${r.name}`, ids.allocate(r.name), false);
+  top(snapshot.dnsForwardingRulesets, 'Microsoft.Network/dnsForwardingRulesets', 'DNS forwarding ruleset');
+  top(snapshot.logAnalyticsWorkspaces, 'Microsoft.OperationalInsights/workspaces', 'Log Analytics workspace');
+  top(snapshot.networkWatchers, 'Microsoft.Network/networkWatchers', 'Network watcher');
+  for (const fl of sorted(snapshot.flowLogs)) {
+    const target = pickString(fl, 'properties', 'targetResourceId');
+    const name = armName(fl.id);
+    if (parseArmId(target ?? '').type?.toLowerCase() !== 'microsoft.network/virtualnetworks') {
+      left.push(`Flow log ${name} records ${target ?? '(no target)'}, not a virtual network; only VNet flow logs are modelled (left out).`);
+      continue;
+    }
+    // A flow log is an element of the design (not a relation), so its key is a design id.
+    add(fl, 'Microsoft.Network/networkWatchers/flowLogs', `Flow log ${name}`, ids.allocate(name), false, keyOf.get(armKey(parentArmId(fl.id))));
+    service(pickString(fl, 'properties', 'storageId'));
+  }
+  top(snapshot.enterprisePolicies, 'Microsoft.PowerPlatform/enterprisePolicies', 'Enterprise policy');
+  for (const d of byId(snapshot.diagnosticSettings)) {
+    // Settings that send only to storage or an event hub have no workspace: the design does not model them.
+    if (!pickString(d, 'properties', 'workspaceId')) continue;
+    const at = armKey(d.id).indexOf(INSIGHTS);
+    const source = at > 0 ? d.id.slice(0, at) : d.id;
+    const sourceKey = keyOf.get(armKey(source));
+    const sourceType = typeOf.get(armKey(source))?.toLowerCase() ?? '';
+    if (!sourceKey) left.push(`Diagnostic setting ${d.name} of ${source}: that resource was not read (another resource group or no permission), so the setting is left out.`);
+    else if (sourceType !== 'microsoft.network/natgateways' && !serviceTypeOfResourceType(sourceType) && !targets.has(armKey(source))) {
+      left.push(`Diagnostic setting ${d.name} of ${source}: the design models diagnostic settings of NAT gateways and Azure services only (left out).`);
+    } else add(d, 'Microsoft.Insights/diagnosticSettings', `Diagnostic setting ${d.name} of ${armName(source)}`, `${sourceKey}.${d.name}`, false, undefined, source);
   }
 
   // Peerings: the separate child list and any inline copies, once each.
@@ -152,191 +158,118 @@ export function mapArmToDesign(snapshot: ArmSnapshot, options: MapOptions): MapR
       if (typeof p?.id === 'string' && !peerings.has(armKey(p.id))) peerings.set(armKey(p.id), p);
     }
   }
-  for (const p of [...peerings.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const from = resolve(parentArmId(p.id));
-    const remote = pickString(p, 'properties', 'remoteVirtualNetwork', 'id');
-    const to = resolve(remote);
-    if (!from) continue;
-    if (!to) {
-      notes.push(`Peering ${p.name} points at VNet ${remote ?? '(none)'}, which was not read.`);
-      continue;
-    }
-    const flags = Object.fromEntries(
-      (['allowVirtualNetworkAccess', 'allowForwardedTraffic', 'allowGatewayTransit', 'useRemoteGateways'] as const)
-        .map((f) => [f, pickBoolean(p, 'properties', f)] as const)
-        .filter(([, v]) => v !== undefined),
-    );
-    addRelation({ kind: 'peering', from, to, ...flags });
+  const children = [
+    ...byId(peerings.values()).map((r) => [r, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', `Peering ${r.name}`] as const),
+    ...byId(snapshot.virtualNetworkLinks).map((r) => [r, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', `DNS zone link ${r.name}`] as const),
+    ...byId(snapshot.privateDnsZoneGroups).map((r) => [r, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', `Private endpoint ${armName(parentArmId(r.id))}`] as const),
+    // By name, as the ruleset's rules are listed in the design.
+    ...sorted(snapshot.dnsResolverInboundEndpoints).map((r) => [r, 'Microsoft.Network/dnsResolvers/inboundEndpoints', `DNS resolver ${armName(parentArmId(r.id))}: inbound endpoint ${r.name}`] as const),
+    ...sorted(snapshot.dnsResolverOutboundEndpoints).map((r) => [r, 'Microsoft.Network/dnsResolvers/outboundEndpoints', `DNS resolver ${armName(parentArmId(r.id))}: outbound endpoint ${r.name}`] as const),
+    ...sorted(snapshot.dnsForwardingRules).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/forwardingRules', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: rule ${r.name}`] as const),
+    ...sorted(snapshot.dnsForwardingRulesetLinks).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: VNet link ${r.name}`] as const),
+  ];
+  for (const [r, type, subject] of children) {
+    const parent = keyOf.get(armKey(parentArmId(r.id)));
+    // A child of a resource that was not read has nothing to attach to; a child becomes a relation, so its
+    // key only needs to be unique.
+    if (parent) add(r, type, subject, `${parent}.${armName(r.id)}`, false, parent);
   }
 
-  // Gateways live in the GatewaySubnet of a VNet.
-  for (const gw of sorted(snapshot.virtualNetworkGateways)) {
-    const subnetRef = pickString(pickArray(gw, 'properties', 'ipConfigurations')?.[0], 'properties', 'subnet', 'id');
-    const parent = subnetRef ? resolve(parentArmId(subnetRef)) : undefined;
-    if (!parent) {
-      notes.push(`Gateway ${gw.name}: its VNet ${subnetRef ? parentArmId(subnetRef) : '(unknown)'} was not read, so it is left out.`);
-      continue;
+  return planned.map((p) => {
+    const at: SourceLocation = { file: p.res.id, range: ZERO_RANGE };
+    const props = { ...(p.res.properties ?? {}) };
+    // Subnets and peerings are handed over as child resources, so they keep their own ids.
+    if (p.type === 'Microsoft.Network/virtualNetworks') {
+      delete props.subnets;
+      delete props.virtualNetworkPeerings;
     }
-    const gatewayType = pickString(gw, 'properties', 'gatewayType');
-    const sku = pickString(gw, 'properties', 'sku', 'name') ?? gw.sku?.name;
-    if (gatewayType === 'ExpressRoute') {
-      addElement(gw.id, { id: ids.allocate(gw.name), kind: 'expressRouteGateway', name: gw.name, ...(sku ? { sku } : {}), parent });
-    } else {
-      const activeActive = pickBoolean(gw, 'properties', 'activeActive');
-      addElement(gw.id, {
-        id: ids.allocate(gw.name), kind: 'vpnGateway', name: gw.name, ...(sku ? { sku } : {}),
-        ...(activeActive !== undefined ? { activeActive } : {}), parent,
-      });
-    }
-  }
-
-  // Private DNS zones and their VNet links.
-  for (const zone of sorted(snapshot.privateDnsZones)) {
-    addElement(zone.id, { id: ids.allocate(zone.name), kind: 'privateDnsZone', name: zone.name, ...placement(zone.id) });
-  }
-  for (const link of [...snapshot.virtualNetworkLinks].sort((a, b) => a.id.localeCompare(b.id))) {
-    const from = resolve(parentArmId(link.id));
-    const vnetRef = pickString(link, 'properties', 'virtualNetwork', 'id');
-    const to = resolve(vnetRef);
-    if (!from) continue;
-    if (!to) {
-      notes.push(`DNS zone link ${link.name} points at VNet ${vnetRef ?? '(none)'}, which was not read.`);
-      continue;
-    }
-    const registrationEnabled = pickBoolean(link, 'properties', 'registrationEnabled');
-    addRelation({ kind: 'dnsZoneLink', from, to, ...(registrationEnabled !== undefined ? { registrationEnabled } : {}) });
-  }
-
-  // Private endpoints, their targets (as Azure services) and DNS zone groups.
-  const services = new Map<string, string>();
-  /** The Azure service element of an ARM id, made on first mention (a private link target, a flow log's storage). */
-  const serviceFor = (target: string): string => {
-    let serviceId = services.get(armKey(target));
-    if (!serviceId) {
-      const parsed = parseArmId(target);
-      const serviceType = serviceTypeOf(parsed.type ?? '');
-      serviceId = ids.allocate(armName(target));
-      services.set(armKey(target), serviceId);
-      byArmId.set(armKey(target), serviceId);
-      const service: ElementOf<'azureService'> = {
-        id: serviceId, kind: 'azureService', name: armName(target), serviceType,
-        ...(serviceType === 'other' && parsed.type ? { resourceType: parsed.type } : {}),
-        ...placement(target),
-      };
-      elements.push(service);
-    }
-    return serviceId;
-  };
-  for (const pe of sorted(snapshot.privateEndpoints)) {
-    const connection = (pickArray(pe, 'properties', 'privateLinkServiceConnections')?.[0]
-      ?? pickArray(pe, 'properties', 'manualPrivateLinkServiceConnections')?.[0]);
-    const groupId = strings(pickArray(connection, 'properties', 'groupIds'))?.[0];
-    const peId = ids.allocate(pe.name);
-    addElement(pe.id, {
-      id: peId, kind: 'privateEndpoint', name: pe.name,
-      ...(groupId ? { groupId } : {}), ...(pe.location ? { region: pe.location } : {}), ...placement(pe.id),
-    });
-    const subnetRef = pickString(pe, 'properties', 'subnet', 'id');
-    const subnet = resolve(subnetRef);
-    if (subnet) addRelation({ kind: 'peSubnet', from: peId, to: subnet });
-    else if (subnetRef) notes.push(`Private endpoint ${pe.name} is in subnet ${subnetRef}, which was not read.`);
-    const target = pickString(connection, 'properties', 'privateLinkServiceId');
-    if (target) addRelation({ kind: 'peTarget', from: peId, to: serviceFor(target) });
-  }
-  for (const group of [...snapshot.privateDnsZoneGroups].sort((a, b) => a.id.localeCompare(b.id))) {
-    const from = resolve(parentArmId(group.id));
-    if (!from) continue;
-    for (const config of pickArray(group, 'properties', 'privateDnsZoneConfigs') ?? []) {
-      const zoneRef = pickString(config, 'properties', 'privateDnsZoneId');
-      const to = resolve(zoneRef);
-      if (to) addRelation({ kind: 'peDnsZone', from, to });
-      else if (zoneRef) notes.push(`Private endpoint ${armName(parentArmId(group.id))} registers in DNS zone ${zoneRef}, which was not read.`);
-    }
-  }
-
-  mapDnsResolvers(snapshot, { ids, notes, resolve, addElement, addRelation });
-  mapArmMonitoring(snapshot, { ids, addElement, addRelation, resolve, serviceFor, notes, placement, kindOf: (id) => elements.find((e) => e.id === id)?.kind });
-
-  // Enterprise policies (NetworkInjection): VNet id + subnet name pairs.
-  for (const policy of sorted(snapshot.enterprisePolicies)) {
-    const policyId = ids.allocate(policy.name);
-    const raw = pick(policy, 'properties', 'networkInjection', 'virtualNetworks');
-    const networks = Array.isArray(raw) ? raw : pickArray(raw, 'value');
-    const networksShape = raw === undefined ? undefined : Array.isArray(raw) ? 'array' : networks ? 'valueWrapper' : 'other';
-    const unresolved: { vnet: string; subnet: string }[] = [];
-    const targets: string[] = [];
-    for (const n of networks ?? []) {
-      const vnetRef = pickString(n, 'id') ?? '';
-      const subnetName = pickString(n, 'subnet', 'name') ?? '';
-      const subnet = subnetByVnetAndName.get(`${armKey(vnetRef)}/${subnetName.toLowerCase()}`);
-      if (subnet) targets.push(subnet);
-      else unresolved.push({ vnet: vnetRef === '' ? '(none)' : armName(vnetRef), subnet: subnetName === '' ? '(none)' : subnetName });
-    }
-    addElement(policy.id, {
-      id: policyId, kind: 'enterprisePolicy', name: policy.name,
-      ...(policy.location ? { geography: policy.location } : {}),
-      ...placement(policy.id),
-      ...(policy.kind ? { policyKind: policy.kind } : {}),
-      ...(networksShape ? { networksShape } : {}),
-      ...(unresolved.length > 0 ? { unresolvedSubnets: unresolved } : {}),
-    });
-    for (const to of targets) addRelation({ kind: 'policySubnet', from: policyId, to });
-    for (const u of unresolved) {
-      notes.push(`Enterprise policy ${policy.name} names subnet ${u.subnet} in VNet ${u.vnet}, which was not read.`);
-    }
-  }
-
-  const design: Design = {
-    version: 1,
-    name: options.name,
-    ...(options.description ? { description: options.description } : {}),
-    elements,
-    relations,
-  };
-  return { design, notes };
-}
-
-function subnetElement(subnet: ArmResource, id: string, parent: string, notes: string[], vnetName: string): ElementOf<'subnet'> {
-  const prefix = pickString(subnet, 'properties', 'addressPrefix') ?? strings(pickArray(subnet, 'properties', 'addressPrefixes'))?.[0];
-  const delegations = (pickArray(subnet, 'properties', 'delegations') ?? [])
-    .map((d) => pickString(d, 'properties', 'serviceName'))
-    .filter((s): s is string => s !== undefined);
-  const pePolicies = pickString(subnet, 'properties', 'privateEndpointNetworkPolicies');
-  const allowedPolicies = subnetSchema.shape.privateEndpointNetworkPolicies.unwrap().options as readonly string[];
-  const outbound = pickBoolean(subnet, 'properties', 'defaultOutboundAccess');
-  const endpoints = (pickArray(subnet, 'properties', 'serviceEndpoints') ?? [])
-    .map((s) => pickString(s, 'service'))
-    .filter((s): s is string => s !== undefined);
-  if (pePolicies !== undefined && !allowedPolicies.includes(pePolicies)) {
-    notes.push(`Subnet ${vnetName}/${subnet.name}: privateEndpointNetworkPolicies '${pePolicies}' is not modelled (left out).`);
-  }
-  return {
-    id, kind: 'subnet', name: subnet.name,
-    ...(prefix ? { addressPrefix: prefix } : {}),
-    delegations,
-    ...(pePolicies !== undefined && allowedPolicies.includes(pePolicies)
-      ? { privateEndpointNetworkPolicies: pePolicies as ElementOf<'subnet'>['privateEndpointNetworkPolicies'] }
-      : {}),
-    ...(outbound !== undefined ? { defaultOutboundAccess: outbound } : {}),
-    ...(endpoints.length > 0 ? { serviceEndpoints: endpoints } : {}),
-    parent,
-  };
-}
-
-function nsgRuleOf(raw: unknown): NsgRule | undefined {
-  const p = (key: string) => pickString(raw, 'properties', key);
-  const joined = (single: string, plural: string) => p(single) ?? strings(pickArray(raw, 'properties', plural))?.join(',');
-  const parsed = nsgRuleSchema.safeParse({
-    name: pickString(raw, 'name'),
-    priority: pickNumber(raw, 'properties', 'priority'),
-    direction: p('direction'),
-    access: p('access'),
-    protocol: p('protocol'),
-    sourceAddressPrefix: joined('sourceAddressPrefix', 'sourceAddressPrefixes'),
-    sourcePortRange: joined('sourcePortRange', 'sourcePortRanges'),
-    destinationAddressPrefix: joined('destinationAddressPrefix', 'destinationAddressPrefixes'),
-    destinationPortRange: joined('destinationPortRange', 'destinationPortRanges'),
-    ...(p('description') ? { description: p('description') } : {}),
+    const json = {
+      name: p.res.name,
+      ...(p.scope ? { scope: p.scope } : {}),
+      ...(p.res.location ? { location: p.res.location } : {}),
+      ...(p.res.kind ? { kind: p.res.kind } : {}),
+      ...(p.res.sku ? { sku: p.res.sku } : {}),
+      properties: props,
+    };
+    const body = valueOf(json, at, keyOf) as ObjValue;
+    const resource: IacResource = { key: p.key, flavour: 'arm', type: p.type, body, at, extent: at, ...(p.parent ? { parentKey: p.parent } : {}) };
+    return { resource, armId: p.res.id, subject: p.subject, placed: p.placed, json };
   });
-  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * ARM JSON as evaluated values. A string that is the id of a resource read points at it (provenance, as
+ * `vnet.id` does in Bicep); a subnet id points at its VNet with the subnet as suffix; any other ARM id
+ * points at nothing, so it resolves to no element rather than to a namesake.
+ */
+function valueOf(json: unknown, at: SourceLocation, keys: ReadonlyMap<string, string>): Value {
+  if (typeof json === 'string') {
+    if (!json.toLowerCase().startsWith('/subscriptions/')) return { t: 'str', v: json, at };
+    const key = keys.get(armKey(json));
+    if (key) return { t: 'str', v: json, at, ref: { target: key, path: ['id'] } };
+    return { t: 'str', v: json, at, ref: { target: `unread:${armKey(json)}`, path: ['id'] } };
+  }
+  if (typeof json === 'number') return Number.isFinite(json) ? { t: 'num', v: json, at } : { t: 'unknown', at };
+  if (typeof json === 'boolean') return { t: 'bool', v: json, at };
+  if (json === null || json === undefined) return { t: 'null', at };
+  if (Array.isArray(json)) return { t: 'arr', items: json.map((j) => valueOf(j, at, keys)), at };
+  const props = new Map<string, Prop>();
+  for (const [k, v] of Object.entries(json as Record<string, unknown>)) props.set(k, { value: valueOf(v, at, keys), at });
+  return { t: 'obj', props, at };
+}
+
+function placement(id: string): { subscriptionId?: string; resourceGroup?: string } {
+  const parsed = parseArmId(id);
+  return {
+    ...(parsed.subscriptionId ? { subscriptionId: parsed.subscriptionId } : {}),
+    ...(parsed.resourceGroup ? { resourceGroup: parsed.resourceGroup } : {}),
+  };
+}
+
+// "Virtual network" reads "virtual network" mid-sentence; "Log Analytics workspace" and "NAT gateway" keep their capitals.
+const lowerFirst = (s: string) => (/^[A-Z][^A-Z]*$/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** One sentence per thing the import could not follow, each said once. */
+function notesOf(entries: readonly Entry[], b: DesignBuilder, bySubject: ReadonlyMap<string, Entry>): string[] {
+  const notes = new Set<string>();
+  const noted = new Set<string>();
+  for (const e of entries) {
+    const el = b.element(e.resource.key) as Record<string, unknown> | undefined;
+    const type = e.resource.type.toLowerCase();
+    const has = (...path: string[]) => pick(e.json, 'properties', ...path) !== undefined;
+    // The rule readers are all or nothing: one rule the design cannot hold leaves the set unknown, not partial.
+    if (type === 'microsoft.network/networksecuritygroups' && has('securityRules') && el && el.rules === undefined) {
+      notes.add(`${e.subject}: a rule uses a shape the designer does not model, so its rules are left out.`);
+    }
+    if (type === 'microsoft.network/dnsforwardingrulesets/forwardingrules' && b.element(e.resource.parentKey ?? '') && !forwardingRuleOf(e.resource)) {
+      notes.add(`${e.subject} could not be read, so the ruleset's rules are left unknown.`);
+    }
+    if (type === 'microsoft.network/routetables' && has('routes') && el && el.routes === undefined) {
+      notes.add(`${e.subject}: a route could not be read, so its routes are left out.`);
+    }
+    const pePolicies = pickString(e.json, 'properties', 'privateEndpointNetworkPolicies');
+    if (type === 'microsoft.network/virtualnetworks/subnets' && pePolicies !== undefined && el && el.privateEndpointNetworkPolicies === undefined) {
+      notes.add(`${e.subject}: privateEndpointNetworkPolicies '${pePolicies}' is not modelled (left out).`);
+    }
+    // A policy names its unread subnets itself (VNet and subnet), which says more than the VNet's id.
+    for (const u of (el?.unresolvedSubnets ?? []) as { vnet: string; subnet: string }[]) {
+      notes.add(`${e.subject} names subnet ${u.subnet} in VNet ${u.vnet}, which was not read.`);
+      noted.add(e.resource.at.file);
+    }
+  }
+  const said = new Set<string>();
+  for (const u of b.unresolved) {
+    const e = bySubject.get(u.at.file);
+    const kind = u.kinds[0];
+    // The mapping may look one id up as several kinds (a gateway's subnet: its VNet, then the subnet).
+    if (!e || noted.has(u.at.file) || kind === undefined || said.has(`${u.at.file}|${u.text}`)) continue;
+    // A child of an element that was left out (a resolver in a VNet not read) is said with its parent.
+    if (e.resource.parentKey && !b.element(e.resource.parentKey)) continue;
+    said.add(`${u.at.file}|${u.text}`);
+    notes.add(`${e.subject} uses ${lowerFirst(ELEMENT_LABELS[kind])} ${u.text ?? '(unknown)'}, which was not read (another resource group or no permission).`);
+  }
+  for (const s of said) noted.add(s.slice(0, s.indexOf('|')));
+  // What the mapping itself could not place (a gateway of an unknown type), unless a note already says why.
+  for (const d of b.diagnostics) if (!noted.has(d.file)) notes.add(d.message);
+  return [...notes];
 }

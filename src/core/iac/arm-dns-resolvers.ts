@@ -39,7 +39,7 @@ export function armDnsResolverChildren(r: IacResource, b: DesignBuilder, unplace
     case 'microsoft.network/dnsforwardingrulesets/forwardingrules': {
       const ruleset = parentOf(r, b, 'dnsForwardingRuleset');
       if (!ruleset) return true;
-      const rule = forwardingRule(childName(r).value, props);
+      const rule = forwardingRuleOf(r);
       // One rule we cannot read makes the whole rule set unknown.
       if (rule && Array.isArray(ruleset.rules)) ruleset.rules = [...(ruleset.rules as ForwardingRule[]), rule];
       else delete ruleset.rules;
@@ -47,6 +47,11 @@ export function armDnsResolverChildren(r: IacResource, b: DesignBuilder, unplace
     }
   }
   return false;
+}
+
+/** The rule a forwardingRules resource declares; undefined when it cannot be read (the Azure import notes which). */
+export function forwardingRuleOf(r: IacResource): ForwardingRule | undefined {
+  return forwardingRule(childName(r).value, field(r.body, 'properties')?.value);
 }
 
 function forwardingRule(name: string | undefined, props: Parameters<typeof field>[0]): ForwardingRule | undefined {
@@ -58,7 +63,8 @@ function forwardingRule(name: string | undefined, props: Parameters<typeof field
     const p = num(port?.value);
     return ipAddress === undefined || (port !== undefined && p === undefined) ? undefined : { ipAddress, ...(p !== undefined ? { port: p } : {}) };
   });
-  if (name === undefined || domainName === undefined || !targets || targets.some((t) => t === undefined)) return undefined;
+  // A rule forwards to at least one server; an empty list is not a rule the design can hold.
+  if (name === undefined || domainName === undefined || !targets || targets.length === 0 || targets.some((t) => t === undefined)) return undefined;
   if (state !== undefined && state.toLowerCase() !== 'enabled' && state.toLowerCase() !== 'disabled') return undefined;
   return { name, domainName, targetDnsServers: targets as ForwardingRule['targetDnsServers'], ...(state?.toLowerCase() === 'disabled' ? { enabled: false } : {}) };
 }

@@ -1,10 +1,11 @@
-// Maps ARM-shaped resources (Bicep declarations and Terraform azapi_resource bodies) to design elements
-// and relations. Property names follow the ARM schema (domain.md §5.2); keys match case-insensitively.
+// Maps ARM-shaped resources (Bicep declarations, Terraform azapi_resource bodies, the Azure import's live
+// resources) to design elements and relations. Property names follow the ARM schema (domain.md §5.2); keys
+// match case-insensitively.
 import type { ElementKind } from '../model/kinds';
 import type { NsgRule } from '../model/schema';
 import { markVnetsUnresolved } from '../model/unresolved-name';
-import { field, read, type DesignBuilder, type Draft } from './design-builder';
-import { armDnsResolverChildren, armDnsResolverRelations, armRulesetElements } from './arm-dns-resolvers';
+import { field, read, type DesignBuilder, type Draft, type Read } from './design-builder';
+import { armDnsEndpoints, armDnsResolverChildren, armDnsResolverRelations, armRulesetElements } from './arm-dns-resolvers';
 import { armFirewallChildren, armFirewallElement, armFirewallRelations } from './arm-firewall';
 import { armMonitoringElements, armMonitoringRelations } from './arm-monitoring';
 import type { IacResource } from './iac-resource';
@@ -43,6 +44,16 @@ export function privateLinkTargets(resources: readonly IacResource[]): Set<strin
   return out;
 }
 
+/** The phases over resources that are all ARM-shaped (an Azure snapshot); read-iac interleaves them with Terraform's. */
+export function mapArmResources(resources: readonly IacResource[], b: DesignBuilder): void {
+  const linkTargets = privateLinkTargets(resources);
+  for (const r of resources) armElements(r, b, linkTargets);
+  for (const r of resources) armSubnets(r, b);
+  for (const r of resources) armChildren(r, b);
+  for (const r of resources) armDnsEndpoints(r, b);
+  for (const r of resources) armRelations(r, b);
+}
+
 /** Phase 1: elements that have no parent. */
 export function armElements(r: IacResource, b: DesignBuilder, linkTargets: ReadonlySet<string> = new Set()): void {
   const t = r.type.toLowerCase();
@@ -68,7 +79,8 @@ export function armElements(r: IacResource, b: DesignBuilder, linkTargets: Reado
       b.addElement(r.key, 'natGateway', nameOf(r), symbolOf(r), r.at, {
         region: region(r),
         idleTimeoutMinutes: read(props, ['idleTimeoutInMinutes'], num),
-        publicIpCount: read(props, ['publicIpAddresses'], (v) => items(v)?.length),
+        // Each attached address or prefix is one outbound public IP source; neither written means none known.
+        publicIpCount: publicIpCount(props),
       });
       return;
     case 'microsoft.network/networksecuritygroups':
@@ -300,9 +312,29 @@ function armIdName(id: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** ARM keeps a rule's name beside its `properties`; every other field sits inside them. */
-const armRowField = <T>(row: Value, key: keyof T & string): Value | undefined =>
-  key === 'name' ? field(row, 'name')?.value : field(field(row, 'properties')?.value, key)?.value;
+function publicIpCount(props: Value | undefined): Read<number> {
+  const addresses = field(props, 'publicIpAddresses');
+  const prefixes = field(props, 'publicIpPrefixes');
+  if (!addresses && !prefixes) return { value: undefined, at: undefined };
+  const a = addresses ? items(addresses.value)?.length : 0;
+  const p = prefixes ? items(prefixes.value)?.length : 0;
+  return { value: a === undefined || p === undefined ? undefined : a + p, at: (addresses ?? prefixes)?.at };
+}
+
+/**
+ * ARM keeps a rule's name beside its `properties`; every other field sits inside them. A prefix or port
+ * field may instead be written as its plural list (`sourceAddressPrefixes`), which the design holds joined.
+ */
+const armRowField = <T>(row: Value, key: keyof T & string): Value | undefined => {
+  if (key === 'name') return field(row, 'name')?.value;
+  const props = field(row, 'properties')?.value;
+  const single = field(props, key)?.value;
+  if (single !== undefined || !PLURAL_ROW_FIELDS.has(key)) return single;
+  const plural = field(props, `${key}es`) ?? field(props, `${key}s`);
+  const list = strings(plural?.value);
+  return plural && list && list.length > 0 ? { t: 'str', v: list.join(','), at: plural.at } : plural?.value;
+};
+const PLURAL_ROW_FIELDS = new Set(['sourceAddressPrefix', 'destinationAddressPrefix', 'sourcePortRange', 'destinationPortRange']);
 
 const nsgRules = (v: Value | undefined) => nsgRulesFrom(v, armRowField);
 const routes = (v: Value | undefined) => routesFrom(v, armRowField);

@@ -88,6 +88,8 @@ export class DesignBuilder {
   readonly relations: (Mutable<Relation> & Record<string, unknown>)[] = [];
   readonly sourceMap = new SourceMap();
   readonly diagnostics: IacDiagnostic[] = [];
+  /** References that name a resource the read does not hold, for readers that report them (the Azure import). */
+  readonly unresolved: { readonly text: string | undefined; readonly kinds: readonly ElementKind[]; readonly at: SourceLocation }[] = [];
   private readonly ids = new Set<string>();
   private readonly byKey = new Map<string, Draft>();
   private readonly byId = new Map<string, Draft>();
@@ -190,7 +192,10 @@ export class DesignBuilder {
     if (!v) return undefined;
     if (v.ref) {
       const el = this.byKey.get(v.ref.target);
-      if (!el) return undefined;
+      if (!el) {
+        this.unresolved.push({ text: v.t === 'str' ? v.v : undefined, kinds, at: v.at });
+        return undefined;
+      }
       const sub = /^\/subnets\/([^/]+)$/i.exec(v.ref.suffix ?? '');
       if (sub && el.kind === 'vnet') return kinds.includes('subnet') ? this.subnetOf(el, sub[1]) : kinds.includes('vnet') ? el : undefined;
       if (v.ref.suffix) return undefined;

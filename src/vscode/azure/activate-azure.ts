@@ -4,9 +4,10 @@ import { compareWithAzureCommand, type CompareArgs } from './compare-command';
 import { DRIFT_SOURCE } from './drift-report';
 import { importFromAzureCommand, type ImportArgs } from './import-command';
 import { registerCommands } from '../shared/command-registry';
+import type { OpenDesigners } from '../shared/design-target';
 import { COMMANDS } from '../shared/ids';
 
-export function activateAzure(_context: vscode.ExtensionContext): vscode.Disposable[] {
+export function activateAzure(_context: vscode.ExtensionContext, { designers }: { readonly designers: OpenDesigners }): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Power Platform VNet: Azure', { log: true });
   const drift = vscode.languages.createDiagnosticCollection(DRIFT_SOURCE);
   return [
@@ -15,7 +16,7 @@ export function activateAzure(_context: vscode.ExtensionContext): vscode.Disposa
     // Menus pass the clicked resource; only scripted callers pass arguments objects.
     ...registerCommands({
       [COMMANDS.importFromAzure]: (args?: ImportArgs | vscode.Uri) => importFromAzureCommand(log, args instanceof vscode.Uri ? undefined : args),
-      [COMMANDS.compareWithAzure]: (args?: CompareArgs | vscode.Uri) => compareWithAzureCommand(drift, log, args instanceof vscode.Uri ? { uri: args } : args),
+      [COMMANDS.compareWithAzure]: (args?: CompareArgs | vscode.Uri) => compareWithAzureCommand(drift, log, designers, args instanceof vscode.Uri ? { uri: args } : args),
     }),
     // Drift ranges go stale with the first edit; the user compares again.
     vscode.workspace.onDidChangeTextDocument((e) => {

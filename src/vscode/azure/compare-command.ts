@@ -10,6 +10,7 @@ import { pickScopes } from './azure-pickers';
 import { driftDiagnostics, driftMarkdown, driftRange } from './drift-report';
 import { readLiveDesign, AzureImportError, type ImportScope } from '../../node/azure/import-design';
 import type { GroupOutcome } from '../../node/azure/arm-reader';
+import { targetDesignUri, type OpenDesigners } from '../shared/design-target';
 
 export interface CompareArgs {
   readonly uri?: vscode.Uri;
@@ -24,12 +25,6 @@ export interface CompareResult {
   readonly groups: readonly GroupOutcome[];
 }
 
-/** The design file of the active editor: the designer (custom editor) or a text editor on *.ppvnet.json. */
-function activeDesignUri(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  const uri = input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText ? input.uri : vscode.window.activeTextEditor?.document.uri;
-  return uri && uri.path.endsWith('.ppvnet.json') ? uri : undefined;
-}
 
 /** The subscriptions and resource groups the design's elements name; undefined when they name none. */
 export function scopesOfDesign(design: Design): ImportScope[] | undefined {
@@ -47,9 +42,10 @@ export function scopesOfDesign(design: Design): ImportScope[] | undefined {
 export async function compareWithAzureCommand(
   diagnostics: vscode.DiagnosticCollection,
   log: vscode.LogOutputChannel,
+  designers: OpenDesigners,
   args?: CompareArgs,
 ): Promise<CompareResult | undefined> {
-  const uri = args?.uri ?? activeDesignUri();
+  const uri = targetDesignUri(args?.uri, designers);
   if (!uri) {
     void vscode.window.showErrorMessage('Open a *.ppvnet.json design first, then compare it with Azure.');
     return undefined;

@@ -1,15 +1,14 @@
 // Registers Export to Bicep / Export to Terraform: picks the design (argument, active designer, or active
-// text editor: shared/design-target), validates it, writes the files inside the workspace folder only, and never replaces a
-// file edited by hand without the user's consent (with a diff preview on offer). Files go through the host's
-// ExportDestination (disk on Node, vscode.workspace.fs on the web).
+// text editor: shared/design-target), judges it through the one DesignAnalyzer (the findings the Problems panel
+// shows, under the same rule configuration), writes the files inside the workspace folder only, and never
+// replaces a file edited by hand without the user's consent (with a diff preview on offer). Files go through
+// the host's ExportDestination (disk on Node, vscode.workspace.fs on the web).
 import * as vscode from 'vscode';
 import { exportDesign, MAIN_FILE, type ExportFormat } from '../../core/export/export-design';
-import { loadDesign } from '../../core/model/load-design';
-import { validateDesign } from '../../core/rules/engine';
 import type { Finding } from '../../core/rules/rule';
 import { designNameFromFileName, substituteOutputFolder } from '../../core/export/output-folder';
 import { ExportRefusedError, needsConsent, type ExportDestination, type ExportWrite } from './export-destination';
-import type { RulesConfigStore } from '../shared/rules-config-store';
+import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { registerCommands } from '../shared/command-registry';
 import { targetDesignUri, type OpenDesigners } from '../shared/design-target';
 import { COMMANDS } from '../shared/ids';
@@ -38,7 +37,7 @@ class PreviewDocuments implements vscode.TextDocumentContentProvider {
 
 export interface ExportDeps {
   readonly destination: ExportDestination;
-  readonly rules: RulesConfigStore;
+  readonly analyzer: DesignAnalyzer;
   readonly designers: OpenDesigners;
 }
 
@@ -56,13 +55,6 @@ function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-async function readDesignText(uri: vscode.Uri): Promise<string> {
-  // An open document may hold unsaved edits; export what the user sees.
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
 function fail(reason: Exclude<ExportCommandResult, { ok: true }>['reason'], message: string): ExportCommandResult {
   // Not awaited: a notification stays until dismissed, and the command must not hang on it.
   void vscode.window.showErrorMessage(message);
@@ -75,14 +67,15 @@ function describeFinding(f: Finding): string {
 }
 
 async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDocuments, deps: ExportDeps): Promise<ExportCommandResult> {
-  const { destination, rules } = deps;
+  const { destination, analyzer } = deps;
   const label = format === 'bicep' ? 'Bicep' : 'Terraform';
   const uri = targetDesignUri(arg, deps.designers);
   if (!uri) return fail('noDesign', `Export to ${label}: open a design (*.ppvnet.json) in the designer or the text editor first.`);
 
-  const loaded = loadDesign(await readDesignText(uri));
-  if (!loaded.ok) {
-    const first = loaded.errors[0]!;
+  // The document as the user sees it (unsaved edits included), judged as the Problems panel judges it.
+  const { state } = await analyzer.analyze(await vscode.workspace.openTextDocument(uri));
+  if (!state.ok) {
+    const first = state.errors[0]!;
     return fail('invalidDesign', `Export to ${label}: ${fileNameOf(uri)} does not load (line ${first.range.start.line + 1}: ${first.message}). Fix it and export again.`);
   }
 
@@ -92,7 +85,7 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
   }
 
   // The workspace's rule configuration applies: a rule turned off there does not block export.
-  const errors = validateDesign(loaded.design, { config: await rules.configFor(uri) }).filter((f) => f.severity === 'error');
+  const errors = state.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const shown = errors.slice(0, 12).map(describeFinding);
     if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more (see the Problems panel).`);
@@ -112,7 +105,7 @@ async function runExport(format: ExportFormat, arg: unknown, previews: PreviewDo
   let plan: ExportWrite[];
   try {
     outDir = await destination.resolveInside(folder, relFolder);
-    plan = await destination.plan(folder, outDir, exportDesign(loaded.design, format, { designFile: fileNameOf(uri) }));
+    plan = await destination.plan(folder, outDir, exportDesign(state.design, format, { designFile: fileNameOf(uri) }));
   } catch (e) {
     if (e instanceof ExportRefusedError) return fail('outsideWorkspace', `Export to ${label} refused: ${e.message} Change the setting ppvnet.export.outputFolder.`);
     throw e;

@@ -1,5 +1,6 @@
-// Loads and validates design documents for the designer, the Problems panel and the diagram export, once per
-// document version and rule configuration: all ask here, so the rules run once per change. A designer edit
+// Loads and validates design documents for the designer, the Problems panel, the diagram export and the
+// Bicep/Terraform export, once per document version and rule configuration: all ask here, so the rules run
+// once per change and export is blocked by exactly the errors the Problems panel shows. A designer edit
 // hands over the design it already checked, so the text it wrote is indexed, not loaded and checked again;
 // after a change only the rules that read what it changed run again (the others' findings are reused).
 import * as vscode from 'vscode';

@@ -1,19 +1,11 @@
 // Extension-host suite: the installed extension activates, registers its commands and opens designs in the custom editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 const VIEW_TYPE = 'ppvnet.designer';
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function seedUri(): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles('**/seed.ppvnet.json', '**/node_modules/**', 1);

@@ -7,6 +7,7 @@ import { loadDesign } from '../../../src/core/model/load-design';
 import type { CompareResult } from '../../../src/vscode/azure/compare-command';
 import { driftedFixture, FIXTURE_SUBSCRIPTION, RESTRICTED_GROUP, seedFixture } from '../../support/arm-fixtures';
 import { startArmServer, type ArmFixture, type ArmServer } from '../../support/arm-server';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 const VIEW_TYPE = 'ppvnet.designer';
@@ -18,15 +19,6 @@ function folder(): vscode.Uri {
   return f.uri;
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite('azure', () => {
   const saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};

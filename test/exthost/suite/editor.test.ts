@@ -6,19 +6,11 @@ import * as vscode from 'vscode';
 import type { PpvnetExtensionApi } from '../../../src/extension';
 import type { DesignerSession } from '../../../src/vscode/designer/designer-session';
 import type { HostToWebview } from '../../../src/core/protocol/messages';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 const VIEW_TYPE = 'ppvnet.designer';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];

@@ -6,6 +6,7 @@ import { exportDesign } from '../../../src/core/export/export-design';
 import { headerState } from '../../../src/core/export/file-header';
 import { loadDesign } from '../../../src/core/model/load-design';
 import type { ExportCommandResult } from '../../../src/vscode/export/activate-export';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 
@@ -18,6 +19,7 @@ function folder(): vscode.Uri {
 async function read(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
+
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -80,6 +82,29 @@ suite('export', () => {
     const loaded = loadDesign(await read(design));
     assert.ok(loaded.ok);
     assert.equal(result.unchanged, exportDesign(loaded.design, 'bicep', { designFile: 'export-seed.ppvnet.json' }).length);
+  });
+
+  test('a rule turned off in ppvnet.config.json neither shows in the Problems panel nor blocks export', async () => {
+    // A subnet outside its VNet: AZ-04, and PPV-024 for the traffic that subnet's NSG then denies, both errors.
+    const broken = vscode.Uri.joinPath(folder(), 'export-broken.ppvnet.json');
+    const config = vscode.Uri.joinPath(folder(), 'ppvnet.config.json');
+    const text = (await read(design)).replace('"addressPrefix": "10.10.1.0/24"', '"addressPrefix": "10.99.1.0/24"');
+    assert.ok(text.includes('10.99.1.0/24'), 'the seed changed: pick another subnet to move');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode(text));
+    const errorsOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code));
+    try {
+      await vscode.window.showTextDocument(broken, { preview: false });
+      await waitFor('AZ-04 in the Problems panel', () => errorsOf(broken).includes('AZ-04'));
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "rules": { "AZ-04": "off", "PPV-024": "off" } }\n'));
+      await waitFor('no error left in the Problems panel', () => errorsOf(broken).length === 0);
+      // With an error left, export would ask first (a modal nobody answers here); with none it writes at once.
+      const result = await vscode.commands.executeCommand<ExportCommandResult>('ppvnet.exportBicep', broken);
+      assert.ok(result?.ok, `export failed: ${JSON.stringify(result)}`);
+      assert.ok(await exists(vscode.Uri.joinPath(folder(), 'infra', 'export-broken', 'bicep', 'main.bicep')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of [broken, config]) if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+    }
   });
 
   test('ppvnet.exportTerraform without an argument exports the design in the active text editor', async () => {

@@ -3,18 +3,10 @@
 // writes a design next to the Bicep file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function ruleIds(uri: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ppvnet' && typeof d.code === 'object').map((d) => String((d.code as { value: string }).value)).sort();

@@ -3,18 +3,10 @@
 // address pools of ppvnet.config.json.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../wait-for';
 
 const EXTENSION_ID = 'ppvnet.ppvnet-designer';
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const workspaceProblems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'PPV-WORKSPACE');
 

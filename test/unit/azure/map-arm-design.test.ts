@@ -107,7 +107,44 @@ describe('mapArmToDesign', () => {
     ]);
     expect(r.design.elements.find((e) => e.name === 'sql1')).toMatchObject({ serviceType: 'sqlServer' });
     expect(r.design.elements.find((e) => e.name === 'cosmos1')).toMatchObject({ serviceType: 'other', resourceType: 'Microsoft.DocumentDB/databaseAccounts' });
-    expect(r.notes).toEqual([expect.stringMatching(/snet-app uses NSG .*nsg-x, which was not read/)]);
+    expect(r.notes).toEqual([expect.stringMatching(/snet-app uses network security group .*nsg-x, which was not read/)]);
+  });
+
+  it('reads rules as the Bicep reader does, resolves by id not by name, and notes each reference it cannot follow', () => {
+    const rg = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network';
+    const other = '/subscriptions/s/resourceGroups/other/providers/Microsoft.Network';
+    const res = (id: string, extra: Partial<ArmResource>): ArmResource => ({ id, name: id.split('/').pop()!, ...extra });
+    const rule = (name: string, priority: number, extra: Record<string, unknown>) => ({
+      name, properties: { priority, direction: 'Inbound', access: 'Allow', protocol: 'tcp', sourcePortRange: '*', destinationPortRange: '443', ...extra },
+    });
+    const snapshot = {
+      ...emptySnapshot(),
+      virtualNetworks: [res(`${rg}/virtualNetworks/spoke`, { properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] }, subnets: [
+        res(`${rg}/virtualNetworks/spoke/subnets/snet-a`, { properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: `${other}/networkSecurityGroups/nsg-a` }, routeTable: { id: `${other}/routeTables/rt-a` } } }),
+      ] } })],
+      virtualNetworkPeerings: [res(`${rg}/virtualNetworks/spoke/virtualNetworkPeerings/to-hub`, { properties: { remoteVirtualNetwork: { id: `${other}/virtualNetworks/hub` } } })],
+      // An NSG of the same name in the group read: the subnet's reference names another group's, so it is no match.
+      networkSecurityGroups: [
+        res(`${rg}/networkSecurityGroups/nsg-a`, { properties: { securityRules: [rule('lists', 100, { sourceAddressPrefixes: ['10.0.0.0/24', '10.0.1.0/24'], destinationAddressPrefix: '*' })] } }),
+        res(`${rg}/networkSecurityGroups/nsg-asg`, { properties: { securityRules: [
+          rule('plain', 100, { sourceAddressPrefix: '*', destinationAddressPrefix: '*' }),
+          rule('by-asg', 110, { sourceApplicationSecurityGroups: [{ id: `${rg}/applicationSecurityGroups/asg` }], destinationAddressPrefix: '*' }),
+        ] } }),
+      ],
+    };
+    const r = mapArmToDesign(snapshot, { name: 'spoke' });
+    expect(checkIntegrity(r.design)).toEqual([]);
+    expect(designSchema.safeParse(r.design).success).toBe(true);
+    expect(r.design.elements.find((e) => e.name === 'nsg-a')).toMatchObject({ rules: [{ name: 'lists', protocol: 'Tcp', sourceAddressPrefix: '10.0.0.0/24,10.0.1.0/24' }] });
+    // One rule the design cannot hold leaves the rule set unknown rather than partial.
+    expect(r.design.elements.find((e) => e.name === 'nsg-asg')).not.toHaveProperty('rules');
+    expect(r.design.relations).toEqual([]);
+    expect([...r.notes].sort()).toEqual([
+      'NSG nsg-asg: a rule uses a shape the designer does not model, so its rules are left out.',
+      `Peering to-hub uses virtual network ${other}/virtualNetworks/hub, which was not read (another resource group or no permission).`,
+      `Subnet spoke/snet-a uses network security group ${other}/networkSecurityGroups/nsg-a, which was not read (another resource group or no permission).`,
+      `Subnet spoke/snet-a uses route table ${other}/routeTables/rt-a, which was not read (another resource group or no permission).`,
+    ]);
   });
 
   it('maps the documented private link target types', () => {

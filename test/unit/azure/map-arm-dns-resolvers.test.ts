@@ -52,8 +52,8 @@ describe('Azure import: DNS private resolver', () => {
   it('notes what was not read instead of guessing, and leaves unreadable rules unknown', () => {
     expect(design.elements.some((e) => e.name === 'dnspr-elsewhere')).toBe(false);
     expect(notes).toEqual(expect.arrayContaining([
-      expect.stringMatching(/DNS resolver dnspr-elsewhere: its VNet .*vnet-other was not read/),
-      expect.stringMatching(/dnsfrs-broken forwards through outbound endpoint .*dnspr-gone\/outboundEndpoints\/out, whose resolver was not read/),
+      expect.stringMatching(/DNS resolver dnspr-elsewhere uses virtual network .*vnet-other, which was not read/),
+      expect.stringMatching(/dnsfrs-broken uses DNS private resolver .*dnspr-gone\/outboundEndpoints\/out, which was not read/),
       expect.stringMatching(/dnsfrs-broken: rule no-targets could not be read/),
     ]));
     expect(named('dnsfrs-broken')).not.toHaveProperty('rules');

@@ -69,6 +69,22 @@ describe('ppvnet diff', () => {
     ]);
   });
 
+  it('judges both sides with the nearest configuration, as validate does, and names its problems', async () => {
+    const dir = seedPair();
+    writeFileSync(path.join(dir, 'ppvnet.config.json'), '{\n  "rules": { "PPV-011": "off", "PPV-024": "off",\n    "AZ-99": "error" }\n}\n');
+    const t = io(dir);
+    // With the rules of the change's new errors turned off, the change passes; its warning stays.
+    expect(await main(['diff', 'old.ppvnet.json', 'new.ppvnet.json', '--format', 'json'], t.value)).toBe(0);
+    const json = JSON.parse(t.out());
+    expect(json.newErrors).toBe(0);
+    expect([...json.findings.new, ...json.findings.unchanged].map((f: { ruleId: string }) => f.ruleId)).not.toContain('PPV-011');
+    expect(json.findings.new.map((f: { ruleId: string }) => f.ruleId)).toContain('AZ-08');
+    expect(t.err()).toBe('ppvnet diff: warning: ppvnet.config.json:3:5: Unknown rule id "AZ-99".\n');
+    const missing = io(dir);
+    await expect(main(['diff', 'old.ppvnet.json', 'new.ppvnet.json', '--config', 'nope.json'], missing.value)).resolves.toBe(2);
+    expect(missing.err()).toMatch(/cannot read the configuration 'nope\.json'/);
+  });
+
   it('exits 0 when the change brings no new error, and lists fixed findings', async () => {
     const t = io(seedPair());
     expect(await main(['diff', 'new.ppvnet.json', 'old.ppvnet.json', '--format', 'json'], t.value)).toBe(0);

@@ -81,6 +81,29 @@ describe('readBicep: resolution', () => {
     expect(el(r, 'pe').groupId).toBe('vault');
   });
 
+  it('reads plural prefix and port lists joined, and counts public IP prefixes as NAT public IPs', async () => {
+    const r = await bicep(`
+      resource nsg 'Microsoft.Network/networkSecurityGroups@2025-05-01' = {
+        name: 'nsg'
+        location: 'uaenorth'
+        properties: { securityRules: [ { name: 'lists', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefixes: [ '10.0.0.0/24', '10.0.1.0/24' ], sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRanges: [ '443', '8443' ] } } ] }
+      }
+      resource nat 'Microsoft.Network/natGateways@2025-05-01' = {
+        name: 'nat'
+        location: 'uaenorth'
+        properties: { publicIpAddresses: [ { id: 'a' } ], publicIpPrefixes: [ { id: 'p' } ] }
+      }
+      resource natOnlyPrefix 'Microsoft.Network/natGateways@2025-05-01' = {
+        name: 'nat2'
+        location: 'uaenorth'
+        properties: { publicIpPrefixes: [ { id: 'p' } ] }
+      }
+    `);
+    expect(el(r, 'nsg')).toMatchObject({ rules: [{ name: 'lists', sourceAddressPrefix: '10.0.0.0/24,10.0.1.0/24', destinationPortRange: '443,8443' }] });
+    expect(el(r, 'nat')).toMatchObject({ publicIpCount: 2 });
+    expect(el(r, 'natOnlyPrefix')).toMatchObject({ publicIpCount: 1 });
+  });
+
   it('leaves parameters without defaults and unmodelled functions unknown', async () => {
     const r = await bicep(`
       param location string

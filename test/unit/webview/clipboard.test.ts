@@ -1,7 +1,7 @@
 // Copy/paste and duplicate: fresh ids, remapped relations, VNet children carried along, offsets.
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/core/model/design-edits';
-import { copySelection, pastedBounds, pasteSnippet } from '../../../webview/model/clipboard';
+import { copySelection, pastedBounds, pasteEdit, pasteSnippet } from '../../../webview/model/clipboard';
 import { edited, loadSample, set } from '../support/designs';
 
 describe('copy and paste', () => {
@@ -99,5 +99,22 @@ describe('copy and paste', () => {
     const s = copySelection(seed, new Set(['snet-pp-weu']));
     const without = { ...seed, elements: seed.elements.filter((e) => e.id !== 'vnet-weu' && !('parent' in e && e.parent === 'vnet-weu')) };
     expect(pasteSnippet(without, s).elements).toEqual([]);
+  });
+
+  it('pastes as one edit that applies, selecting the top-level copies, and says when nothing can be pasted', () => {
+    const snippet = copySelection(seed, new Set(['vnet-weu']));
+    const pasted = pasteEdit(seed, snippet);
+    expect(pasted?.ok).toBe(true);
+    if (!pasted?.ok) return;
+    expect(pasted.count).toBe(snippet.elements.length);
+    const after = applyEdit(seed, pasted.edit);
+    expect(after.ok).toBe(true);
+    expect(pasted.selection).toHaveLength(1);
+    expect(after.ok && after.design.elements.find((e) => e.id === pasted.selection[0])?.kind).toBe('vnet');
+    expect(pasted.bounds).toBeDefined();
+    expect(pasteEdit(seed, undefined)).toBeUndefined();
+    const orphans = copySelection(seed, new Set(['snet-pp-weu']));
+    const withoutVnet = { ...seed, elements: seed.elements.filter((e) => e.id !== 'vnet-weu' && !('parent' in e && e.parent === 'vnet-weu')) };
+    expect(pasteEdit(withoutVnet, orphans)).toEqual({ ok: false, message: 'Nothing to paste: the copied subnets\' virtual network is gone.' });
   });
 });
