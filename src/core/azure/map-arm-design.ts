@@ -4,7 +4,7 @@
 // name; what Azure adds is placement (subscription, group), private link targets and flow log storage accounts
 // as services, diagnostic settings as extension resources of the id they sit under, and a note for each
 // reference to a resource that was not read (another resource group, no permission) instead of a guess.
-import { ELEMENT_LABELS } from '../model/kinds';
+import { ELEMENT_LABELS } from '../model/labels';
 import type { Design, Element } from '../model/schema';
 import type { SourceLocation } from '../model/source-range';
 import { ZERO_RANGE } from '../model/source-range';
