@@ -3,18 +3,12 @@
 // the firewall in its AzureFirewallSubnet. A network virtual appliance is its vendor's template, not ours.
 import type { ElementOf, FirewallApplicationRule, FirewallNetworkRule } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
-import type { ExportPlan } from '../export-plan';
-import { comments, expr, obj, output, resource, type BicepValue } from './bicep-writer';
+import { comments, expr, obj, output, resource } from './bicep-writer';
+import type { BicepSectionContext } from './section-context';
 
 export const FIREWALL_API = '2025-05-01';
 
-export interface BicepFirewallContext {
-  readonly plan: ExportPlan;
-  symbolOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  addParam(id: string, role: string, type: string, description: string, value?: BicepValue): string;
-  nameParam(e: { id: string; name: string; kind: string }, what: string): string;
-  locationParam(e: Parameters<ExportPlan['regionOf']>[0], what: string): string;
+export interface BicepFirewallContext extends BicepSectionContext {
   publicIp(symbol: string, nameExpr: string, location: string): string;
   /** The `existing` handle of a subnet of the design, when the VNet section declared one. */
   subnetRef(subnetId: string): string | undefined;

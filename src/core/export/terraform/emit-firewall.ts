@@ -3,18 +3,12 @@
 // and the azurerm_firewall in its AzureFirewallSubnet. A network virtual appliance is its vendor's module.
 import type { ElementOf, FirewallApplicationRule, FirewallNetworkRule, FirewallRuleCollection } from '../../model/schema';
 import { derivedNetworkName } from '../azure-names';
-import type { ExportPlan } from '../export-plan';
 import { attr, blank, block, comment, raw, type HclItem, type HclValue } from './hcl-writer';
+import type { TerraformSectionContext } from './section-context';
 
-export interface TerraformFirewallContext {
-  readonly plan: ExportPlan;
-  labelOf(id: string): string;
-  take(id: string, ...roles: string[]): string;
-  nameVar(e: { id: string; name: string }, what: string): string;
-  locationVar(e: Parameters<ExportPlan['regionOf']>[0], what: string): HclValue;
+export interface TerraformFirewallContext extends TerraformSectionContext {
   addVar(v: { id: string; role: string; type: string; description: string }): string;
   publicIp(label: string, name: HclValue, location: HclValue): HclItem;
-  readonly rgName: HclValue;
 }
 
 const list = (xs: readonly string[] | undefined) => (xs && xs.length > 0 ? [...xs] : undefined);
