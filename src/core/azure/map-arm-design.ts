@@ -114,6 +114,9 @@ function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
     }
   }
   top(snapshot.enterprisePolicies, 'Microsoft.PowerPlatform/enterprisePolicies', 'Enterprise policy');
+  // Azure Firewalls: a policy after its firewall (the firewall claims it), rule collection groups as children below.
+  top(snapshot.azureFirewalls, 'Microsoft.Network/azureFirewalls', 'Azure Firewall');
+  top(snapshot.firewallPolicies, 'Microsoft.Network/firewallPolicies', 'Firewall policy');
   for (const p of planned) keyOf.set(armKey(p.res.id), p.key);
 
   // Peerings: the separate child list and any inline copies, once each.
@@ -128,6 +131,7 @@ function snapshotEntries(snapshot: ArmSnapshot): Entry[] {
     ...byId(peerings.values()).map((r) => [r, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', `Peering ${r.name}`] as const),
     ...byId(snapshot.virtualNetworkLinks).map((r) => [r, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', `DNS zone link ${r.name}`] as const),
     ...byId(snapshot.privateDnsZoneGroups).map((r) => [r, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', `Private endpoint ${armName(parentArmId(r.id))}`] as const),
+    ...byId(snapshot.firewallPolicyRuleCollectionGroups).map((r) => [r, 'Microsoft.Network/firewallPolicies/ruleCollectionGroups', `Rule collection group ${r.name}`] as const),
   ];
   for (const [r, type, subject] of children) {
     const parent = keyOf.get(armKey(parentArmId(r.id)));
