@@ -1,9 +1,14 @@
 // The ARM → design mapping of an Azure Firewall as live ARM returns it (test/fixtures/arm/firewall-resources.json):
 // the firewall with its SKU tier, region and the private IP Azure assigned, its AzureFirewallSubnet, and the
-// network and application rules of its policy's rule collection group; drift then compares it.
+// network and application rules of its policy's rule collection group; drift then compares it. The same
+// resources read through the loopback ARM server check the reader's SDK list calls.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSubscription } from '../../../src/node/azure/arm-reader';
+import { StaticTokenCredential } from '../../../src/node/azure/static-credential';
+import { startArmServer } from '../../support/arm-server';
 import { emptySnapshot, type ArmResource } from '../../../src/core/azure/arm-shapes';
 import { compareDesigns } from '../../../src/core/azure/drift';
 import { mapArmToDesign } from '../../../src/core/azure/map-arm-design';
@@ -80,5 +85,28 @@ describe('Azure import: Azure Firewall', () => {
       const drift = compareDesigns(design, live).map((d) => [d.kind, d.property]);
       expect(drift).toEqual([['changed', 'privateIpAddress'], ['changed', 'ruleCollectionGroups']]);
     });
+  });
+});
+
+describe('Azure Firewall through the loopback ARM server', () => {
+  it('lists firewalls, policies and each policy\'s rule collection groups, one item a page', async () => {
+    const sub = '11111111-2222-3333-4444-555555555555';
+    const token = `test-${randomBytes(12).toString('hex')}`;
+    const fixture = {
+      subscriptions: [{ id: `/subscriptions/${sub}`, subscriptionId: sub, displayName: 'hub' }],
+      resources: [{ id: `/subscriptions/${sub}/resourceGroups/rg-hub`, name: 'rg-hub', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope' }, ...resources],
+    };
+    const server = await startArmServer({ fixture, token, faults: [], pageSize: 1, lifetimeMs: 60_000 });
+    try {
+      const connection = { credential: new StaticTokenCredential(token), endpoint: server.endpoint, ca: server.ca, retry: { retryDelayInMs: 50, maxRetryDelayInMs: 200 } };
+      const { snapshot, groups } = await readSubscription(connection, sub, ['rg-hub']);
+      expect(groups).toEqual([expect.objectContaining({ resourceGroup: 'rg-hub', ok: true })]);
+      expect(snapshot.azureFirewalls.map((r) => r.name)).toEqual(['afw-hub-weu']);
+      expect(snapshot.firewallPolicies.map((r) => r.name)).toEqual(['afwp-hub-weu']);
+      expect(snapshot.firewallPolicyRuleCollectionGroups.map((r) => r.name)).toEqual(['rcg-platform']);
+      expect(mapArmToDesign(snapshot, { name: 'hub' }).design).toEqual(imported().design);
+    } finally {
+      await server.close();
+    }
   });
 });
