@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSubscription } from '../../../src/node/azure/arm-reader';
 import { StaticTokenCredential } from '../../../src/node/azure/static-credential';
-import { startArmServer } from '../../support/arm-server';
+import { startArmServer, type ArmFixtureResource } from '../../support/arm-server';
 import { emptySnapshot, type ArmResource } from '../../../src/core/azure/arm-shapes';
 import { compareDesigns } from '../../../src/core/azure/drift';
 import { mapArmToDesign } from '../../../src/core/azure/map-arm-design';
@@ -94,7 +94,7 @@ describe('Azure Firewall through the loopback ARM server', () => {
     const token = `test-${randomBytes(12).toString('hex')}`;
     const fixture = {
       subscriptions: [{ id: `/subscriptions/${sub}`, subscriptionId: sub, displayName: 'hub' }],
-      resources: [{ id: `/subscriptions/${sub}/resourceGroups/rg-hub`, name: 'rg-hub', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope' }, ...resources],
+      resources: [{ id: `/subscriptions/${sub}/resourceGroups/rg-hub`, name: 'rg-hub', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope' }, ...resources.map((r) => ({ ...r }) as ArmFixtureResource)],
     };
     const server = await startArmServer({ fixture, token, faults: [], pageSize: 1, lifetimeMs: 60_000 });
     try {
