@@ -18,12 +18,12 @@ import { designSchema, type Design } from '../../../src/core/model/schema';
 const resources = (JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/arm/firewall-resources.json'), 'utf8')) as { resources: ArmResource[] }).resources;
 const ofType = (type: string) => resources.filter((r) => r.type === type);
 
-function imported(withGroups = true) {
+function imported(withGroups = true, edit: (r: ArmResource) => ArmResource = (r) => r) {
   const s = emptySnapshot();
   s.virtualNetworks.push(...ofType('Microsoft.Network/virtualNetworks'));
   s.azureFirewalls.push(...ofType('Microsoft.Network/azureFirewalls'));
   s.firewallPolicies.push(...ofType('Microsoft.Network/firewallPolicies'));
-  if (withGroups) s.firewallPolicyRuleCollectionGroups.push(...ofType('Microsoft.Network/firewallPolicies/ruleCollectionGroups'));
+  if (withGroups) s.firewallPolicyRuleCollectionGroups.push(...ofType('Microsoft.Network/firewallPolicies/ruleCollectionGroups').map(edit));
   return mapArmToDesign(s, { name: 'hub' });
 }
 
@@ -63,6 +63,17 @@ describe('Azure import: Azure Firewall', () => {
 
   it('a policy without groups gives known, empty rules', () => {
     expect(imported(false).design.elements.find((e) => e.kind === 'firewall')).toMatchObject({ ruleCollectionGroups: [] });
+  });
+
+  it('an IP group (which the design does not model) leaves the rules unknown and says so; the empty lists live ARM sends do not', () => {
+    const withIpGroup = (r: ArmResource): ArmResource => {
+      const copy = structuredClone(r) as unknown as { properties: { ruleCollections: { rules: Record<string, unknown>[] }[] } };
+      copy.properties.ruleCollections[0]!.rules[0]!.sourceIpGroups = ['/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-hub/providers/Microsoft.Network/ipGroups/ipg-apps'];
+      return copy as unknown as ArmResource;
+    };
+    const r = imported(true, withIpGroup);
+    expect(r.design.elements.find((e) => e.kind === 'firewall')).not.toHaveProperty('ruleCollectionGroups');
+    expect(r.notes).toEqual([expect.stringMatching(/rules of Azure Firewall 'afw-hub-weu' cannot be read statically \(a rule of collection 'net-allow-sql'/)]);
   });
 
   describe('drift', () => {
