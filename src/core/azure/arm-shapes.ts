@@ -40,6 +40,10 @@ export interface ArmSnapshot {
   readonly logAnalyticsWorkspaces: readonly ArmResource[];
   /** Microsoft.Insights/diagnosticSettings, extension resources: the id before /providers/Microsoft.Insights is their source. */
   readonly diagnosticSettings: readonly ArmResource[];
+  readonly azureFirewalls: readonly ArmResource[];
+  readonly firewallPolicies: readonly ArmResource[];
+  /** Microsoft.Network/firewallPolicies/ruleCollectionGroups, children of their policy. */
+  readonly firewallPolicyRuleCollectionGroups: readonly ArmResource[];
 }
 
 export function emptySnapshot(): { -readonly [K in keyof ArmSnapshot]: ArmResource[] } {
@@ -48,6 +52,7 @@ export function emptySnapshot(): { -readonly [K in keyof ArmSnapshot]: ArmResour
     virtualNetworkGateways: [], privateEndpoints: [], privateDnsZoneGroups: [], privateDnsZones: [],
     virtualNetworkLinks: [], enterprisePolicies: [], networkWatchers: [], flowLogs: [], logAnalyticsWorkspaces: [], diagnosticSettings: [],
     dnsResolvers: [], dnsResolverInboundEndpoints: [], dnsResolverOutboundEndpoints: [], dnsForwardingRulesets: [], dnsForwardingRules: [], dnsForwardingRulesetLinks: [],
+    azureFirewalls: [], firewallPolicies: [], firewallPolicyRuleCollectionGroups: [],
   };
 }
 

@@ -24,13 +24,12 @@ export interface DriftItem {
 
 /** Kinds that exist only in Power Platform or on premises: Azure cannot tell whether they are deployed. */
 // A VNet data gateway is kept by Power Platform, not ARM: Azure shows only its delegated subnet.
-// Azure Firewalls are in ARM, but the import does not read them yet, so they cannot count as missing. A data
-// policy (DLP) is a Power Platform tenant object.
+// A data policy (DLP) is a Power Platform tenant object.
 const NOT_IN_AZURE: ReadonlySet<ElementKind> = new Set([
-  'environment', 'connector', 'onPremises', 'vnetDataGateway', 'firewall', 'dataPolicy',
+  'environment', 'connector', 'onPremises', 'vnetDataGateway', 'dataPolicy',
 ]);
 const NOT_IN_AZURE_RELATIONS: ReadonlySet<RelationKind> = new Set([
-  'policyLink', 'workload', 'connectorTarget', 'connectorSecret', 'gatewayConnection', 'dataGatewaySubnet', 'firewallSubnet', 'dataPolicyScope',
+  'policyLink', 'workload', 'connectorTarget', 'connectorSecret', 'gatewayConnection', 'dataGatewaySubnet', 'dataPolicyScope',
 ]);
 /** Fields that are about the canvas, the document, or facts only IaC text has. */
 const IGNORED_PROPERTIES: ReadonlySet<string> = new Set([

@@ -137,6 +137,9 @@ function snapshotEntries(snapshot: ArmSnapshot, left: string[]): Entry[] {
     service(pickString(fl, 'properties', 'storageId'));
   }
   top(snapshot.enterprisePolicies, 'Microsoft.PowerPlatform/enterprisePolicies', 'Enterprise policy');
+  // Azure Firewalls: a policy after its firewall (the firewall claims it), rule collection groups as children below.
+  top(snapshot.azureFirewalls, 'Microsoft.Network/azureFirewalls', 'Azure Firewall');
+  top(snapshot.firewallPolicies, 'Microsoft.Network/firewallPolicies', 'Firewall policy');
   for (const d of byId(snapshot.diagnosticSettings)) {
     // Settings that send only to storage or an event hub have no workspace: the design does not model them.
     if (!pickString(d, 'properties', 'workspaceId')) continue;
@@ -167,6 +170,7 @@ function snapshotEntries(snapshot: ArmSnapshot, left: string[]): Entry[] {
     ...sorted(snapshot.dnsResolverOutboundEndpoints).map((r) => [r, 'Microsoft.Network/dnsResolvers/outboundEndpoints', `DNS resolver ${armName(parentArmId(r.id))}: outbound endpoint ${r.name}`] as const),
     ...sorted(snapshot.dnsForwardingRules).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/forwardingRules', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: rule ${r.name}`] as const),
     ...sorted(snapshot.dnsForwardingRulesetLinks).map((r) => [r, 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks', `DNS forwarding ruleset ${armName(parentArmId(r.id))}: VNet link ${r.name}`] as const),
+    ...byId(snapshot.firewallPolicyRuleCollectionGroups).map((r) => [r, 'Microsoft.Network/firewallPolicies/ruleCollectionGroups', `Rule collection group ${r.name}`] as const),
   ];
   for (const [r, type, subject] of children) {
     const parent = keyOf.get(armKey(parentArmId(r.id)));

@@ -2,7 +2,7 @@
 // and its policy's rule collection groups, read from the policy's ruleCollectionGroups children. Rules the
 // reader cannot read in full (a parameter, a DNAT collection) leave the firewall's rules unknown, with a
 // diagnostic, rather than a partial policy the verifier would judge as complete. The private IP is Azure's
-// to assign and is never in a template.
+// to assign: a template never has it, the live ARM body read by the Azure import does.
 import type { FirewallRuleCollection, FirewallRuleCollectionGroup } from '../model/schema';
 import { field, read, type DesignBuilder, type Draft } from './design-builder';
 import { oneOf, readCollection, type RuleKeys } from './firewall-rule-reading';
@@ -24,6 +24,7 @@ export function armFirewallElement(r: IacResource, b: DesignBuilder): boolean {
     appliance: { value: 'azureFirewall', at: r.typeAt },
     skuTier: read(props, ['sku', 'tier'], (v) => oneOf(TIERS, str(v))),
     region: read(r.body, ['location'], str),
+    privateIpAddress: read(props, ['ipConfigurations', 0, 'properties', 'privateIPAddress'], str),
   });
   const policy = field(props, 'firewallPolicy', 'id')?.value.ref;
   if (policy && policy.path[0] === 'id') rememberPolicy(b, policy.target, fw);

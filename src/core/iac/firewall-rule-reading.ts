@@ -29,6 +29,14 @@ function optList(rule: Value, key: string): string[] | undefined | null {
   return strings(f.value) ?? null;
 }
 
+/** An unmodelled attribute counts when it says something: live ARM returns the unused ones as [] or null. */
+function namesUnmodelled(rule: Value, k: RuleKeys): boolean {
+  return k.unmodelled.some((u) => {
+    const v = field(rule, u)?.value;
+    return v !== undefined && v.t !== 'null' && !(v.t === 'arr' && v.items.length === 0);
+  });
+}
+
 function networkRule(rule: Value, k: RuleKeys): FirewallNetworkRule | undefined {
   const name = str(field(rule, 'name')?.value);
   const sources = optList(rule, k.sources);
@@ -36,7 +44,7 @@ function networkRule(rule: Value, k: RuleKeys): FirewallNetworkRule | undefined 
   const addresses = optList(rule, k.addresses);
   const fqdns = optList(rule, k.networkFqdns);
   const ports = strings(field(rule, k.ports)?.value);
-  if (!name || !sources || !protocols || protocols.some((p) => p === undefined) || addresses === null || fqdns === null || !ports || k.unmodelled.some((u) => field(rule, u))) return undefined;
+  if (!name || !sources || !protocols || protocols.some((p) => p === undefined) || addresses === null || fqdns === null || !ports || namesUnmodelled(rule, k)) return undefined;
   const description = str(field(rule, 'description')?.value);
   return { name, ...(description ? { description } : {}), sourceAddresses: sources, protocols: protocols as FirewallNetworkRule['protocols'], ...(addresses ? { destinationAddresses: addresses } : {}), ...(fqdns ? { destinationFqdns: fqdns } : {}), destinationPorts: ports };
 }
@@ -47,7 +55,7 @@ function applicationRule(rule: Value, k: RuleKeys): FirewallApplicationRule | un
   const protocols = items(field(rule, 'protocols')?.value)?.map((p) => ({ protocolType: oneOf(FIREWALL_APPLICATION_PROTOCOLS, str(field(p, k.protocolType)?.value)), port: num(field(p, 'port')?.value) }));
   const fqdns = optList(rule, k.targetFqdns);
   const tags = optList(rule, k.fqdnTags);
-  if (!name || !sources || !protocols || protocols.some((p) => p.protocolType === undefined || p.port === undefined) || fqdns === null || tags === null || k.unmodelled.some((u) => field(rule, u))) return undefined;
+  if (!name || !sources || !protocols || protocols.some((p) => p.protocolType === undefined || p.port === undefined) || fqdns === null || tags === null || namesUnmodelled(rule, k)) return undefined;
   const description = str(field(rule, 'description')?.value);
   return { name, ...(description ? { description } : {}), sourceAddresses: sources, protocols: protocols as FirewallApplicationRule['protocols'], ...(fqdns ? { targetFqdns: fqdns } : {}), ...(tags ? { fqdnTags: tags } : {}) };
 }

@@ -216,6 +216,12 @@ async function readGroup(clients: ArmClients, subscriptionId: string, rg: string
   for (const pe of s.privateEndpoints) {
     await drain(network.privateDnsZoneGroups.list(pe.name, rg, clients.capture(s.privateDnsZoneGroups)).byPage());
   }
+  // Azure Firewalls and their policies; a policy's rules live in its rule collection groups.
+  await drain(network.azureFirewalls.list(rg, clients.capture(s.azureFirewalls)).byPage());
+  await drain(network.firewallPolicies.list(rg, clients.capture(s.firewallPolicies)).byPage());
+  for (const policy of s.firewallPolicies) {
+    await drain(network.firewallPolicyRuleCollectionGroups.list(rg, policy.name, clients.capture(s.firewallPolicyRuleCollectionGroups)).byPage());
+  }
   const sub = encodeURIComponent(subscriptionId);
   const group = encodeURIComponent(rg);
   // Private DNS lives in its own SDK package; the same pipeline reads it with plain GETs.

@@ -32,6 +32,9 @@ const BY_TYPE: Record<string, keyof ArmSnapshot> = {
   'microsoft.network/networkwatchers/flowlogs': 'flowLogs',
   'microsoft.operationalinsights/workspaces': 'logAnalyticsWorkspaces',
   'microsoft.insights/diagnosticsettings': 'diagnosticSettings',
+  'microsoft.network/azurefirewalls': 'azureFirewalls',
+  'microsoft.network/firewallpolicies': 'firewallPolicies',
+  'microsoft.network/firewallpolicies/rulecollectiongroups': 'firewallPolicyRuleCollectionGroups',
 };
 
 /** The snapshot of the readable groups of a fixture (the restricted group is left out, as its 403 does). */

@@ -14,10 +14,12 @@ describe('compareDesigns', () => {
     expect(compareDesigns(seed, live)).toEqual([]);
   });
 
-  it('does not call a designed firewall missing: the import does not read firewalls yet', () => {
+  it('calls a designed firewall that is not deployed missing, now that the import reads firewalls', () => {
     const hub = loadSample('hub-firewall');
     const live = { ...hub, elements: hub.elements.filter((e) => e.kind !== 'firewall'), relations: hub.relations.filter((r) => r.kind !== 'firewallSubnet') };
-    expect(compareDesigns(hub, live).filter((d) => d.elementId?.startsWith('afw-') || d.relationId?.startsWith('afw-'))).toEqual([]);
+    const firewalls = hub.elements.filter((e) => e.kind === 'firewall').map((e) => e.id).sort();
+    expect(firewalls.length).toBeGreaterThan(0);
+    expect(compareDesigns(hub, live).filter((d) => d.kind === 'missing').map((d) => d.elementId)).toEqual(firewalls);
   });
 
   it('reports the planted prefix, peering, subnet, delegation and flag differences', () => {
