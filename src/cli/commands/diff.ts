@@ -9,7 +9,6 @@ import { renderDiffSvg } from '../../core/diff/diff-picture';
 import { diffFindings, newErrors } from '../../core/diff/findings-delta';
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import { validateDesign } from '../../core/rules/engine';
-import { CONFIGURABLE_RULE_IDS } from '../../core/rules/configurable-rules';
 import { RULES } from '../../core/rules/registry';
 import { writeInside } from '../../node/export/safe-write';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseArgs, UsageError, type CliIo } from '../cli-io';
