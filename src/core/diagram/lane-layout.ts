@@ -36,7 +36,7 @@ export interface LaneLayout {
 export const NODE_W = 164;
 export const NODE_H = 50;
 /** Relations that put their `from` element inside a subnet's box, by the kind that may be nested. */
-const NESTING_RELATIONS = { peSubnet: 'privateEndpoint', firewallSubnet: 'firewall' } as const;
+const NESTING_RELATIONS: ReadonlyMap<string, string> = new Map([['peSubnet', 'privateEndpoint'], ['firewallSubnet', 'firewall']]);
 const DNS_W = 214;
 const SUBNET_W = 190;
 const SUBNET_HEADER = 50;
@@ -116,10 +116,11 @@ export function layoutLanes(design: Design): LaneLayout {
   const endpointsIn = new Map<string, Element[]>();
   const nestedIn = new Map<string, string>();
   for (const r of design.relations) {
-    if (!(r.kind in NESTING_RELATIONS) || nestedIn.has(r.from)) continue;
+    const nestedKind = NESTING_RELATIONS.get(r.kind);
+    if (!nestedKind || nestedIn.has(r.from)) continue;
     const pe = byId.get(r.from);
     const subnet = byId.get(r.to);
-    if (pe?.kind !== NESTING_RELATIONS[r.kind as keyof typeof NESTING_RELATIONS] || subnet?.kind !== 'subnet' || !vnetOf(subnet)) continue;
+    if (pe?.kind !== nestedKind || subnet?.kind !== 'subnet' || !vnetOf(subnet)) continue;
     nested.add(r.id);
     nestedIn.set(pe.id, subnet.id);
     endpointsIn.set(subnet.id, [...(endpointsIn.get(subnet.id) ?? []), pe]);
