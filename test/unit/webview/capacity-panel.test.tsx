@@ -1,33 +1,17 @@
 // @vitest-environment jsdom
 // The inspector of an enterprise policy shows its capacity (the figures PPV-012/PPV-039 judge with) and
 // edits the planned environments as one undoable change.
-import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '../support/webview-jsdom';
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
 import { Inspector } from '../../../webview/inspector/Inspector';
 import { edited, loadSample, set } from '../support/designs';
 import { pressKey, typeText } from '../support/dom-input';
 
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
-function render(design: Design, edits: DesignEdit[] = []): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(Inspector, { design, selection: ['policy-prod'], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })));
-  return host;
+function render(design: Design, edits: DesignEdit[] = [], selection = ['policy-prod']): HTMLElement {
+  return mount(createElement(Inspector, { design, selection, readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })).host;
 }
 const text = (el: HTMLElement, id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent;
 
@@ -47,11 +31,8 @@ describe('capacity panel', () => {
   });
 
   it('is shown for policies only', () => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    act(() => root!.render(createElement(Inspector, { design: loadSample('seed'), selection: ['vnet-weu'], readOnly: false, onEdit: () => {} })));
-    expect(host.querySelector('[data-testid="capacity-panel"]')).toBeNull();
+    const el = render(loadSample('seed'), [], ['vnet-weu']);
+    expect(el.querySelector('[data-testid="capacity-panel"]')).toBeNull();
   });
 
   it('commits planned environments as one update of the policy', () => {

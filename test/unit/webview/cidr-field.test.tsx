@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
 // CIDR fields in the inspector: errors show while typing, invalid text is never committed, valid text is committed once.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { act } from 'react';
+import { mount } from '../support/webview-jsdom';
+import { describe, expect, it } from 'vitest';
+import { act, createElement } from 'react';
 import { TextField } from '../../../webview/components/TextField';
 import { checkCidrField, checkCidrList, checkIpList } from '../../../webview/model/cidr-input';
 import { pressKey, typeText } from '../support/dom-input';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('CIDR checks', () => {
   it('accepts Azure CIDR blocks and explains bad ones', () => {
@@ -27,22 +24,12 @@ describe('CIDR checks', () => {
 });
 
 describe('TextField with CIDR validation', () => {
-  let root: Root | undefined;
   let host: HTMLDivElement | undefined;
-  afterEach(() => {
-    act(() => root?.unmount());
-    host?.remove();
-  });
-
   function render(value: string, commits: string[]) {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
     const validate = (t: string) => { const r = checkCidrField(t); return r.ok ? undefined : r.error; };
-    act(() => root!.render(createElement(TextField, { label: 'Address prefix', value, validate, onCommit: (t: string) => commits.push(t), testId: 'prop-addressPrefix' })));
+    host = mount(createElement(TextField, { label: 'Address prefix', value, validate, onCommit: (t: string) => commits.push(t), testId: 'prop-addressPrefix' })).host;
     return host.querySelector('input')!;
   }
-
 
   it('shows the parse error while typing and does not commit invalid text', () => {
     const commits: string[] = [];

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // The Connectivity panel: closed it verifies nothing; open it lists both regions' verdicts in words, and
 // choosing the blocked failover DNS flow of custom-dns-hub highlights its path and jumps to the deciding route's VNet.
+import { mount } from '../support/webview-jsdom';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../src/core/model/schema';
 import type { PathHighlight } from '../../../webview/canvas/path-highlight';
 import { highlightEdges, highlightNodes } from '../../../webview/canvas/path-highlight';
@@ -11,21 +11,8 @@ import { ConnectivityPanel } from '../../../webview/connectivity/ConnectivityPan
 import { designToFlow } from '../../../webview/model/flow-model';
 import { edited, loadFixture, removeRelations } from '../support/designs';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
 function render(design: Design, highlights: (PathHighlight | undefined)[], goTo: string[]): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(ConnectivityPanel, { design, onHighlight: (h: PathHighlight | undefined) => highlights.push(h), onGoTo: (id: string) => goTo.push(id) })));
-  return host;
+  return mount(createElement(ConnectivityPanel, { design, onHighlight: (h: PathHighlight | undefined) => highlights.push(h), onGoTo: (id: string) => goTo.push(id) })).host;
 }
 const byTestId = (el: HTMLElement, id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const click = (el: HTMLElement | null) => act(() => el!.click());

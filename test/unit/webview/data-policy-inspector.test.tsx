@@ -1,18 +1,13 @@
 // @vitest-environment jsdom
 // The inspector of a data policy: its scope and default group from the schema's choices, and its three tables
 // (connector groups, endpoint rules, custom connector patterns) whose Add commits one whole-list edit.
+import { mount } from '../support/webview-jsdom';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
 import { Inspector } from '../../../webview/inspector/Inspector';
 import { newDataPolicyConnector, newEndpointRule } from '../../../webview/inspector/data-policy-columns';
-
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const SQL = '/providers/Microsoft.PowerApps/apis/shared_sql';
 const design: Design = {
@@ -24,19 +19,8 @@ const design: Design = {
   }],
 };
 
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
 function render(edits: DesignEdit[]): HTMLDivElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(Inspector, { design, selection: ['dlp'], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })));
-  return host;
+  return mount(createElement(Inspector, { design, selection: ['dlp'], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })).host;
 }
 
 describe('data policy inspector', () => {

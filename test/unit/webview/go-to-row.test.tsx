@@ -2,9 +2,9 @@
 // Go to in the Connectivity panel focuses the deciding row: the panel hands over the element and the row
 // (firewall rule [group, collection, rule], NSG rule, route), and the inspector brings that row into view
 // and focuses it. The firewall's rule table edits write rule collection groups back.
+import { mount } from '../support/webview-jsdom';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design, ElementOf } from '../../../src/core/model/schema';
 import { ConnectivityPanel } from '../../../webview/connectivity/ConnectivityPanel';
@@ -12,31 +12,13 @@ import { Inspector, type RowFocus } from '../../../webview/inspector/Inspector';
 import { pressKey, typeText } from '../support/dom-input';
 import { edited, loadSample, set } from '../support/designs';
 
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-function mount(node: ReturnType<typeof createElement>): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(node));
-  return host;
-}
 const click = (el: Element | null) => act(() => { (el as HTMLElement).click(); });
 const hub = loadSample('hub-firewall');
 
 describe('Go to the deciding row', () => {
   it('the panel hands over the firewall and the blocking rule', () => {
     const calls: [string, unknown][] = [];
-    const el = mount(createElement(ConnectivityPanel, { design: hub, onHighlight: () => {}, onGoTo: (id: string, row?: unknown) => calls.push([id, row]) }));
+    const el = mount(createElement(ConnectivityPanel, { design: hub, onHighlight: () => {}, onGoTo: (id: string, row?: unknown) => calls.push([id, row]) })).host;
     click(el.querySelector('[data-testid="connectivity-toggle"]'));
     const blocked = [...el.querySelectorAll<HTMLButtonElement>('.flow-cell.verdict-blocked')][0]!;
     click(blocked);
@@ -46,12 +28,11 @@ describe('Go to the deciding row', () => {
 
   it('the inspector focuses the firewall rule row, an NSG rule row and a route row', () => {
     const show = (design: Design, id: string, focus: RowFocus, table: string) => {
-      const el = mount(createElement(Inspector, { design, selection: [id], readOnly: false, onEdit: () => {}, focus }));
-      const row = el.querySelector(`[data-testid="${table}"] tr.focused-row`);
+      const inspector = mount(createElement(Inspector, { design, selection: [id], readOnly: false, onEdit: () => {}, focus }));
+      const row = inspector.host.querySelector(`[data-testid="${table}"] tr.focused-row`);
       const at = row?.getAttribute('data-row');
       const inRow = row?.contains(document.activeElement) ?? false;
-      act(() => root?.unmount());
-      host?.remove();
+      inspector.unmount();
       return { at, inRow };
     };
     expect(show(hub, 'afw-weu', { id: 'afw-weu', property: 'ruleCollectionGroups', item: [0, 2, 1], nonce: 1 }, 'firewall-rules')).toEqual({ at: '3', inRow: true });
@@ -61,7 +42,7 @@ describe('Go to the deciding row', () => {
 
   it('editing a firewall rule cell writes the rule collection groups', () => {
     const edits: DesignEdit[] = [];
-    const el = mount(createElement(Inspector, { design: hub, selection: ['afw-weu'], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) }));
+    const el = mount(createElement(Inspector, { design: hub, selection: ['afw-weu'], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })).host;
     const input = el.querySelector<HTMLInputElement>('[data-testid="firewall-rules-1-destinations"]')!;
     typeText(input, 'api.fabrikam.com, *.fabrikam.net');
     pressKey(input, 'Enter');

@@ -1,35 +1,17 @@
 // @vitest-environment jsdom
 // The inspector on DNS private resolver items: an inbound endpoint's name and static IP are edited on its
 // connection (a bad address refused, empty meaning dynamic), and a ruleset's rule targets in its table.
-import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '../support/webview-jsdom';
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
 import { Inspector } from '../../../webview/inspector/Inspector';
 import { loadFixture } from '../support/designs';
 import { pressKey, typeText } from '../support/dom-input';
 
-// jsdom has no matchMedia, which the toolkit's buttons read at import for their forced-colours styles.
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
 function render(design: Design, selected: string, edits: DesignEdit[]): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(Inspector, { design, selection: [selected], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })));
-  return host;
+  return mount(createElement(Inspector, { design, selection: [selected], readOnly: false, onEdit: (_: string, e: DesignEdit) => edits.push(e) })).host;
 }
 const input = (el: HTMLElement, id: string) => el.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
 

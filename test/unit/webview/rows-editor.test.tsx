@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
 // NSG rule and route tables: Azure's cell checks, refusals shown and announced but never committed,
 // enum changes that clear cells they no longer allow, and new rows that do not collide.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '../support/webview-jsdom';
+import { describe, expect, it } from 'vitest';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { RowsEditor } from '../../../webview/inspector/RowsEditor';
 import {
   checkAddressPrefix, checkName, checkNextHopIp, checkPortRange, checkPriority, newNsgRule, newRoute, NSG_RULE_COLUMNS, ROUTE_COLUMNS, type Row,
 } from '../../../webview/inspector/rule-columns';
 import { pressKey, typeText } from '../support/dom-input';
-
-// jsdom has no matchMedia, which the toolkit's Add button reads at import for its forced-colours styles.
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('cell checks', () => {
   it('accepts what Azure accepts and explains the rest', () => {
@@ -55,21 +48,12 @@ describe('cell checks', () => {
 });
 
 describe('RowsEditor', () => {
-  let root: Root | undefined;
   let host: HTMLDivElement | undefined;
-  afterEach(() => {
-    act(() => root?.unmount());
-    host?.remove();
-  });
-
   function render(rows: Row[], commits: Row[][], kind: 'nsg' | 'routes' = 'nsg') {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    act(() => root!.render(createElement(RowsEditor, {
+    host = mount(createElement(RowsEditor, {
       label: kind === 'nsg' ? 'Security rules' : 'Routes', testId: kind === 'nsg' ? 'nsg-rules' : 'routes', rows,
       columns: kind === 'nsg' ? NSG_RULE_COLUMNS : ROUTE_COLUMNS, newRow: kind === 'nsg' ? newNsgRule : newRoute, onCommit: (r: Row[]) => commits.push(r),
-    })));
+    })).host;
   }
   const cell = (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLInputElement & HTMLSelectElement;
 

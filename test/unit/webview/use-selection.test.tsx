@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // The page's selection and the one delete: ids that leave the design leave the selection, and the
 // keyboard's delete and the inspector's "Delete selection" send the same edit under the same undo label.
+import { mount } from '../support/webview-jsdom';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DesignEdit } from '../../../src/core/model/design-edits';
 import type { Design } from '../../../src/core/model/schema';
 import { Inspector } from '../../../webview/inspector/Inspector';
@@ -11,22 +11,6 @@ import { deleteEdit } from '../../../webview/model/delete-edit';
 import { useSelection } from '../../../webview/state/use-selection';
 import { loadSample } from '../support/designs';
 
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-function mount(): Root {
-  host = document.createElement('div');
-  document.body.append(host);
-  return (root = createRoot(host));
-}
 
 type Hook = ReturnType<typeof useSelection>;
 function Probe({ design, edit, out }: { design: Design; edit: (label: string, e: DesignEdit) => boolean; out: { current?: Hook } }) {
@@ -42,12 +26,11 @@ describe('useSelection', () => {
     const sent: [string, DesignEdit][] = [];
     const edit = (label: string, e: DesignEdit) => (sent.push([label, e]), true);
     const out: { current?: Hook } = {};
-    const r = mount();
-    act(() => r.render(createElement(Probe, { design: seed, edit, out })));
+    const probe = mount(createElement(Probe, { design: seed, edit, out }));
     act(() => out.current!.setSelection([...ids, 'vnet-weu']));
     expect(out.current!.selection).toEqual([...ids, 'vnet-weu']);
     const without = { ...seed, elements: seed.elements.filter((e) => e.id !== 'vnet-weu') };
-    act(() => r.render(createElement(Probe, { design: without, edit, out })));
+    probe.render(createElement(Probe, { design: without, edit, out }));
     expect(out.current!.selection).toEqual(ids);
     act(() => out.current!.deleteSelected());
     expect(sent).toEqual([['Delete 2 items', deleteEdit(without, ids)]]);
@@ -58,17 +41,14 @@ describe('useSelection', () => {
   it('sends the same edit and label as the inspector\'s Delete selection', () => {
     const fromKeys: [string, DesignEdit][] = [];
     const out: { current?: Hook } = {};
-    const r = mount();
-    act(() => r.render(createElement(Probe, { design: seed, edit: (l, e) => (fromKeys.push([l, e]), true), out })));
+    const probe = mount(createElement(Probe, { design: seed, edit: (l, e) => (fromKeys.push([l, e]), true), out }));
     act(() => out.current!.setSelection(ids));
     act(() => out.current!.deleteSelected());
-    act(() => r.unmount());
-    host!.remove();
+    probe.unmount();
 
     const fromInspector: [string, DesignEdit][] = [];
-    const r2 = mount();
-    act(() => r2.render(createElement(Inspector, { design: seed, selection: ids, readOnly: false, onEdit: (l: string, e: DesignEdit) => fromInspector.push([l, e]) })));
-    act(() => (host!.querySelector('[data-testid="delete-selection"]') as HTMLElement).click());
+    const { host } = mount(createElement(Inspector, { design: seed, selection: ids, readOnly: false, onEdit: (l: string, e: DesignEdit) => fromInspector.push([l, e]) }));
+    act(() => (host.querySelector('[data-testid="delete-selection"]') as HTMLElement).click());
     expect(fromInspector).toEqual(fromKeys);
     expect(fromKeys).toHaveLength(1);
   });

@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
 // The VNet frame's resize limit: never smaller than the box its children need, never below the minimum.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Node, ReactFlowState } from 'reactflow';
-
-// jsdom has no matchMedia, which the toolkit (imported through the node's badge) reads at import.
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
-});
+// For its matchMedia, which the toolkit (imported through the node's badge) reads at import.
+import '../support/webview-jsdom';
 
 const { childExtent } = await import('../../../webview/canvas/VnetNode');
 
