@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DesignEdit } from '../model/design-edits';
 import type { LoadError } from '../model/load-design';
 import type { Design } from '../model/schema';
+import { parseCidr } from '../net/cidr';
 import type { Finding } from '../rules/rule';
 
 /** Static facts the webview needs to render pickers: geographies, regions, rule titles. */
@@ -20,7 +21,16 @@ export type HostToWebview =
   | { readonly type: 'editResult'; readonly requestId: number; readonly ok: boolean; readonly error?: string }
   | { readonly type: 'revealElement'; readonly elementId: string }
   | { readonly type: 'exportDiagram'; readonly requestId: number; readonly format: 'svg' | 'png' }
-  | { readonly type: 'runLayout' };
+  | { readonly type: 'runLayout' }
+  | AddressPlanMessage;
+
+/** The address plan of the design folder's ppvnet.config.json, CIDRs as text: only what the address map draws. */
+export interface AddressPlanMessage {
+  readonly type: 'addressPlan';
+  readonly pools: readonly { readonly name: string; readonly ranges: readonly string[] }[];
+  readonly reserved: readonly string[];
+  readonly onPremises: readonly string[];
+}
 
 export type DocumentState =
   | { readonly ok: true; readonly design: Design; readonly findings: readonly Finding[] }
@@ -82,6 +92,23 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
   if (r.success) return { ok: true, message: r.data as WebviewToHost };
   const issue = r.error.issues[0];
   return { ok: false, error: `rejected webview message: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}` };
+}
+
+const cidrText = z.string().max(43).refine((t) => parseCidr(t).ok, 'not an IPv4 CIDR block');
+const cidrList = z.array(cidrText).max(1000);
+const addressPlanSchema = z.strictObject({
+  type: z.literal('addressPlan'),
+  pools: z.array(z.strictObject({ name: z.string().min(1).max(200), ranges: cidrList })).max(1000),
+  reserved: cidrList,
+  onPremises: cidrList,
+});
+
+/** Validates an `addressPlan` message in the webview: the page trusts no shape it did not check. */
+export function parseAddressPlanMessage(raw: unknown): { ok: true; message: AddressPlanMessage } | { ok: false; error: string } {
+  const r = addressPlanSchema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, error: `rejected host message: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}` };
 }
 
 export function assertNever(x: never): never {
