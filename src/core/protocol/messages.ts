@@ -5,6 +5,7 @@ import type { DesignEdit } from '../model/design-edits';
 import type { LoadError } from '../model/load-design';
 import type { Design } from '../model/schema';
 import { parseCidr } from '../net/cidr';
+import type { AddressPlanConfig } from '../plan/address-plan-config';
 import type { Finding } from '../rules/rule';
 
 /** Static facts the webview needs to render pickers: geographies, regions, rule titles. */
@@ -102,6 +103,16 @@ const addressPlanSchema = z.strictObject({
   reserved: cidrList,
   onPremises: cidrList,
 });
+
+/** The message for a folder's address plan; an absent plan is an empty one, so the map can say so. */
+export function addressPlanMessage(plan: AddressPlanConfig | undefined): AddressPlanMessage {
+  return {
+    type: 'addressPlan',
+    pools: (plan?.pools ?? []).map((p) => ({ name: p.name, ranges: p.ranges.map((c) => c.text) })),
+    reserved: (plan?.reserved ?? []).map((c) => c.text),
+    onPremises: (plan?.onPremises ?? []).map((c) => c.text),
+  };
+}
 
 /** Validates an `addressPlan` message in the webview: the page trusts no shape it did not check. */
 export function parseAddressPlanMessage(raw: unknown): { ok: true; message: AddressPlanMessage } | { ok: false; error: string } {

@@ -1,6 +1,7 @@
 // The webview-side check of the host's addressPlan message: well-formed plans pass, hostile shapes are refused.
 import { describe, expect, it } from 'vitest';
-import { parseAddressPlanMessage } from '../../../src/core/protocol/messages';
+import { addressPlanMessage, parseAddressPlanMessage } from '../../../src/core/protocol/messages';
+import { parseRulesConfig } from '../../../src/core/rules/rules-config';
 
 const good = { type: 'addressPlan', pools: [{ name: 'corp', ranges: ['10.64.0.0/12'] }], reserved: ['10.64.0.0/24'], onPremises: ['192.168.0.0/16'] };
 
@@ -23,5 +24,18 @@ describe('parseAddressPlanMessage', () => {
     const r = parseAddressPlanMessage(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/^rejected host message/);
+  });
+});
+
+describe('addressPlanMessage', () => {
+  it('carries the configured plan as CIDR text that passes the webview check', () => {
+    const { config } = parseRulesConfig(JSON.stringify({ addressPools: [{ name: 'corp', ranges: ['10.64.0.0/12'] }], reservedRanges: ['10.64.0.0/24'], onPremisesRanges: ['192.168.0.0/16'] }), []);
+    const message = addressPlanMessage(config.addressPlan);
+    expect(message).toEqual(good);
+    expect(parseAddressPlanMessage(message)).toEqual({ ok: true, message: good });
+  });
+
+  it('sends an empty plan when nothing is configured', () => {
+    expect(addressPlanMessage(undefined)).toEqual({ type: 'addressPlan', pools: [], reserved: [], onPremises: [] });
   });
 });
