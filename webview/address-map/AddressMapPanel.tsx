@@ -36,8 +36,8 @@ function Caption({ view, pools }: { readonly view: AddressPlanView | undefined; 
   if (pools > 0) {
     return (
       <p className="muted" data-testid="address-map-caption">
-        The address pools of {file}: this design&apos;s VNets and subnets, the reserved and on-premises ranges, and what is free.
-        Other designs&apos; ranges are not drawn here; <code>ppvnet plan-addresses &lt;folder&gt;</code> lists them.{problems('; entries with a problem are left out.')}
+        Pools of {file} with this design&apos;s ranges; other designs&apos; are listed by <code>ppvnet plan-addresses &lt;folder&gt;</code>.
+        {problems('; entries with a problem are left out.')}
       </p>
     );
   }
@@ -46,8 +46,8 @@ function Caption({ view, pools }: { readonly view: AddressPlanView | undefined; 
   }
   return (
     <p className="muted" data-testid="address-map-caption">
-      No address pools configured: add <code>&quot;addressPools&quot;: [{'{'} &quot;name&quot;: &quot;corp&quot;, &quot;ranges&quot;: [&quot;10.64.0.0/12&quot;] {'}'}]</code> to {file} at
-      the workspace folder&apos;s root (with <code>&quot;reservedRanges&quot;</code> and <code>&quot;onPremisesRanges&quot;</code> if you have them). Until then, {DESIGN_ONLY}
+      No address pools configured: add <code>&quot;addressPools&quot;: [{'{'} &quot;name&quot;: &quot;corp&quot;, &quot;ranges&quot;: [&quot;10.64.0.0/12&quot;] {'}'}]</code> (and
+      {' '}<code>&quot;reservedRanges&quot;</code>, <code>&quot;onPremisesRanges&quot;</code>) to {file} at the workspace folder&apos;s root. Until then, {DESIGN_ONLY}
     </p>
   );
 }
