@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useReactFlow } from 'reactflow';
 import type { HostToWebview } from '../src/core/protocol/messages';
 import { AddressMapPanel } from './address-map/AddressMapPanel';
+import { useAddressPlan } from './address-map/use-address-plan';
 import { Canvas } from './canvas/Canvas';
 import type { PathHighlight } from './canvas/path-highlight';
 import { usePlacement } from './canvas/use-placement';
@@ -33,6 +34,8 @@ export function Designer() {
   const [pathHighlight, setPathHighlight] = useState<PathHighlight | undefined>();
 
   const hostMessage = useRef<(m: HostToWebview) => void>(() => {});
+  // Subscribed before useDocument says `ready`, so the plan the host sends after `init` is not missed.
+  const addressPlan = useAddressPlan(channel);
   const doc = useDocument(channel, (m) => hostMessage.current(m), (e) => say(e, 'error'));
   const design = doc.view.status === 'ok' ? doc.view.design : undefined;
   const { edit, pendingEdits } = useEdit(channel, doc.edit, say);
@@ -76,7 +79,7 @@ export function Designer() {
       <div className="bottom-panels">
         <ProblemsPanel design={d} findings={doc.view.findings} onReveal={reveal} onEdit={edit} onOpenRuleDoc={(id) => channel.command('openRuleDoc', id)} />
         <ConnectivityPanel design={d} onHighlight={setPathHighlight} onGoTo={goTo} />
-        <AddressMapPanel design={d} fileName={doc.fileName} />
+        <AddressMapPanel design={d} fileName={doc.fileName} addressPlan={addressPlan} />
       </div>
     </div>
   );

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { DesignEdit } from '../model/design-edits';
 import type { LoadError } from '../model/load-design';
 import type { Design } from '../model/schema';
+import { parseCidr, tryCidr, type Cidr } from '../net/cidr';
+import type { AddressPlanConfig } from '../plan/address-plan-config';
+import type { CONFIG_FILE_NAMES } from '../rules/rules-config';
 import type { Finding } from '../rules/rule';
 
 /** Static facts the webview needs to render pickers: geographies, regions, rule titles. */
@@ -20,7 +23,25 @@ export type HostToWebview =
   | { readonly type: 'editResult'; readonly requestId: number; readonly ok: boolean; readonly error?: string }
   | { readonly type: 'revealElement'; readonly elementId: string }
   | { readonly type: 'exportDiagram'; readonly requestId: number; readonly format: 'svg' | 'png' }
-  | { readonly type: 'runLayout' };
+  | { readonly type: 'runLayout' }
+  | AddressPlanMessage;
+
+type ConfigFileName = (typeof CONFIG_FILE_NAMES)[number];
+
+/** The address plan of the design folder's ppvnet.config.json, CIDRs as text: only what the address map draws. */
+export interface AddressPlanMessage {
+  readonly type: 'addressPlan';
+  /** The configuration file read (ppvnet.config.json or .ppvnetrc.json); absent when the folder has none. */
+  readonly configFile?: ConfigFileName;
+  /**
+   * How many problems that file has (each shown on it in the Problems panel). Entries with a problem are left
+   * out of the lists, so the map says the plan is incomplete rather than drawing it as if it were whole.
+   */
+  readonly problems: number;
+  readonly pools: readonly { readonly name: string; readonly ranges: readonly string[] }[];
+  readonly reserved: readonly string[];
+  readonly onPremises: readonly string[];
+}
 
 export type DocumentState =
   | { readonly ok: true; readonly design: Design; readonly findings: readonly Finding[] }
@@ -82,6 +103,55 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
   if (r.success) return { ok: true, message: r.data as WebviewToHost };
   const issue = r.error.issues[0];
   return { ok: false, error: `rejected webview message: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}` };
+}
+
+// Spelled out, not imported: rules-config.ts would bring the JSON parser into the webview's bundle.
+const configFileNames = ['ppvnet.config.json', '.ppvnetrc.json'] as const satisfies readonly ConfigFileName[];
+const cidrText = z.string().max(43).refine((t) => parseCidr(t).ok, 'not an IPv4 CIDR block');
+const cidrList = z.array(cidrText).max(1000);
+const addressPlanSchema = z.strictObject({
+  type: z.literal('addressPlan'),
+  configFile: z.enum(configFileNames).optional(),
+  problems: z.number().int().min(0).max(1_000_000),
+  pools: z.array(z.strictObject({ name: z.string().min(1).max(200), ranges: cidrList })).max(1000),
+  reserved: cidrList,
+  onPremises: cidrList,
+});
+
+/**
+ * The message for a folder's address plan, from the configuration file read (if any) and its problem count.
+ * An absent plan is an empty one, so the map can say that no pools are configured.
+ */
+export function addressPlanMessage(plan: AddressPlanConfig | undefined, source?: { readonly file: ConfigFileName; readonly problems: number }): AddressPlanMessage {
+  return {
+    type: 'addressPlan',
+    ...(source ? { configFile: source.file } : {}),
+    problems: source?.problems ?? 0,
+    pools: (plan?.pools ?? []).map((p) => ({ name: p.name, ranges: p.ranges.map((c) => c.text) })),
+    reserved: (plan?.reserved ?? []).map((c) => c.text),
+    onPremises: (plan?.onPremises ?? []).map((c) => c.text),
+  };
+}
+
+/**
+ * The plan a checked message carries, for the core's address map (the inverse of addressPlanMessage). A pool
+ * without ranges is left out: it has no addresses to draw a bar over.
+ */
+export function addressPlanOfMessage(message: AddressPlanMessage): AddressPlanConfig {
+  const cidrs = (texts: readonly string[]): Cidr[] => texts.flatMap((t) => tryCidr(t) ?? []);
+  return {
+    pools: message.pools.map((p) => ({ name: p.name, ranges: cidrs(p.ranges) })).filter((p) => p.ranges.length > 0),
+    reserved: cidrs(message.reserved),
+    onPremises: cidrs(message.onPremises),
+  };
+}
+
+/** Validates an `addressPlan` message in the webview: the page trusts no shape it did not check. */
+export function parseAddressPlanMessage(raw: unknown): { ok: true; message: AddressPlanMessage } | { ok: false; error: string } {
+  const r = addressPlanSchema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, error: `rejected host message: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}` };
 }
 
 export function assertNever(x: never): never {

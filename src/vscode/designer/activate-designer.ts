@@ -1,6 +1,7 @@
 // Registers the designer custom editor, the Problems panel entries and quick fixes for design files,
 // and the design commands. Returns the open designers for the activation, and a test hook for the in-host suites.
 import * as vscode from 'vscode';
+import { addressPlanMessage } from '../../core/protocol/messages';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
 import type { OpenDesigners } from '../shared/design-target';
 import { DesignCodeActions } from './design-code-actions';
@@ -34,9 +35,14 @@ export function activateDesigner(context: vscode.ExtensionContext, shared: Desig
   const sessions = new DesignerSessions();
   const diagnostics = new DesignDiagnostics(analyzer, context.extensionUri);
   hook = { sessions: (uri) => (uri ? sessions.forUri(uri) : sessions.all()) };
+  // What the store could read of the file, with its problem count (the problems themselves are on the file).
+  const addressPlan = async (uri: vscode.Uri) => {
+    const read = await config.configFileFor(uri);
+    return addressPlanMessage(read?.config.addressPlan, read && { file: read.file, problems: read.problems });
+  };
   const disposables = [
     diagnostics,
-    DesignerEditorProvider.register(context, { analyzer, log, sessions, generation: () => config.generation }),
+    DesignerEditorProvider.register(context, { analyzer, log, sessions, generation: () => config.generation, addressPlan }),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.ppvnet.json' }, new DesignCodeActions(analyzer), {
       providedCodeActionKinds: DesignCodeActions.providedCodeActionKinds,
     }),

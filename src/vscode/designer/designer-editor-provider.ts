@@ -1,6 +1,7 @@
 // The `ppvnet.designer` custom text editor: builds the webview (strict CSP, local resources only) and
 // binds each panel to a DesignerSession. Keeps the open sessions so commands can find the active one.
 import * as vscode from 'vscode';
+import type { AddressPlanMessage } from '../../core/protocol/messages';
 import { uriExists } from '../shared/uri-exists';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { VIEW_TYPE } from '../shared/ids';
@@ -41,10 +42,18 @@ export class DesignerSessions {
   }
 }
 
+interface ProviderDeps {
+  readonly analyzer: DesignAnalyzer;
+  readonly log: DesignerLog;
+  readonly sessions: DesignerSessions;
+  readonly generation: () => number;
+  readonly addressPlan: (uri: vscode.Uri) => Promise<AddressPlanMessage>;
+}
+
 export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
   static readonly viewType = VIEW_TYPE;
 
-  static register(context: vscode.ExtensionContext, deps: { analyzer: DesignAnalyzer; log: DesignerLog; sessions: DesignerSessions; generation: () => number }): vscode.Disposable {
+  static register(context: vscode.ExtensionContext, deps: ProviderDeps): vscode.Disposable {
     return vscode.window.registerCustomEditorProvider(VIEW_TYPE, new DesignerEditorProvider(context, deps), {
       // Re-creating the webview is cheap (it asks for `init` again); keeping hidden ones alive is not.
       webviewOptions: { retainContextWhenHidden: false },
@@ -54,7 +63,7 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly deps: { analyzer: DesignAnalyzer; log: DesignerLog; sessions: DesignerSessions; generation: () => number },
+    private readonly deps: ProviderDeps,
   ) {}
 
   /** Whether media/codicons ships in this install; asked once (stat is a round trip on the web). */
@@ -81,7 +90,7 @@ export class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
     });
     const label = `designer[${vscode.workspace.asRelativePath(document.uri, false)}]`;
     const transport = new MessageTransport(webview, this.deps.log, label);
-    const session = new DesignerSession(document, panel, transport, { analyzer: this.deps.analyzer, log: this.deps.log, extensionUri }, this.deps.generation);
+    const session = new DesignerSession(document, panel, transport, { analyzer: this.deps.analyzer, log: this.deps.log, extensionUri, addressPlan: this.deps.addressPlan }, this.deps.generation);
     const registration = this.deps.sessions.add(session);
     this.deps.log.info(`${label}: opened (page handed to the webview ${Date.now() - started} ms after VS Code asked for the editor)`);
     panel.onDidDispose(() => {

@@ -3,7 +3,7 @@
 // source (our edit, undo, an external tool, a revert), is reloaded, validated and posted back.
 import * as vscode from 'vscode';
 import type { DesignEdit } from '../../core/model/design-edits';
-import { assertNever, type DesignerSettings, type DocumentState, type HostToWebview, type WebviewCommand, type WebviewToHost } from '../../core/protocol/messages';
+import { assertNever, type AddressPlanMessage, type DesignerSettings, type DocumentState, type HostToWebview, type WebviewCommand, type WebviewToHost } from '../../core/protocol/messages';
 import type { DesignAnalyzer } from '../shared/design-analyzer';
 import { computeEditReplacement } from './edit-applier';
 import { LatestDebouncer } from '../shared/latest-debouncer';
@@ -21,6 +21,8 @@ export interface SessionDeps {
   readonly analyzer: DesignAnalyzer;
   readonly log: DesignerLog;
   readonly extensionUri: vscode.Uri;
+  /** The address plan of the configuration that applies to a design, as the address map's message. */
+  readonly addressPlan: (uri: vscode.Uri) => Promise<AddressPlanMessage>;
 }
 
 export class DesignerSession implements vscode.Disposable {
@@ -32,6 +34,9 @@ export class DesignerSession implements vscode.Disposable {
   private lastPosted: { version: number; generation: number } | undefined;
   private lastState: DocumentState | undefined;
   private nextRequestId = 1;
+  /** Numbers the address plan reads: a slow read that a later config change overtook posts nothing. */
+  private planRead = 0;
+  private lastPlan: string | undefined;
   /** Set while our own WorkspaceEdit applies: its change event is answered by applyWebviewEdit, not the debounce. */
   private writing = false;
   private readonly pendingDiagrams = new Map<number, { resolve(data: string): void; reject(e: Error): void }>();
@@ -75,9 +80,10 @@ export class DesignerSession implements vscode.Disposable {
     return this.transport.deliver(raw);
   }
 
-  /** Config changed: re-validate and post even if the text did not change. */
+  /** Config changed: re-validate and post even if the text did not change, and send the address plan again. */
   revalidate(): void {
     this.refresher.trigger();
+    void this.sendAddressPlan();
   }
 
   runLayout(): void {
@@ -122,6 +128,10 @@ export class DesignerSession implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         await this.sendInit();
+        // A re-created webview (hidden panels are not kept) has lost the plan: send it after init whatever
+        // was posted before (forgotten first, so a read overtaking this one posts it too).
+        this.lastPlan = undefined;
+        await this.sendAddressPlan();
         for (const wake of this.readyWaiters.splice(0)) wake();
         return;
       case 'edit':
@@ -158,6 +168,25 @@ export class DesignerSession implements vscode.Disposable {
     this.lastState = analysis.state;
     this.lastPosted = { version: analysis.version, generation: this.generation() };
     await this.post({ type: 'init', version: analysis.version, fileName: fileNameOf(this.document.uri), state: analysis.state, settings: this.settings() });
+  }
+
+  /** Posts the address plan when it differs from the last one posted. */
+  private async sendAddressPlan(): Promise<void> {
+    if (!this.ready) return;
+    const read = ++this.planRead;
+    let message: AddressPlanMessage;
+    try {
+      message = await this.deps.addressPlan(this.document.uri);
+    } catch (e) {
+      // The store itself skips an unreadable file and reports a bad one on the file, so this is unexpected: logged.
+      this.deps.log.warn(`address plan not read: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (read !== this.planRead) return;
+    const text = JSON.stringify(message);
+    if (text === this.lastPlan) return;
+    this.lastPlan = text;
+    await this.post(message);
   }
 
   private settings(): DesignerSettings {

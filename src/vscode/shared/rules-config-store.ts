@@ -6,8 +6,15 @@ import { CONFIG_FILE_NAMES, parseRulesConfig, type RulesConfig } from '../../cor
 import { toRange } from './finding-diagnostics';
 import type { DesignerLog } from './output-log';
 
+/** A configuration file as read: its name, what of it is valid, and how many problems it has (shown on the file). */
+export interface ReadConfig {
+  readonly file: (typeof CONFIG_FILE_NAMES)[number];
+  readonly config: RulesConfig;
+  readonly problems: number;
+}
+
 export class RulesConfigStore implements vscode.Disposable {
-  private readonly cache = new Map<string, Promise<RulesConfig | undefined>>();
+  private readonly cache = new Map<string, Promise<ReadConfig | undefined>>();
   private readonly problems = vscode.languages.createDiagnosticCollection('ppvnet-config');
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.problems, this.changed];
@@ -29,7 +36,12 @@ export class RulesConfigStore implements vscode.Disposable {
   }
 
   /** The configuration that applies to a design: its workspace folder's, or none outside a workspace. */
-  configFor(uri: vscode.Uri): Promise<RulesConfig | undefined> {
+  async configFor(uri: vscode.Uri): Promise<RulesConfig | undefined> {
+    return (await this.configFileFor(uri))?.config;
+  }
+
+  /** The same, with the file it came from and its problem count, for views that must say the file is incomplete. */
+  configFileFor(uri: vscode.Uri): Promise<ReadConfig | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return Promise.resolve(undefined);
     const key = folder.uri.toString();
@@ -41,7 +53,7 @@ export class RulesConfigStore implements vscode.Disposable {
     return entry;
   }
 
-  private async read(folder: vscode.Uri): Promise<RulesConfig | undefined> {
+  private async read(folder: vscode.Uri): Promise<ReadConfig | undefined> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder, name);
       let bytes: Uint8Array;
@@ -56,7 +68,7 @@ export class RulesConfigStore implements vscode.Disposable {
         d.source = 'ppvnet';
         return d;
       }));
-      return config;
+      return { file: name, config, problems: problems.length };
     }
     return undefined;
   }

@@ -236,6 +236,34 @@ suite('designer editor', () => {
     await waitFor('PPV-026 back once the configuration is gone', () => has('PPV-026'), 30_000);
   });
 
+  test('the designer is sent the address plan of ppvnet.config.json after init, again when it changes, and not when it stays the same', async () => {
+    const uri = await copyOfSeed('editor-address-plan.ppvnet.json');
+    const { session } = await openInDesigner(uri);
+    await session.whenReady(60_000);
+    const plans = () => session.sent.filter((m): m is Extract<HostToWebview, { type: 'addressPlan' }> => m.type === 'addressPlan');
+    const none = { type: 'addressPlan', problems: 0, pools: [], reserved: [], onPremises: [] };
+    await waitFor('the empty plan after init', () => JSON.stringify(plans().at(-1)) === JSON.stringify(none));
+    const config = vscode.Uri.joinPath(folder(), 'ppvnet.config.json');
+    const plan = { addressPools: [{ name: 'corp', ranges: ['10.0.0.0/11', 'not-a-cidr'] }], reservedRanges: ['10.0.0.0/16'] };
+    const write = (value: unknown) => vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify(value, null, 2)));
+    try {
+      await write(plan);
+      // What is valid of the file, and its one problem (the bad range), so the map can say the plan is incomplete.
+      const expected = { type: 'addressPlan', configFile: 'ppvnet.config.json', problems: 1, pools: [{ name: 'corp', ranges: ['10.0.0.0/11'] }], reserved: ['10.0.0.0/16'], onPremises: [] };
+      await waitFor('the configured plan', () => JSON.stringify(plans().at(-1)) === JSON.stringify(expected), 30_000);
+      const count = plans().length;
+      // A change to the rules alone re-validates the design but leaves the plan as it was: no second plan is posted.
+      const has = (ruleId: string) => session.state?.ok === true && session.state.findings.some((f) => f.ruleId === ruleId);
+      await write({ ...plan, rules: { 'PPV-026': 'off' } });
+      await waitFor('PPV-026 to be switched off', () => session.state?.ok === true && !has('PPV-026'), 30_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.equal(plans().length, count, 'an unchanged plan was posted again');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('the empty plan once the file is gone', () => JSON.stringify(plans().at(-1)) === JSON.stringify(none), 30_000);
+  });
+
   test('openRuleDoc opens the rule page in the Markdown preview and ignores anything that is not a rule id', async () => {
     const uri = await copyOfSeed('editor-ruledoc.ppvnet.json');
     const { session } = await openInDesigner(uri);
