@@ -3,9 +3,9 @@
 // elements, says it maps the design alone, and shows a hostile VNet name as text, never as markup. Fed the host's
 // addressPlan message through the real HostChannel, it draws per pool the VNets, subnets, reserved, on-premises
 // and free ranges, says when no pool is configured or the configuration has problems, and refuses a bad message.
+import { mount } from '../support/webview-jsdom';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../src/core/model/schema';
 import type { AddressPlanMessage } from '../../../src/core/protocol/messages';
 import { AddressMapPanel } from '../../../webview/address-map/AddressMapPanel';
@@ -13,21 +13,8 @@ import { useAddressPlan } from '../../../webview/address-map/use-address-plan';
 import { HostChannel } from '../../../webview/host/host-channel';
 import { edited, loadSample, set } from '../support/designs';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLDivElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-});
-
 function render(design: Design): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(AddressMapPanel, { design, fileName: 'seed.ppvnet.json' })));
-  return host;
+  return mount(createElement(AddressMapPanel, { design, fileName: 'seed.ppvnet.json' })).host;
 }
 const byTestId = (el: HTMLElement, id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
@@ -63,11 +50,8 @@ function connected(design: Design) {
   function Page() {
     return createElement(AddressMapPanel, { design, fileName: 'seed.ppvnet.json', addressPlan: useAddressPlan(channel) });
   }
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(createElement(Page)));
-  act(() => byTestId(host!, 'address-map-toggle')!.click());
+  const { host } = mount(createElement(Page));
+  act(() => byTestId(host, 'address-map-toggle')!.click());
   return { el: host, posted, send: (m: unknown) => act(() => deliver(m)) };
 }
 
