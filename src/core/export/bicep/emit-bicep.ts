@@ -346,7 +346,6 @@ function azureServices(ctx: BicepContext): void {
   });
 }
 
-/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 /** Azure Firewalls, their public IPs and policies (emit-firewall.ts). */
 function firewalls(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, outputs, addParam, nameParam, locationParam, subnetRef, locationOf } = ctx;
@@ -358,6 +357,7 @@ function firewalls(ctx: BicepContext): void {
   outputs.push(...out.outputs);
 }
 
+/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 function monitoring(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId, serviceScope } = ctx;
   body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId, serviceScope }));
