@@ -363,9 +363,10 @@ function monitoring(ctx: BicepContext): void {
   body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId, serviceScope }));
 }
 
+/** DNS private resolvers with their endpoints, forwarding rulesets with their rules and links (emit-dns-resolvers). */
 function dnsResolvers(ctx: BicepContext): void {
-  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef } = ctx;
-  body.push(...emitDnsResolversBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, locationOf, subnetRef }));
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef, nameOf } = ctx;
+  body.push(...emitDnsResolversBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, locationOf, subnetRef, nameOf }));
 }
 
 /** Private DNS zones (global) and their VNet links. */
