@@ -1,5 +1,6 @@
-// Table editor for list-valued properties (NSG rules, routes): each committed cell, added or removed row
-// is one updateElement edit of the whole list; a cell Azure would reject shows why and is not committed.
+// Table editor for list-valued properties (NSG rules, routes, firewall and forwarding rules, a data policy's
+// tables): each committed cell, added or removed row is one updateElement edit of the whole list; a cell
+// Azure would reject shows why and is not committed.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../components';
 import type { Column, Row } from './rule-columns';

@@ -5,7 +5,7 @@ import {
   FIREWALL_APPLICATION_PROTOCOLS, FIREWALL_NETWORK_PROTOCOLS,
   type FirewallApplicationRule, type FirewallNetworkRule, type FirewallRuleCollection, type FirewallRuleCollectionGroup,
 } from '../../src/core/model/schema';
-import { checkAddressPrefix, checkName, checkPortRange, type Column, type Row } from './rule-columns';
+import { checkAddressPrefix, checkName, checkPortRange, freeName, type Column, type Row } from './rule-columns';
 
 const list = (text: unknown) => String(text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 const DEFAULT_PORT: Record<string, number> = { Http: 80, Https: 443, Mssql: 1433 };
@@ -151,11 +151,8 @@ export const FIREWALL_RULE_COLUMNS: readonly Column[] = [
 /** A new rule in the last row's collection (or a first group and collection), named freshly. */
 export function newFirewallRow(rows: readonly Row[]): Row {
   const last = rows.at(-1);
-  const names = new Set(rows.map((r) => String(r.name).toLowerCase()));
-  let n = rows.length + 1;
-  while (names.has(`rule-${n}`)) n++;
   const where = last
     ? { group: last.group, groupPriority: last.groupPriority, collection: last.collection, collectionPriority: last.collectionPriority, action: last.action, ruleType: last.ruleType }
     : { group: 'rcg-1', groupPriority: 200, collection: 'allow-1', collectionPriority: 100, action: 'Allow', ruleType: 'application' };
-  return { ...where, name: `rule-${n}`, sources: '*', protocols: where.ruleType === 'network' ? 'TCP' : 'Https:443', destinations: '', ...(where.ruleType === 'network' ? { ports: '443' } : {}) };
+  return { ...where, name: freeName(rows, 'rule'), sources: '*', protocols: where.ruleType === 'network' ? 'TCP' : 'Https:443', destinations: '', ...(where.ruleType === 'network' ? { ports: '443' } : {}) };
 }

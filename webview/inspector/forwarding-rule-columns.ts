@@ -2,7 +2,7 @@
 // "ip[:port], …" cell, turned back into the document's target list only when every entry is valid.
 import { parseIpv4 } from '../../src/core/net/cidr';
 import type { ForwardingRule } from '../../src/core/model/schema';
-import { checkName, type Column, type Row } from './rule-columns';
+import { checkName, freeName, type Column, type Row } from './rule-columns';
 
 type Target = ForwardingRule['targetDnsServers'][number];
 
@@ -61,8 +61,5 @@ export function rowsToRules(rows: readonly Row[]): ForwardingRule[] {
 
 /** A new rule with a name not yet used: an on-premises domain forwarded to a DNS server on port 53. */
 export function newForwardingRow(rows: readonly Row[]): Row {
-  const names = new Set(rows.map((r) => String(r.name).toLowerCase()));
-  let n = rows.length + 1;
-  while (names.has(`rule-${n}`)) n++;
-  return { name: `rule-${n}`, domainName: 'contoso.local.', targets: '192.168.0.4:53', state: 'Enabled' };
+  return { name: freeName(rows, 'rule'), domainName: 'contoso.local.', targets: '192.168.0.4:53', state: 'Enabled' };
 }

@@ -114,7 +114,8 @@ export function newRoute(rows: readonly Row[]): Row {
   return { name: freeName(rows, 'route'), addressPrefix: '0.0.0.0/0', nextHopType: 'Internet' };
 }
 
-function freeName(rows: readonly Row[], stem: string): string {
+/** `stem-N` for the first N from the row count up that no row's name uses (names compared without case). */
+export function freeName(rows: readonly Row[], stem: string): string {
   const names = new Set(rows.map((r) => String(r.name).toLowerCase()));
   let n = rows.length + 1;
   while (names.has(`${stem}-${n}`)) n++;

@@ -74,7 +74,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   // An absent old side is the new design emptied, so its name and description do not count as changes.
   const oldDesign = before.absent ? { ...after.design!, elements: [], relations: [] } : before.design!;
 
-  // One configuration judges both sides: the one that applies to the new side (its working-tree place for a revision).
+  // One configuration judges both sides, so the delta shows what the change did rather than a configuration edit:
+  // the one that applies to the new side (its working-tree place for a revision).
   const service = new ValidationService(io.cwd, options.config);
   const spec = parseRevisionSpec(newArg, io.cwd);
   const where = spec ? await workingTreePath(spec, io.cwd) : newArg;
@@ -141,6 +142,4 @@ async function loadOne(arg: string, cwd: string): Promise<LoadedInput> {
     ? `no design, Bicep file or Terraform folder in '${arg}'`
     : `'${arg}' holds ${inputs.length} designs; diff compares one with one, so name the file`);
 }
-
-/** The same rules for both sides, so the delta shows what the change did rather than a configuration edit. */
 

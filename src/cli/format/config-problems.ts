@@ -1,5 +1,6 @@
-// How export and diagram mention rule configuration problems: as warnings on stderr, since they are about
-// the configuration, not the design, and the valid entries still applied (validate reports them as findings).
+// How export, diagram, diff and plan-addresses mention rule configuration problems: as warnings on stderr,
+// since they are about the configuration, not the design, and the valid entries still applied (validate
+// reports them as findings).
 import { escapeUnsafeCharacters } from '../../core/model/unsafe-characters';
 import type { CliIo } from '../cli-io';
 import type { ReportFinding } from './report';

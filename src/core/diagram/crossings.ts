@@ -21,7 +21,7 @@ export interface DrawnEdge {
   readonly id: string;
   readonly from: string;
   readonly to: string;
-  /** The edge as a polyline (a curve is flattened into segments first). */
+  /** The edge as a polyline. */
   readonly points: readonly Point[];
 }
 
@@ -103,15 +103,4 @@ export function countCrossings(boxes: readonly DrawnBox[], edges: readonly Drawn
     }
   });
   return { edgeEdge, edgeBox: edgeBoxPairs.length, edgeBoxPairs };
-}
-
-/** A quadratic Bézier as `steps` straight segments, for measuring curved edges. */
-export function flattenQuadratic(a: Point, c: Point, b: Point, steps = 16): Point[] {
-  const out: Point[] = [];
-  for (let i = 0; i <= steps; i++) {
-    const t = i / steps;
-    const u = 1 - t;
-    out.push({ x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y });
-  }
-  return out;
 }

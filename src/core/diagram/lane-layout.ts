@@ -1,8 +1,8 @@
 // Places a design's elements for the picture: one lane per Azure region (primary left, failover right),
 // Power Platform in a column on the left, on-premises on the right, global things (private DNS) in a band
-// below; VNets as containers of their subnets and gateways, private endpoints inside their subnets, and
-// NAT gateways, NSGs and route tables beside the subnet they serve. Pure and deterministic; ignores the
-// canvas positions, so the picture of a design is the same whoever arranged the canvas.
+// above; VNets as containers of their subnets and gateways, private endpoints and firewalls inside their
+// subnets, and NAT gateways, NSGs and route tables beside the subnet they serve. Pure and deterministic;
+// ignores the canvas positions, so the picture of a design is the same whoever arranged the canvas.
 import { findGeography } from '../geo/geographies';
 import { parentOf, type Design, type Element } from '../model/schema';
 import { segmentsCross, type Rect } from './crossings';
@@ -62,7 +62,7 @@ const REGION_ORDER: Readonly<Record<string, number>> = {
 
 const regionOf = (e: Element): string | undefined => ('region' in e && typeof e.region === 'string' && e.region !== '' ? e.region : undefined);
 
-/** Regions in lane order: the first policy's VNets by its geography's pair order, then the rest as they appear. */
+/** Regions in lane order: each policy's VNets by its geography's pair order, then the rest as they appear. */
 function regionOrder(design: Design, byId: ReadonlyMap<string, Element>): string[] {
   const out: string[] = [];
   const add = (r: string | undefined) => {

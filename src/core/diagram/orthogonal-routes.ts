@@ -172,28 +172,52 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
     return out;
   };
 
-  const blockedNode = new Uint8Array(N);
-  const blockedRight = new Uint8Array(N);
-  const blockedDown = new Uint8Array(N);
-  const block = (r: Rect) => {
+  // How many obstacles block each node and step: non-zero is blocked.
+  const blockedNode = new Int32Array(N);
+  const blockedRight = new Int32Array(N);
+  const blockedDown = new Int32Array(N);
+  /** What an obstacle blocks on the grid (nodes, steps right, steps down): the same for every route, so found once. */
+  interface Blocked { readonly node: Int32Array; readonly right: Int32Array; readonly down: Int32Array }
+  const blockedBy = (r: Rect): Blocked => {
+    const node: number[] = [];
+    const right: number[] = [];
+    const down: number[] = [];
+    const done = (): Blocked => ({ node: Int32Array.from(node), right: Int32Array.from(right), down: Int32Array.from(down) });
     // Grid lines strictly inside r, and steps whose open span overlaps r's.
     const x0 = xs.findIndex((v) => v > r.x - 1e-6);
     const y0 = ys.findIndex((v) => v > r.y - 1e-6);
-    if (x0 < 0 || y0 < 0) return;
+    if (x0 < 0 || y0 < 0) return done();
     for (let j = y0; j < Y && ys[j]! < r.y + r.h + 1e-6; j++) {
       const insideY = ys[j]! > r.y + 1e-6 && ys[j]! < r.y + r.h - 1e-6;
       for (let i = Math.max(0, x0 - 1); i < X && xs[i]! < r.x + r.w + 1e-6; i++) {
         const insideX = xs[i]! > r.x + 1e-6 && xs[i]! < r.x + r.w - 1e-6;
         const n = j * X + i;
-        if (insideX && insideY) blockedNode[n] = 1;
-        if (insideY && i + 1 < X && xs[i]! < r.x + r.w - 1e-6 && xs[i + 1]! > r.x + 1e-6) blockedRight[n] = 1;
-        if (insideX && j + 1 < Y && ys[j]! < r.y + r.h - 1e-6 && ys[j + 1]! > r.y + 1e-6) blockedDown[n] = 1;
+        if (insideX && insideY) node.push(n);
+        if (insideY && i + 1 < X && xs[i]! < r.x + r.w - 1e-6 && xs[i + 1]! > r.x + 1e-6) right.push(n);
+        if (insideX && j + 1 < Y && ys[j]! < r.y + r.h - 1e-6 && ys[j + 1]! > r.y + 1e-6) down.push(n);
       }
     }
     // A step may start left of or above r's first grid line.
-    if (x0 > 0) for (let j = 0; j < Y; j++) if (ys[j]! > r.y + 1e-6 && ys[j]! < r.y + r.h - 1e-6 && xs[x0 - 1]! < r.x + r.w && xs[x0]! > r.x) blockedRight[j * X + x0 - 1] = 1;
-    if (y0 > 0) for (let i = 0; i < X; i++) if (xs[i]! > r.x + 1e-6 && xs[i]! < r.x + r.w - 1e-6 && ys[y0 - 1]! < r.y + r.h && ys[y0]! > r.y) blockedDown[(y0 - 1) * X + i] = 1;
+    if (x0 > 0) for (let j = 0; j < Y; j++) if (ys[j]! > r.y + 1e-6 && ys[j]! < r.y + r.h - 1e-6 && xs[x0 - 1]! < r.x + r.w && xs[x0]! > r.x) right.push(j * X + x0 - 1);
+    if (y0 > 0) for (let i = 0; i < X; i++) if (xs[i]! > r.x + 1e-6 && xs[i]! < r.x + r.w - 1e-6 && ys[y0 - 1]! < r.y + r.h && ys[y0]! > r.y) down.push((y0 - 1) * X + i);
+    return done();
   };
+  const eachBox = boxes.map(blockedBy);
+  const boxBlocks = new Map(boxes.map((b, i) => [b.id, eachBox[i]!]));
+  const blocksOf = new Map<string, Blocked[]>();
+  boxes.forEach((b, i) => blocksOf.set(b.id, [...(blocksOf.get(b.id) ?? []), eachBox[i]!]));
+  const stripBlocks = strips.map(blockedBy);
+  const block = (b: Blocked, sign: 1 | -1) => {
+    for (const n of b.node) blockedNode[n]! += sign;
+    for (const n of b.right) blockedRight[n]! += sign;
+    for (const n of b.down) blockedDown[n]! += sign;
+  };
+  // Every box and title strip, counted once; a route then lifts only the containers around its ends.
+  for (const b of eachBox) block(b, 1);
+  for (const b of stripBlocks) block(b, 1);
+  const everyNode = blockedNode.slice();
+  const everyRight = blockedRight.slice();
+  const everyDown = blockedDown.slice();
 
   // Short edges first: they have the fewest ways round, and long ones can detour around them.
   const manhattan = (r: RouteRequest) => {
@@ -204,16 +228,18 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
 
   const dist = new Float64Array(N * 4);
   const prev = new Int32Array(N * 4);
+  const hKnown = new Float64Array(N);
+  const hStamp = new Int32Array(N);
+  let stamp = 0;
   const routeOne = (r: RouteRequest): Routed => {
-    blockedNode.fill(0);
-    blockedRight.fill(0);
-    blockedDown.fill(0);
+    blockedNode.set(everyNode);
+    blockedRight.set(everyRight);
+    blockedDown.set(everyDown);
     const allowed = new Set([...ancestors(r.from), ...ancestors(r.to)]);
-    for (const b of boxes) if (!allowed.has(b.id)) block(b);
-    for (const s of strips) block(s);
+    for (const id of allowed) for (const b of blocksOf.get(id) ?? []) block(b, -1);
     // The container around both ends is allowed, but not the boxes of the ends themselves.
-    block(byId.get(r.from)!);
-    block(byId.get(r.to)!);
+    block(boxBlocks.get(r.from)!, 1);
+    block(boxBlocks.get(r.to)!, 1);
 
     const sources = ports.get(r.from)!;
     const targets = ports.get(r.to)!;
@@ -222,11 +248,16 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
       const n = (yi.get(round(p.out.y)) ?? -1) * X + (xi.get(round(p.out.x)) ?? -1);
       if (n >= 0) targetAt.set(n, [...(targetAt.get(n) ?? []), p]);
     }
+    // The distance to the nearest target port: asked on every push and pop, so kept per node for this route.
+    stamp++;
     const h = (n: number) => {
+      if (hStamp[n] === stamp) return hKnown[n]!;
       const x = xs[n % X]!;
       const y = ys[Math.floor(n / X)]!;
       let best = Infinity;
       for (const p of targets) best = Math.min(best, Math.abs(p.out.x - x) + Math.abs(p.out.y - y));
+      hStamp[n] = stamp;
+      hKnown[n] = best;
       return best;
     };
     dist.fill(Infinity);
@@ -252,7 +283,9 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
       const n = Math.floor(state / 4);
       const dir = state % 4;
       const d = dist[state]!;
-      if (d >= goalCost) break;
+      // Every cost is at least its length and h never overestimates, so no entry left (queued by cost + h) can
+      // finish cheaper than the best arrival found.
+      if (heap.top >= goalCost) break;
       // A stale entry: the state was reached more cheaply after this one was queued.
       if (heap.top > d + h(n) + 1e-6) continue;
       const here = targetAt.get(n);

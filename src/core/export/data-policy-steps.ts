@@ -2,7 +2,8 @@
 // resource. Written as data-policies.md beside main.bicep: per policy, the admin center steps and the
 // groups and endpoint rules to enter. (The Terraform export deploys them with the power-platform provider.)
 import { DATA_POLICY_SCOPE_LABELS } from '../model/labels';
-import { endpointRulesOf, groupOf, sameConnectorId } from '../rules/analysis/data-policy';
+import { endpointRulesOf, groupOf } from '../rules/analysis/data-policy';
+import { policyConnectorIds } from './data-policy-connectors';
 import type { ExportPlan } from './export-plan';
 
 const GROUP_WORDS = { Business: 'Business', NonBusiness: 'Non-business', Blocked: 'Blocked' } as const;
@@ -42,10 +43,7 @@ export function emitDataPolicySteps(plan: ExportPlan): string | undefined {
       `- Scope: ${scope}${p.environmentScope !== 'AllEnvironments' && named.length ? `: ${named.join(', ')}` : ''}`,
       `- Default group: ${p.defaultGroup ? GROUP_WORDS[p.defaultGroup] : '(not in the design)'}`,
     );
-    const ids: string[] = [];
-    for (const id of [...(p.connectors ?? []).map((x) => x.connector), ...(p.endpointRules ?? []).map((r) => r.connector)]) {
-      if (!ids.some((x) => sameConnectorId(x, id))) ids.push(id);
-    }
+    const ids = policyConnectorIds(p);
     if (ids.length) {
       lines.push('', '| Connector id | Group | Endpoint rules, in order |', '|---|---|---|');
       for (const id of ids) {

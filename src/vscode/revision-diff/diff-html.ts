@@ -50,11 +50,6 @@ ${findingsHtml(p.report)}
 `;
 }
 
-/** The counts, the changed items with property detail and the findings tables, as formatDiffMarkdown orders them. */
-export function summaryHtml(report: DiffReport): string {
-  return `${changesHtml(report)}\n${findingsHtml(report)}`;
-}
-
 /**
  * The counts and the changed items with property detail. The panel puts the picture right after them, so
  * what changed and where it is on the diagram are read together; the findings tables, often long, come last.

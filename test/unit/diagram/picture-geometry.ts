@@ -1,6 +1,6 @@
 // Reads the drawn geometry back out of a rendered diagram SVG (element boxes, edge paths), so crossing
 // counts measure the picture a reader sees rather than the renderer's own idea of it.
-import { flattenQuadratic, type DrawnBox, type DrawnEdge, type Point } from '../../../src/core/diagram/crossings';
+import type { DrawnBox, DrawnEdge, Point } from '../../../src/core/diagram/crossings';
 import type { Design } from '../../../src/core/model/schema';
 
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -13,25 +13,16 @@ export function drawnBoxes(svg: string): DrawnBox[] {
   return out;
 }
 
-/** Parses the M, L, H, V and Q commands (absolute) of a path's d into a polyline. */
+/** Parses a path's d into a polyline: the renderer draws edges with absolute M and L only, so anything else fails. */
 export function pathPoints(d: string): Point[] {
-  const tokens = d.match(/[MLHVQ]|-?\d+(?:\.\d+)?/g) ?? [];
+  const tokens = d.match(/[A-Za-z]|-?\d+(?:\.\d+)?/g) ?? [];
   const pts: Point[] = [];
   let i = 0;
-  let cur: Point = { x: 0, y: 0 };
   const n = () => Number(tokens[i++]);
   while (i < tokens.length) {
     const cmd = tokens[i++]!;
-    if (cmd === 'M' || cmd === 'L') cur = { x: n(), y: n() };
-    else if (cmd === 'H') cur = { x: n(), y: cur.y };
-    else if (cmd === 'V') cur = { x: cur.x, y: n() };
-    else if (cmd === 'Q') {
-      const c = { x: n(), y: n() };
-      const b = { x: n(), y: n() };
-      pts.push(...flattenQuadratic(cur, c, b).slice(1, -1));
-      cur = b;
-    } else throw new Error(`unexpected path command ${cmd} in ${d}`);
-    pts.push(cur);
+    if (cmd !== 'M' && cmd !== 'L') throw new Error(`unexpected path command ${cmd} in ${d}`);
+    pts.push({ x: n(), y: n() });
   }
   return pts;
 }

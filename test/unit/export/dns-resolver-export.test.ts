@@ -23,6 +23,16 @@ describe('DNS private resolver export', () => {
     expect(file(d, 'bicep', 'main.bicep')).toMatch(/forwardingRuleState: 'Disabled'\n\s+targetDnsServers: \[\n\s+\{\n\s+ipAddress: '192.168.3.4'\n\s+port: 53/);
     expect(file(d, 'terraform', 'main.tf')).toMatch(/enabled\s+= false\n\s+target_dns_servers \{\n\s+ip_address = "192.168.3.4"\n\s+port\s+= 53/);
   });
+  it('names a ruleset link after the VNet as deployed (its name parameter or resource), as zone links are named', () => {
+    const bicep = file(hybrid, 'bicep', 'main.bicep');
+    const links = [...bicep.matchAll(/'Microsoft\.Network\/dnsForwardingRulesets\/virtualNetworkLinks@[^']+' = \{\n\s+parent: \w+\n\s+name: ([^\n]+)/g)].map((m) => m[1]);
+    expect(links.length).toBe(hybrid.relations.filter((r) => r.kind === 'rulesetLink').length);
+    for (const name of links) expect(name).toMatch(/^'link-\$\{\w+Name\}'$/);
+    const tf = file(hybrid, 'terraform', 'main.tf');
+    const tfLinks = [...tf.matchAll(/resource "azurerm_private_dns_resolver_virtual_network_link" "\w+" \{\n\s+name\s+= ([^\n]+)/g)].map((m) => m[1]);
+    expect(tfLinks.length).toBe(links.length);
+    for (const name of tfLinks) expect(name).toMatch(/^"link-\$\{azurerm_virtual_network\.\w+\.name\}"$/);
+  });
   it('a ruleset without an outbound endpoint is not exported, and the files say so', () => {
     const d = edited(hybrid, removeRelations('dnspr-out'), add([{ id: 'dnsfrs-x', kind: 'dnsForwardingRuleset', name: 'dnsfrs-x', region: 'westeurope', rules: [] }]));
     for (const [format, path, type] of [['bicep', 'main.bicep', 'Microsoft.Network/dnsForwardingRulesets@'], ['terraform', 'main.tf', 'azurerm_private_dns_resolver_dns_forwarding_ruleset"']] as const) {

@@ -5,7 +5,7 @@ import { diffDesigns } from '../../../src/core/diff/design-diff';
 import { renderDiffSvg } from '../../../src/core/diff/diff-picture';
 import { diffFindings } from '../../../src/core/diff/findings-delta';
 import { validateDesign } from '../../../src/core/rules/engine';
-import { buildDiffHtml, diffPanelCsp, htmlText, summaryHtml } from '../../../src/vscode/revision-diff/diff-html';
+import { buildDiffHtml, changesHtml, diffPanelCsp, findingsHtml, htmlText } from '../../../src/vscode/revision-diff/diff-html';
 import { edited, loadSample, set, unchecked } from '../support/designs';
 
 const HOSTILE = 'ng</li><script>alert(1)</script><img src=x onerror=alert(2)>\u202e"\'';
@@ -61,7 +61,8 @@ describe('visual diff panel HTML', () => {
     const seed = loadSample('seed');
     const zero = { line: 0, character: 0 };
     const finding = { ruleId: 'PPV-001', severity: 'error' as const, message: `bad <b>${HOSTILE}</b>`, elementId: 'nat-weu', location: { file: 'infra\\a.ppvnet.json', range: { start: { line: 41, character: 2 }, end: zero } } };
-    const html = summaryHtml({ old: 'a', new: 'b', diff: diffDesigns(seed, seed), findings: { added: [finding], fixed: [{ ...finding, severity: 'warning' }], unchanged: [] } });
+    const report = { old: 'a', new: 'b', diff: diffDesigns(seed, seed), findings: { added: [finding], fixed: [{ ...finding, severity: 'warning' as const }], unchanged: [] } };
+    const html = `${changesHtml(report)}\n${findingsHtml(report)}`;
     const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
     expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['New findings', 'Fixed findings']);
     const cells = [...doc.querySelectorAll('table')[0]!.querySelectorAll('tbody td')].map((td) => td.textContent);

@@ -30,6 +30,8 @@ describe('forwarding rule table', () => {
     const first = newForwardingRow([]);
     const second = newForwardingRow([first]);
     expect(second.name).not.toBe(first.name);
+    // The name is the inspector's one fresh-name rule: a name taken in any case is skipped.
+    expect(newForwardingRow([{ ...first, name: 'RULE-2' }]).name).toBe('rule-3');
     for (const rule of rowsToRules([first, second])) expect(forwardingRuleSchema.safeParse(rule).success).toBe(true);
   });
 });

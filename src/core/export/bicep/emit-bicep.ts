@@ -346,7 +346,6 @@ function azureServices(ctx: BicepContext): void {
   });
 }
 
-/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 /** Azure Firewalls, their public IPs and policies (emit-firewall.ts). */
 function firewalls(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, outputs, addParam, nameParam, locationParam, subnetRef, locationOf } = ctx;
@@ -358,14 +357,16 @@ function firewalls(ctx: BicepContext): void {
   outputs.push(...out.outputs);
 }
 
+/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 function monitoring(ctx: BicepContext): void {
   const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, serviceId, serviceScope } = ctx;
   body.push(...emitMonitoringBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, serviceId, serviceScope }));
 }
 
+/** DNS private resolvers with their endpoints, forwarding rulesets with their rules and links (emit-dns-resolvers). */
 function dnsResolvers(ctx: BicepContext): void {
-  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef } = ctx;
-  body.push(...emitDnsResolversBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, locationOf, subnetRef }));
+  const { plan, pool, symbolOf, body, addParam, nameParam, locationParam, locationOf, subnetRef, nameOf } = ctx;
+  body.push(...emitDnsResolversBicep({ plan, symbolOf, take: (id, ...roles) => pool.take(id, ...roles), addParam, nameParam, locationParam, locationOf, subnetRef, nameOf }));
 }
 
 /** Private DNS zones (global) and their VNet links. */

@@ -13,6 +13,8 @@ export interface BicepDnsResolverContext extends BicepSectionContext {
   readonly locationOf: ReadonlyMap<string, string>;
   /** Handle (an `existing` subnet resource) of each subnet an endpoint uses. */
   readonly subnetRef: ReadonlyMap<string, string>;
+  /** Name parameter of each VNet: a link is named after the VNet as deployed, as the private DNS zones' links are. */
+  readonly nameOf: ReadonlyMap<string, string>;
 }
 
 export function emitDnsResolversBicep(c: BicepDnsResolverContext): string[] {
@@ -73,7 +75,7 @@ export function emitDnsResolversBicep(c: BicepDnsResolverContext): string[] {
     for (const link of p.links) {
       body.push(resource(c.take(link.relation.id), `Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks@${DNS_RESOLVER_API}`, obj(
         ['parent', expr(rs)],
-        ['name', `link-${link.vnet.name}`],
+        ['name', expr(`'link-\${${c.nameOf.get(link.vnet.id)!}}'`)],
         ['properties', obj(['virtualNetwork', obj(['id', expr(`${c.symbolOf(link.vnet.id)}.id`)])])],
       )));
     }

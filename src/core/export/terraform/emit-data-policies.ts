@@ -1,8 +1,9 @@
 // The data policy section of main.tf: one powerplatform_data_loss_prevention_policy per data policy, its
 // environments by the ids the environment section wrote, each connector in its group's attribute with its
 // endpoint rules numbered 1…N in the design's order.
-import { endpointRulesOf, groupOf, sameConnectorId, type DataPolicyGroup } from '../../rules/analysis/data-policy';
+import { endpointRulesOf, groupOf, type DataPolicyGroup } from '../../rules/analysis/data-policy';
 import type { ElementOf } from '../../model/schema';
+import { policyConnectorIds } from '../data-policy-connectors';
 import type { ExportPlan } from '../export-plan';
 import { DEFAULT_CLASSIFICATIONS, DLP_RESOURCE, GROUP_ATTRIBUTES } from './data-policy-names';
 import { attr, blank, block, comment, hobj, raw, type HclItem, type HclObject } from './hcl-writer';
@@ -48,12 +49,8 @@ export function emitDataPoliciesTerraform(c: TerraformDataPolicyContext): HclIte
  * group, and the provider keeps endpoint rules on a group's entry, so it is written there.
  */
 function connectorsByGroup(p: ElementOf<'dataPolicy'>): Map<DataPolicyGroup, HclObject[]> {
-  const ids: string[] = [];
-  for (const id of [...(p.connectors ?? []).map((x) => x.connector), ...(p.endpointRules ?? []).map((r) => r.connector)]) {
-    if (!ids.some((x) => sameConnectorId(x, id))) ids.push(id);
-  }
   const out = new Map<DataPolicyGroup, HclObject[]>(GROUPS.map((g) => [g, []]));
-  for (const id of ids) {
+  for (const id of policyConnectorIds(p)) {
     const group = groupOf(p, id) ?? 'NonBusiness';
     out.get(group)!.push(hobj(
       ['id', id],

@@ -67,7 +67,8 @@ export function emitDnsResolversTerraform(c: TerraformDnsResolverContext): HclIt
     });
     for (const link of p.links) {
       out.push(block('resource', ['azurerm_private_dns_resolver_virtual_network_link', c.take(link.relation.id)], [
-        attr('name', `link-${link.vnet.name}`),
+        // Named after the VNet as deployed, as the private DNS zones' links are.
+        attr('name', raw(`"link-\${azurerm_virtual_network.${c.labelOf(link.vnet.id)}.name}"`)),
         attr('dns_forwarding_ruleset_id', raw(`${ruleset}.id`)),
         attr('virtual_network_id', raw(`azurerm_virtual_network.${c.labelOf(link.vnet.id)}.id`)),
       ]));

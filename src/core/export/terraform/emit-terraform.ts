@@ -353,7 +353,6 @@ function azureServices(ctx: TerraformContext): void {
   }
 }
 
-/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 /** Azure Firewalls, their public IPs and policies (emit-firewall.ts). */
 function firewalls(ctx: TerraformContext): void {
   const { plan, labels, labelOf, nameVar, locationVar, addVar, main, outputs, rgName } = ctx;
@@ -362,6 +361,7 @@ function firewalls(ctx: TerraformContext): void {
   outputs.push(...out.outputs);
 }
 
+/** Monitoring: Log Analytics workspaces, Network Watchers, VNet flow logs, diagnostic settings (emit-monitoring). */
 function monitoring(ctx: TerraformContext): void {
   const { plan, labels, labelOf, main, nameVar, locationVar, addVar, rgName, serviceId } = ctx;
   main.push(...emitMonitoringTerraform({ plan, labelOf, take: (id, ...roles) => labels.take(id, ...roles), nameVar, locationVar, addVar, rgName, serviceId }));
