@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { accessSync, copyFileSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -23,6 +23,34 @@ const zodEnglishOnly = {
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
       args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(root, 'scripts', 'zod-english-locale.mjs') } : undefined);
+  },
+};
+// Code only some commands need stays out of the extension's bundle and is required on first use: V8 compiles
+// the whole bundle file when the extension host loads it (about two thirds of its load time), so each megabyte
+// left in it delays every activation. The source imports these modules with import(); in out/extension.js the
+// import requires the side bundle next to it (built below and listed in .vscodeignore).
+const sideBundles = [
+  // Azure import/compare: @azure/arm-network and arm-resources, 1.3 MB minified.
+  { entry: 'src/node/azure/arm-sdk.ts', out: 'azure-sdk.js' },
+  // Auto-layout of an imported design: elk, 1.5 MB.
+  { entry: 'node_modules/elkjs/lib/elk.bundled.js', out: 'elk.js' },
+];
+// Each import() of a side bundle's source resolves to a small module of the bundle's own whose require() of the side
+// bundle esbuild leaves as it is: VS Code's extension host serves that require like the bundle itself, and the
+// module is evaluated (the side bundle required) only when the import() runs. A plain external import() would
+// go through Node's ESM loader, and esbuild's `dynamic-import: false` would rewrite the import("module") of
+// web-tree-sitter into a require() its own `var require` shadows.
+const loadSideBundlesOnUse = {
+  name: 'load-side-bundles-on-use',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const resolved = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path) : createRequire(args.importer).resolve(args.path);
+      const side = sideBundles.find((b) => [resolved, `${resolved}.ts`].includes(path.join(root, b.entry)));
+      return side ? { path: side.out, namespace: 'side-bundle' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'side-bundle' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`, loader: 'js' }));
+    build.onResolve({ filter: /.*/, namespace: 'side-bundle' }, (args) => ({ path: args.path, external: true }));
   },
 };
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root, plugins: [zodEnglishOnly] };
@@ -56,7 +84,8 @@ const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', m
 const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' } };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'], plugins: [...node.plugins, loadSideBundlesOnUse] },
+  ...sideBundles.map((b) => ({ ...node, entryPoints: [b.entry], outfile: `out/${b.out}` })),
   { ...web, entryPoints: ['src/extension-web.ts'], outfile: 'out/web/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaShim.banner.js }, external: ['performance'] },
   // mocha resolves its parallel-mode workers by path; the in-host suite never runs in parallel mode.

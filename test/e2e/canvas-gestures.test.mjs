@@ -454,7 +454,7 @@ async function partColours(page) {
       handle: ['.react-flow__handle', 'backgroundColor'],
       'handle border': ['.react-flow__handle', 'borderTopColor'],
       'badge text': ['.react-flow__node .badge', 'color'],
-      'minimap background': ['.react-flow__minimap', 'backgroundColor'],
+      'minimap background': ['.minimap-layers', 'backgroundColor'],
       'minimap node': ['.react-flow__minimap-node', 'fill'],
       'zoom button': ['.react-flow__controls-button', 'backgroundColor'],
       'zoom icon': ['.react-flow__controls-button', 'color'],

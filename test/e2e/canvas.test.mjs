@@ -246,7 +246,7 @@ test('scale: pan a 1,000-element design under a performance trace and report the
     console.log(`SCALE ${budgets}`);
     // Where the paint goes: the same pan without the dotted background, then without the minimap (diagnostic only).
     // PPVNET_PAN_EXPERIMENTS='[["name", "css"], …]' runs other passes (e.g. edges or labels hidden) to see where a pan's work goes.
-    const EXPERIMENTS = process.env.PPVNET_PAN_EXPERIMENTS ? JSON.parse(process.env.PPVNET_PAN_EXPERIMENTS) : [['background', '.canvas-grid{display:none}'], ['minimap', '.react-flow__minimap{display:none}']];
+    const EXPERIMENTS = process.env.PPVNET_PAN_EXPERIMENTS ? JSON.parse(process.env.PPVNET_PAN_EXPERIMENTS) : [['background', '.canvas-grid{display:none}'], ['minimap', '.react-flow__minimap,.minimap-layers{display:none}']];
     for (const [part, css] of EXPERIMENTS) {
       // A constructed sheet: the webview's CSP refuses an injected <style> element (it would change nothing).
       await inFrame.evaluate((text) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(text); document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; window.__e2eSheet = sheet; }, css);

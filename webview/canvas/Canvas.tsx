@@ -18,6 +18,7 @@ import { highlightEdges, highlightNodes, type PathHighlight } from './path-highl
 import { markOnce } from '../host/perf-marks';
 import { usePanLayer } from './pan-layer';
 import { DotGrid } from './DotGrid';
+import { MiniMapLayers, NoMiniMapNode } from './MiniMapLayers';
 import type { DesignEdit } from '../../src/core/model/design-edits';
 
 export interface CanvasProps {
@@ -197,7 +198,8 @@ export const Canvas = memo(function Canvas({ design, findings, selection, onSele
           elevateNodesOnSelect={false}
         >
           <DotGrid />
-          <MiniMap pannable zoomable ariaLabel="Mini map" nodeStrokeWidth={2} />
+          <MiniMapLayers />
+          <MiniMap pannable zoomable ariaLabel="Mini map" nodeComponent={NoMiniMapNode} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       </div>

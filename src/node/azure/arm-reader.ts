@@ -1,11 +1,11 @@
 // Reads the network topology of one subscription from Azure Resource Manager with the real SDK clients
 // (@azure/arm-network, @azure/arm-resources; their pipeline does auth, paging, retries). Raw REST bodies
 // are kept, because the pure mapping in core/azure reads the documented ARM shapes. Read-only: GET only.
-import { NetworkManagementClient } from '@azure/arm-network';
-import { ResourceManagementClient } from '@azure/arm-resources';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/core-auth';
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
-import { createPipelineRequest, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { emptySnapshot, type ArmResource, type ArmSnapshot } from '../../core/azure/arm-shapes';
 import { serviceTypeOfResourceType } from '../../core/rules/analysis/private-dns-zones';
 
@@ -58,12 +58,28 @@ export interface SubscriptionInfo {
 /** The default retry policy of the SDK with a bounded total wait: 4 retries, 1 s doubling up to 30 s. */
 const DEFAULT_RETRY = { maxRetries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 };
 
+type ArmSdk = typeof import('./arm-sdk');
+
+/** The SDK, loaded on the first read: it is most of the extension's code and only Azure import/compare needs it. */
+let sdk: Promise<ArmSdk> | undefined;
+function loadSdk(): Promise<ArmSdk> {
+  // A failed load (a damaged install) is not remembered, so the next command tries again and says why.
+  sdk ??= import('./arm-sdk').catch((e: unknown) => { sdk = undefined; throw e; });
+  return sdk;
+}
+
 class ArmClients {
   readonly network: NetworkManagementClient;
   readonly resources: ResourceManagementClient;
   attempts = 0;
 
-  constructor(readonly connection: ArmConnection, subscriptionId: string) {
+  /** The clients for one subscription, once the SDK is loaded. */
+  static async create(connection: ArmConnection, subscriptionId: string): Promise<ArmClients> {
+    return new ArmClients(await loadSdk(), connection, subscriptionId);
+  }
+
+  private constructor(private readonly sdk: ArmSdk, readonly connection: ArmConnection, subscriptionId: string) {
+    const { NetworkManagementClient, ResourceManagementClient } = sdk;
     const options = {
       endpoint: connection.endpoint,
       $host: connection.endpoint,
@@ -95,7 +111,7 @@ class ArmClients {
     const out: unknown[] = [];
     let url: string | undefined = `${this.connection.endpoint}${path}?api-version=${apiVersion}`;
     while (url) {
-      const response = await this.network.sendRequest(createPipelineRequest({ url, method: 'GET', abortSignal: this.connection.signal }));
+      const response = await this.network.sendRequest(this.sdk.createPipelineRequest({ url, method: 'GET', abortSignal: this.connection.signal }));
       if (response.status !== 200) throw new ArmHttpError(response.status, response.bodyAsText ?? '', path);
       const body = JSON.parse(response.bodyAsText ?? '{}') as { value?: unknown; nextLink?: unknown };
       if (Array.isArray(body.value)) out.push(...(body.value as unknown[]));
@@ -152,7 +168,7 @@ export function describeError(e: unknown): { status?: number; error: string } {
 
 /** Lists the subscriptions the credential can see. */
 export async function listSubscriptions(connection: ArmConnection): Promise<SubscriptionInfo[]> {
-  const clients = new ArmClients(connection, '00000000-0000-0000-0000-000000000000');
+  const clients = await ArmClients.create(connection, '00000000-0000-0000-0000-000000000000');
   const raw = await clients.listRaw('/subscriptions', SUBSCRIPTIONS_API_VERSION);
   return raw
     .map((s) => s as unknown as { subscriptionId?: string; displayName?: string; tenantId?: string; state?: string })
@@ -163,7 +179,7 @@ export async function listSubscriptions(connection: ArmConnection): Promise<Subs
 
 /** Lists the resource group names of a subscription. */
 export async function listResourceGroups(connection: ArmConnection, subscriptionId: string): Promise<string[]> {
-  const clients = new ArmClients(connection, subscriptionId);
+  const clients = await ArmClients.create(connection, subscriptionId);
   const names: string[] = [];
   for await (const g of clients.resources.resourceGroups.list({ abortSignal: connection.signal })) {
     if (g.name) names.push(g.name);
@@ -182,7 +198,7 @@ export async function readSubscription(
   resourceGroups?: readonly string[],
   onProgress?: (message: string) => void,
 ): Promise<ReadResult> {
-  const clients = new ArmClients(connection, subscriptionId);
+  const clients = await ArmClients.create(connection, subscriptionId);
   const names = resourceGroups && resourceGroups.length > 0 ? [...resourceGroups] : await listResourceGroups(connection, subscriptionId);
   const snapshot = emptySnapshot();
   const groups: GroupOutcome[] = [];
