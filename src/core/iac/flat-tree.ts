@@ -250,6 +250,10 @@ class FlatNode implements SyntaxNode {
   }
 
   get namedChildren(): SyntaxNode[] {
+    return this.namedChildList();
+  }
+
+  namedChildList(): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     const { after, types, nodeTypes } = this.t;
     for (let c = this.i + 1, end = after[this.i]!; c < end; c = after[c]!) if (nodeTypes.named[types[c]!] === 1) out.push(new FlatNode(this.t, c));

@@ -31,6 +31,8 @@ interface ResourceBlock {
   readonly body: SyntaxNode | undefined;
   readonly src: SourceText;
   readonly header: SourceLocation;
+  /** Its body's attributes by name, once read (blockAttributes). */
+  attributes?: ReadonlyMap<string, Attr>;
 }
 
 interface Scope {
@@ -136,7 +138,7 @@ export class TerraformEvaluator {
     for (const f of files) this.collect(new SourceText(f.file, f.text), f.tree.rootNode);
     for (const f of tfvars) this.readTfvars(f);
     // A resource whose count or for_each reads a module's outputs is expanded once the modules are.
-    const afterModules = [...this.blocks.values()].filter((b) => readsModule(b));
+    const afterModules = [...this.blocks.values()].filter((b) => readsModule(blockAttributes(b)));
     for (const block of this.blocks.values()) if (!afterModules.includes(block)) this.expand(block);
     for (const m of this.moduleBlocks.values()) this.expandModule(m);
     for (const block of afterModules) this.expand(block);
@@ -352,7 +354,7 @@ export class TerraformEvaluator {
   }
 
   private expand(block: ResourceBlock): void {
-    const attrs = block.body ? attributes(block.body) : new Map<string, Attr>();
+    const attrs = blockAttributes(block);
     const base = `${block.type}.${block.name}`;
     const fileScope: Scope = { src: block.src };
     const count = attrs.get('count');
@@ -491,18 +493,24 @@ export class TerraformEvaluator {
   // ---- expressions -------------------------------------------------------------------------------
 
   expr(node: SyntaxNode, scope: Scope, depth: number): Value {
-    const at = scope.src.loc(node);
     if (depth > READ_LIMITS.maxDepth || !this.budget.step()) {
       if (depth > READ_LIMITS.maxDepth) this.budget.deepestHit = true;
-      return unknownAt(at);
+      return unknownAt(scope.src.loc(node));
     }
-    switch (node.type) {
-      case 'expression':
-        return this.sequence(namedChildren(node).filter((n) => n.type !== 'comment'), scope, at, depth);
-      case 'literal_value':
-      case 'collection_value':
-      case 'template_expr':
-        return node.namedChild(0) ? this.expr(node.namedChild(0)!, scope, depth + 1) : unknownAt(at);
+    // The node's location is made only where the value carries it: a wrapper (`expression`, `literal_value`)
+    // mostly returns what it wraps, located where that is, and locations are most of what a read allocates.
+    const type = node.type;
+    if (type === 'expression') return this.sequence(namedChildren(node).filter((n) => n.type !== 'comment'), scope, () => scope.src.loc(node), depth);
+    if (type === 'literal_value' || type === 'collection_value' || type === 'template_expr') {
+      const inner = node.namedChild(0);
+      return inner ? this.expr(inner, scope, depth + 1) : unknownAt(scope.src.loc(node));
+    }
+    return this.located(node, type, scope, scope.src.loc(node), depth);
+  }
+
+  /** The expressions whose value is located at their own node. */
+  private located(node: SyntaxNode, type: string, scope: Scope, at: SourceLocation, depth: number): Value {
+    switch (type) {
       case 'string_lit':
         return { t: 'str', v: literalString(node), at };
       case 'numeric_lit': {
@@ -607,7 +615,7 @@ export class TerraformEvaluator {
     const operator = opIndex < 0 ? '' : children[opIndex]!.type;
     const operand = (nodes: SyntaxNode[]) => {
       const named = nodes.filter((n) => n.isNamed && n.type !== 'comment');
-      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, scope.src.span(named[0]!.startIndex, named[named.length - 1]!.endIndex), depth);
+      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, () => scope.src.span(named[0]!.startIndex, named[named.length - 1]!.endIndex), depth);
     };
     if (node.type === 'unary_operation') {
       const a = operand(children.slice(opIndex + 1));
@@ -623,10 +631,10 @@ export class TerraformEvaluator {
   }
 
   /** A head node and its postfix operations (`var.x[0].y`), as an `expression` node holds them. */
-  private sequence(parts: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
+  private sequence(parts: SyntaxNode[], scope: Scope, at: () => SourceLocation, depth: number): Value {
     const head = parts[0];
-    if (!head) return unknownAt(at);
-    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at, depth);
+    if (!head) return unknownAt(at());
+    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at(), depth);
     let v = this.expr(head, scope, depth + 1);
     for (const op of parts.slice(1)) v = this.postfix(v, op, scope, depth);
     return v;
@@ -785,6 +793,7 @@ function literalString(node: SyntaxNode): string {
 }
 
 function unescapeHcl(s: string): string {
+  if (!s.includes('\\')) return s;
   return s.replace(/\\(["\\nrt]|u[0-9a-fA-F]{4})/g, (_, e: string) =>
     e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e.startsWith('u') ? String.fromCharCode(parseInt(e.slice(1), 16)) : e);
 }
@@ -832,9 +841,14 @@ function sameValue(a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
+/** A resource block's attributes, read once: expanding it and ordering the expansion both ask. */
+function blockAttributes(block: ResourceBlock): ReadonlyMap<string, Attr> {
+  block.attributes ??= block.body ? attributes(block.body) : new Map<string, Attr>();
+  return block.attributes;
+}
+
 /** Does a resource's count or for_each read `module.…`? Such a resource waits for the modules to expand. */
-function readsModule(block: ResourceBlock): boolean {
-  const attrs = block.body ? attributes(block.body) : new Map<string, Attr>();
+function readsModule(attrs: ReadonlyMap<string, Attr>): boolean {
   const expr = attrs.get('for_each')?.expr ?? attrs.get('count')?.expr;
   const visit = (n: SyntaxNode, depth: number): boolean =>
     depth < READ_LIMITS.maxDepth && ((n.type === 'variable_expr' && n.text === 'module') || namedChildren(n).some((c) => visit(c, depth + 1)));
