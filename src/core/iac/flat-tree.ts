@@ -60,54 +60,85 @@ export class NodeTypes {
   }
 }
 
-/** The moves and reads of one cursor walk. */
-interface Walk {
-  first(): boolean;
-  next(): boolean;
-  parent(): void;
-  typeId(): number;
-  start(): number;
-  end(): number;
-  field(): number;
-  done(): void;
+interface Columns {
+  readonly types: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly after: Int32Array;
+  readonly fields: Uint16Array;
 }
 
-/** A cursor over `tree` through the raw exports: the cursor lives in the transfer buffer between calls. */
-function rawWalk(tree: Tree, m: CursorExports): Walk {
+/**
+ * Walks `tree` in preorder into `into` through the raw exports (the cursor lives in the transfer buffer
+ * between calls); returns how many nodes it saw. The calls are made directly, not through callbacks: this loop is the copy.
+ */
+function rawCopy(tree: Tree, m: CursorExports, into: Columns): number {
+  const { types, starts, ends, after, fields } = into;
   const cursor = tree.walk();
   const t = (tree as unknown as Record<number, number>)[0]!;
-  return {
-    first: () => m._ts_tree_cursor_goto_first_child_wasm(t) === 1,
-    next: () => m._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
-    parent: () => void m._ts_tree_cursor_goto_parent_wasm(t),
-    typeId: () => m._ts_tree_cursor_current_node_type_id_wasm(t),
-    start: () => m._ts_tree_cursor_start_index_wasm(t),
-    end: () => m._ts_tree_cursor_end_index_wasm(t),
-    field: () => m._ts_tree_cursor_current_field_id_wasm(t),
-    done: () => {
-      // The moves may have reallocated the cursor's stack: hand TreeCursor the current state before it frees it.
-      const buffer = m._ts_init();
-      const view = new DataView(m.HEAP8.buffer);
-      const c = cursor as unknown as Record<number, number>;
-      for (let k = 0; k < 4; k++) c[k] = view.getInt32(buffer + 4 * k, true);
-      cursor.delete();
-    },
-  };
+  const first = m._ts_tree_cursor_goto_first_child_wasm;
+  const next = m._ts_tree_cursor_goto_next_sibling_wasm;
+  const parent = m._ts_tree_cursor_goto_parent_wasm;
+  const typeId = m._ts_tree_cursor_current_node_type_id_wasm;
+  const start = m._ts_tree_cursor_start_index_wasm;
+  const end = m._ts_tree_cursor_end_index_wasm;
+  const field = m._ts_tree_cursor_current_field_id_wasm;
+  const open = new Int32Array(types.length + 1);
+  let depth = 0;
+  let n = 0;
+  try {
+    for (let entered = true; ;) {
+      if (entered) {
+        types[n] = typeId(t);
+        starts[n] = start(t);
+        ends[n] = end(t);
+        fields[n] = field(t);
+        open[depth++] = n++;
+        if (first(t) === 1) continue;
+      }
+      // The node has no (more) children: close it, then go on to its next sibling or back to its parent.
+      after[open[--depth]!] = n;
+      if (depth === 0) break;
+      entered = next(t) === 1;
+      if (!entered) parent(t);
+    }
+  } finally {
+    // The moves may have reallocated the cursor's stack: hand TreeCursor the current state before it frees it.
+    const buffer = m._ts_init();
+    const view = new DataView(m.HEAP8.buffer);
+    const c = cursor as unknown as Record<number, number>;
+    for (let k = 0; k < 4; k++) c[k] = view.getInt32(buffer + 4 * k, true);
+    cursor.delete();
+  }
+  return n;
 }
 
 /** The same walk through web-tree-sitter's TreeCursor (about twice the cost). */
-function cursorWalk(tree: Tree): Walk {
+function cursorCopy(tree: Tree, into: Columns): number {
+  const { types, starts, ends, after, fields } = into;
   const c = tree.walk();
-  return {
-    first: () => c.gotoFirstChild(),
-    next: () => c.gotoNextSibling(),
-    parent: () => void c.gotoParent(),
-    typeId: () => c.nodeTypeId,
-    start: () => c.startIndex,
-    end: () => c.endIndex,
-    field: () => c.currentFieldId,
-    done: () => c.delete(),
-  };
+  const open = new Int32Array(types.length + 1);
+  let depth = 0;
+  let n = 0;
+  try {
+    for (let entered = true; ;) {
+      if (entered) {
+        types[n] = c.nodeTypeId;
+        starts[n] = c.startIndex;
+        ends[n] = c.endIndex;
+        fields[n] = c.currentFieldId;
+        open[depth++] = n++;
+        if (c.gotoFirstChild()) continue;
+      }
+      after[open[--depth]!] = n;
+      if (depth === 0) break;
+      entered = c.gotoNextSibling();
+      if (!entered) c.gotoParent();
+    }
+  } finally {
+    c.delete();
+  }
+  return n;
 }
 
 /**
@@ -142,39 +173,8 @@ export class FlatTree implements SyntaxTree {
     const ends = new Int32Array(count);
     const after = new Int32Array(count);
     const fields = new Uint16Array(count);
-    const w = exports ? rawWalk(tree, exports) : cursorWalk(tree);
-    const open: number[] = [];
-    let n = 0;
-    const record = () => {
-      const i = n++;
-      types[i] = w.typeId();
-      starts[i] = w.start();
-      ends[i] = w.end();
-      fields[i] = w.field();
-      open.push(i);
-    };
-    try {
-      record();
-      for (;;) {
-        if (w.first()) {
-          record();
-          continue;
-        }
-        // A leaf: close it and every ancestor that has no next sibling.
-        let sibling = false;
-        while (!sibling && open.length > 0) {
-          after[open.pop()!] = n;
-          if (open.length === 0) break;
-          if (w.next()) {
-            record();
-            sibling = true;
-          } else w.parent();
-        }
-        if (!sibling) break;
-      }
-    } finally {
-      w.done();
-    }
+    const columns = { types, starts, ends, after, fields };
+    const n = exports ? rawCopy(tree, exports, columns) : cursorCopy(tree, columns);
     // descendantCount and the walk count the same nodes; a mismatch would be a binding we misread.
     if (n !== count) return undefined;
     return new FlatTree(text, nodeTypes, types, starts, ends, after, fields);
