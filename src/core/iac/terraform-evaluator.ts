@@ -422,10 +422,12 @@ export class TerraformEvaluator {
         }
         if (!name || META.has(name)) continue;
         const inner = parts.find((p) => p.type === 'body');
-        const value = inner ? this.bodyValue(inner, scope, scope.src.loc(child), depth + 1) : { t: 'obj' as const, props: new Map(), at: scope.src.loc(child) };
+        // One location for the block, shared by its value, the list and the property (locations are never mutated).
+        const at = scope.src.loc(child);
+        const value = inner ? this.bodyValue(inner, scope, at, depth + 1) : { t: 'obj' as const, props: new Map(), at };
         const prev = props.get(name)?.value;
         const list = prev?.t === 'arr' ? [...prev.items, value] : [value];
-        props.set(name, { value: { t: 'arr', items: list, at: scope.src.loc(child) }, at: scope.src.loc(child) });
+        props.set(name, { value: { t: 'arr', items: list, at }, at });
       }
     }
     return { t: 'obj', props, at };
@@ -500,7 +502,7 @@ export class TerraformEvaluator {
     // The node's location is made only where the value carries it: a wrapper (`expression`, `literal_value`)
     // mostly returns what it wraps, located where that is, and locations are most of what a read allocates.
     const type = node.type;
-    if (type === 'expression') return this.sequence(namedChildren(node).filter((n) => n.type !== 'comment'), scope, () => scope.src.loc(node), depth);
+    if (type === 'expression') return this.sequence(withoutComments(namedChildren(node)), scope, node.startIndex, node.endIndex, depth);
     if (type === 'literal_value' || type === 'collection_value' || type === 'template_expr') {
       const inner = node.namedChild(0);
       return inner ? this.expr(inner, scope, depth + 1) : unknownAt(scope.src.loc(node));
@@ -615,7 +617,7 @@ export class TerraformEvaluator {
     const operator = opIndex < 0 ? '' : children[opIndex]!.type;
     const operand = (nodes: SyntaxNode[]) => {
       const named = nodes.filter((n) => n.isNamed && n.type !== 'comment');
-      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, () => scope.src.span(named[0]!.startIndex, named[named.length - 1]!.endIndex), depth);
+      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, named[0]!.startIndex, named[named.length - 1]!.endIndex, depth);
     };
     if (node.type === 'unary_operation') {
       const a = operand(children.slice(opIndex + 1));
@@ -631,10 +633,11 @@ export class TerraformEvaluator {
   }
 
   /** A head node and its postfix operations (`var.x[0].y`), as an `expression` node holds them. */
-  private sequence(parts: SyntaxNode[], scope: Scope, at: () => SourceLocation, depth: number): Value {
+  private sequence(parts: SyntaxNode[], scope: Scope, start: number, end: number, depth: number): Value {
+    // The whole sequence's location (start to end) is made only for a reference, which is located there.
     const head = parts[0];
-    if (!head) return unknownAt(at());
-    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at(), depth);
+    if (!head) return unknownAt(scope.src.span(start, end));
+    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, scope.src.span(start, end), depth);
     let v = this.expr(head, scope, depth + 1);
     for (const op of parts.slice(1)) v = this.postfix(v, op, scope, depth);
     return v;
@@ -773,6 +776,16 @@ function attributes(body: SyntaxNode): Map<string, Attr> {
     if (name && expr && !out.has(name.text)) out.set(name.text, { attr: a, expr });
   }
   return out;
+}
+
+/** `nodes` without comments (the same array when there are none, which is nearly always). */
+function withoutComments(nodes: SyntaxNode[]): SyntaxNode[] {
+  for (const n of nodes) if (n.type === 'comment') return nodes.filter(isNotComment);
+  return nodes;
+}
+
+function isNotComment(n: SyntaxNode): boolean {
+  return n.type !== 'comment';
 }
 
 function findExpression(node: SyntaxNode): SyntaxNode | undefined {
