@@ -31,7 +31,7 @@ interface ResourceBlock {
   readonly body: SyntaxNode | undefined;
   readonly src: SourceText;
   readonly header: SourceLocation;
-  /** Its body's attributes by name, once read (blockAttributes). */
+  /** Its body's count and for_each, once read (blockAttributes). */
   attributes?: ReadonlyMap<string, Attr>;
 }
 
@@ -854,10 +854,24 @@ function sameValue(a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
-/** A resource block's attributes, read once: expanding it and ordering the expansion both ask. */
+/**
+ * A resource block's `count` and `for_each` (the first of each, as in `attributes`), read once: expanding
+ * it and ordering the expansion both ask. Only those two are looked for, and a name of another length is
+ * skipped without reading its text: this runs for every resource.
+ */
 function blockAttributes(block: ResourceBlock): ReadonlyMap<string, Attr> {
-  block.attributes ??= block.body ? attributes(block.body) : new Map<string, Attr>();
-  return block.attributes;
+  if (block.attributes) return block.attributes;
+  const out = new Map<string, Attr>();
+  for (const a of block.body ? namedChildren(block.body) : []) {
+    if (a.type !== 'attribute') continue;
+    const [name, expr] = namedChildren(a);
+    const length = name ? name.endIndex - name.startIndex : 0;
+    if (length !== 5 && length !== 8) continue;
+    const text = name!.text;
+    if ((text === 'count' || text === 'for_each') && expr && !out.has(text)) out.set(text, { attr: a, expr });
+  }
+  block.attributes = out;
+  return out;
 }
 
 /** Does a resource's count or for_each read `module.…`? Such a resource waits for the modules to expand. */
