@@ -330,7 +330,8 @@ export class TerraformEvaluator {
       if (block.type !== 'block' || !this.budget.step()) continue;
       const parts = namedChildren(block);
       const kw = parts[0]?.type === 'identifier' ? parts[0].text : '';
-      const labels = parts.filter((p) => p.type === 'string_lit').map((p) => literalString(p));
+      const labelNodes = parts.filter((p) => p.type === 'string_lit');
+      const labels = labelNodes.map((p) => literalString(p));
       const inner = parts.find((p) => p.type === 'body');
       if (kw === 'variable' && labels[0] !== undefined) {
         const def = inner ? attributes(inner).get('default') : undefined;
@@ -339,12 +340,12 @@ export class TerraformEvaluator {
         const value = attributes(inner).get('value');
         this.outputs.set(labels[0], { node: value?.expr, src, at: src.loc(value?.attr ?? block) });
       } else if (kw === 'module' && labels[0] !== undefined) {
-        const label = parts.filter((p) => p.type === 'string_lit')[0]!;
+        const label = labelNodes[0]!;
         if (!this.moduleBlocks.has(labels[0])) this.moduleBlocks.set(labels[0], { name: labels[0], block, body: inner, src, header: src.span(block.startIndex, label.endIndex) });
       } else if (kw === 'locals' && inner) {
         for (const [name, a] of attributes(inner)) this.locals.set(name, { node: a.expr, src, at: src.loc(a.attr) });
       } else if (kw === 'resource' && labels[0] && labels[1] !== undefined) {
-        const lastLabel = parts.filter((p) => p.type === 'string_lit')[1]!;
+        const lastLabel = labelNodes[1]!;
         const key = `${labels[0]}.${labels[1]}`;
         if (!this.blocks.has(key)) {
           this.blocks.set(key, { type: labels[0], name: labels[1], block, body: inner, src, header: src.span(block.startIndex, lastLabel.endIndex) });
