@@ -18,6 +18,8 @@ export interface SyntaxNode {
   /** All named children in one call (web-tree-sitter has it; far cheaper than namedChild(i) in a loop). */
   readonly namedChildren?: readonly (SyntaxNode | null)[];
   readonly children?: readonly (SyntaxNode | null)[];
+  /** The named children as a new array the caller may keep (FlatTree's nodes make one per call anyway). */
+  namedChildList?(): SyntaxNode[];
 }
 
 export interface SyntaxTree {
@@ -29,6 +31,7 @@ export type ParseText = (text: string, file: string) => SyntaxTree | undefined;
 
 /** The named children of a node, as an array. */
 export function namedChildren(node: SyntaxNode): SyntaxNode[] {
+  if (node.namedChildList) return node.namedChildList();
   const all = node.namedChildren;
   if (all) return all.filter((c): c is SyntaxNode => c !== null);
   const out: SyntaxNode[] = [];

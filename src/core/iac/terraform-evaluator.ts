@@ -31,6 +31,8 @@ interface ResourceBlock {
   readonly body: SyntaxNode | undefined;
   readonly src: SourceText;
   readonly header: SourceLocation;
+  /** Its body's count and for_each, once read (blockAttributes). */
+  attributes?: ReadonlyMap<string, Attr>;
 }
 
 interface Scope {
@@ -136,7 +138,7 @@ export class TerraformEvaluator {
     for (const f of files) this.collect(new SourceText(f.file, f.text), f.tree.rootNode);
     for (const f of tfvars) this.readTfvars(f);
     // A resource whose count or for_each reads a module's outputs is expanded once the modules are.
-    const afterModules = [...this.blocks.values()].filter((b) => readsModule(b));
+    const afterModules = [...this.blocks.values()].filter((b) => readsModule(blockAttributes(b)));
     for (const block of this.blocks.values()) if (!afterModules.includes(block)) this.expand(block);
     for (const m of this.moduleBlocks.values()) this.expandModule(m);
     for (const block of afterModules) this.expand(block);
@@ -328,7 +330,8 @@ export class TerraformEvaluator {
       if (block.type !== 'block' || !this.budget.step()) continue;
       const parts = namedChildren(block);
       const kw = parts[0]?.type === 'identifier' ? parts[0].text : '';
-      const labels = parts.filter((p) => p.type === 'string_lit').map((p) => literalString(p));
+      const labelNodes = parts.filter((p) => p.type === 'string_lit');
+      const labels = labelNodes.map((p) => literalString(p));
       const inner = parts.find((p) => p.type === 'body');
       if (kw === 'variable' && labels[0] !== undefined) {
         const def = inner ? attributes(inner).get('default') : undefined;
@@ -337,12 +340,12 @@ export class TerraformEvaluator {
         const value = attributes(inner).get('value');
         this.outputs.set(labels[0], { node: value?.expr, src, at: src.loc(value?.attr ?? block) });
       } else if (kw === 'module' && labels[0] !== undefined) {
-        const label = parts.filter((p) => p.type === 'string_lit')[0]!;
+        const label = labelNodes[0]!;
         if (!this.moduleBlocks.has(labels[0])) this.moduleBlocks.set(labels[0], { name: labels[0], block, body: inner, src, header: src.span(block.startIndex, label.endIndex) });
       } else if (kw === 'locals' && inner) {
         for (const [name, a] of attributes(inner)) this.locals.set(name, { node: a.expr, src, at: src.loc(a.attr) });
       } else if (kw === 'resource' && labels[0] && labels[1] !== undefined) {
-        const lastLabel = parts.filter((p) => p.type === 'string_lit')[1]!;
+        const lastLabel = labelNodes[1]!;
         const key = `${labels[0]}.${labels[1]}`;
         if (!this.blocks.has(key)) {
           this.blocks.set(key, { type: labels[0], name: labels[1], block, body: inner, src, header: src.span(block.startIndex, lastLabel.endIndex) });
@@ -352,7 +355,7 @@ export class TerraformEvaluator {
   }
 
   private expand(block: ResourceBlock): void {
-    const attrs = block.body ? attributes(block.body) : new Map<string, Attr>();
+    const attrs = blockAttributes(block);
     const base = `${block.type}.${block.name}`;
     const fileScope: Scope = { src: block.src };
     const count = attrs.get('count');
@@ -420,10 +423,12 @@ export class TerraformEvaluator {
         }
         if (!name || META.has(name)) continue;
         const inner = parts.find((p) => p.type === 'body');
-        const value = inner ? this.bodyValue(inner, scope, scope.src.loc(child), depth + 1) : { t: 'obj' as const, props: new Map(), at: scope.src.loc(child) };
+        // One location for the block, shared by its value, the list and the property (locations are never mutated).
+        const at = scope.src.loc(child);
+        const value = inner ? this.bodyValue(inner, scope, at, depth + 1) : { t: 'obj' as const, props: new Map(), at };
         const prev = props.get(name)?.value;
         const list = prev?.t === 'arr' ? [...prev.items, value] : [value];
-        props.set(name, { value: { t: 'arr', items: list, at: scope.src.loc(child) }, at: scope.src.loc(child) });
+        props.set(name, { value: { t: 'arr', items: list, at }, at });
       }
     }
     return { t: 'obj', props, at };
@@ -491,18 +496,24 @@ export class TerraformEvaluator {
   // ---- expressions -------------------------------------------------------------------------------
 
   expr(node: SyntaxNode, scope: Scope, depth: number): Value {
-    const at = scope.src.loc(node);
     if (depth > READ_LIMITS.maxDepth || !this.budget.step()) {
       if (depth > READ_LIMITS.maxDepth) this.budget.deepestHit = true;
-      return unknownAt(at);
+      return unknownAt(scope.src.loc(node));
     }
-    switch (node.type) {
-      case 'expression':
-        return this.sequence(namedChildren(node).filter((n) => n.type !== 'comment'), scope, at, depth);
-      case 'literal_value':
-      case 'collection_value':
-      case 'template_expr':
-        return node.namedChild(0) ? this.expr(node.namedChild(0)!, scope, depth + 1) : unknownAt(at);
+    // The node's location is made only where the value carries it: a wrapper (`expression`, `literal_value`)
+    // mostly returns what it wraps, located where that is, and locations are most of what a read allocates.
+    const type = node.type;
+    if (type === 'expression') return this.sequence(withoutComments(namedChildren(node)), scope, node.startIndex, node.endIndex, depth);
+    if (type === 'literal_value' || type === 'collection_value' || type === 'template_expr') {
+      const inner = node.namedChild(0);
+      return inner ? this.expr(inner, scope, depth + 1) : unknownAt(scope.src.loc(node));
+    }
+    return this.located(node, type, scope, scope.src.loc(node), depth);
+  }
+
+  /** The expressions whose value is located at their own node. */
+  private located(node: SyntaxNode, type: string, scope: Scope, at: SourceLocation, depth: number): Value {
+    switch (type) {
       case 'string_lit':
         return { t: 'str', v: literalString(node), at };
       case 'numeric_lit': {
@@ -607,7 +618,7 @@ export class TerraformEvaluator {
     const operator = opIndex < 0 ? '' : children[opIndex]!.type;
     const operand = (nodes: SyntaxNode[]) => {
       const named = nodes.filter((n) => n.isNamed && n.type !== 'comment');
-      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, scope.src.span(named[0]!.startIndex, named[named.length - 1]!.endIndex), depth);
+      return named.length === 0 ? unknownAt(at) : this.sequence(named, scope, named[0]!.startIndex, named[named.length - 1]!.endIndex, depth);
     };
     if (node.type === 'unary_operation') {
       const a = operand(children.slice(opIndex + 1));
@@ -623,10 +634,11 @@ export class TerraformEvaluator {
   }
 
   /** A head node and its postfix operations (`var.x[0].y`), as an `expression` node holds them. */
-  private sequence(parts: SyntaxNode[], scope: Scope, at: SourceLocation, depth: number): Value {
+  private sequence(parts: SyntaxNode[], scope: Scope, start: number, end: number, depth: number): Value {
+    // The whole sequence's location (start to end) is made only for a reference, which is located there.
     const head = parts[0];
-    if (!head) return unknownAt(at);
-    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, at, depth);
+    if (!head) return unknownAt(scope.src.span(start, end));
+    if (head.type === 'variable_expr') return this.traversal(head.text, parts.slice(1), scope, scope.src.span(start, end), depth);
     let v = this.expr(head, scope, depth + 1);
     for (const op of parts.slice(1)) v = this.postfix(v, op, scope, depth);
     return v;
@@ -767,6 +779,16 @@ function attributes(body: SyntaxNode): Map<string, Attr> {
   return out;
 }
 
+/** `nodes` without comments (the same array when there are none, which is nearly always). */
+function withoutComments(nodes: SyntaxNode[]): SyntaxNode[] {
+  for (const n of nodes) if (n.type === 'comment') return nodes.filter(isNotComment);
+  return nodes;
+}
+
+function isNotComment(n: SyntaxNode): boolean {
+  return n.type !== 'comment';
+}
+
 function findExpression(node: SyntaxNode): SyntaxNode | undefined {
   for (const c of namedChildren(node)) {
     if (c.type === 'expression') return c;
@@ -785,6 +807,7 @@ function literalString(node: SyntaxNode): string {
 }
 
 function unescapeHcl(s: string): string {
+  if (!s.includes('\\')) return s;
   return s.replace(/\\(["\\nrt]|u[0-9a-fA-F]{4})/g, (_, e: string) =>
     e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e.startsWith('u') ? String.fromCharCode(parseInt(e.slice(1), 16)) : e);
 }
@@ -832,9 +855,28 @@ function sameValue(a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
+/**
+ * A resource block's `count` and `for_each` (the first of each, as in `attributes`), read once: expanding
+ * it and ordering the expansion both ask. Only those two are looked for, and a name of another length is
+ * skipped without reading its text: this runs for every resource.
+ */
+function blockAttributes(block: ResourceBlock): ReadonlyMap<string, Attr> {
+  if (block.attributes) return block.attributes;
+  const out = new Map<string, Attr>();
+  for (const a of block.body ? namedChildren(block.body) : []) {
+    if (a.type !== 'attribute') continue;
+    const [name, expr] = namedChildren(a);
+    const length = name ? name.endIndex - name.startIndex : 0;
+    if (length !== 5 && length !== 8) continue;
+    const text = name!.text;
+    if ((text === 'count' || text === 'for_each') && expr && !out.has(text)) out.set(text, { attr: a, expr });
+  }
+  block.attributes = out;
+  return out;
+}
+
 /** Does a resource's count or for_each read `module.…`? Such a resource waits for the modules to expand. */
-function readsModule(block: ResourceBlock): boolean {
-  const attrs = block.body ? attributes(block.body) : new Map<string, Attr>();
+function readsModule(attrs: ReadonlyMap<string, Attr>): boolean {
   const expr = attrs.get('for_each')?.expr ?? attrs.get('count')?.expr;
   const visit = (n: SyntaxNode, depth: number): boolean =>
     depth < READ_LIMITS.maxDepth && ((n.type === 'variable_expr' && n.text === 'module') || namedChildren(n).some((c) => visit(c, depth + 1)));
