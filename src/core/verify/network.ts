@@ -159,7 +159,7 @@ export class Network {
     return o ? { onPremisesId: o.id } : {};
   }
 
-  nsgs(subnetId: string): ElementOf<'nsg'>[] {
+  nsgs(subnetId: string): readonly ElementOf<'nsg'>[] {
     return this.t.sources(subnetId, 'nsgAssociation', 'nsg');
   }
 
