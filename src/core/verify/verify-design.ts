@@ -24,9 +24,15 @@ export interface VerifyOptions {
 
 const owner = {};
 
-/** The flows of a topology (all, or those to targets of `targetKinds`), computed once however many rules ask. */
+/**
+ * The flows of a topology (all, or those to targets of `targetKinds`). The verifier runs once per topology
+ * however many rules ask, for every kind: the rules together judge them all, and the flows of a kind are
+ * the same whichever others are traced with them. Each list of kinds is picked out once, in flow order.
+ */
 export function flowsOf(t: Topology, targetKinds?: readonly FlowTarget['kind'][]): readonly Flow[] {
-  return t.derive(owner, targetKinds?.join(',') ?? '', () => verifyDesign(t, targetKinds ? { targetKinds } : {}));
+  const all = () => t.derive(owner, '', () => verifyDesign(t));
+  if (targetKinds === undefined) return all();
+  return t.derive(owner, `kinds:${targetKinds.join(',')}`, () => all().filter((f) => targetKinds.includes(f.target.kind)));
 }
 
 export function verifyDesign(design: Design | Topology, options: VerifyOptions = {}): Flow[] {
