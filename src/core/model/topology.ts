@@ -35,8 +35,6 @@ export class Topology {
   private readonly relFrom = new Map<RelationKind, Map<string, Relation[]>>();
   private readonly relTo = new Map<RelationKind, Map<string, Relation[]>>();
   private readonly relBetween = new Map<RelationKind, Map<string, Map<string, Relation>>>();
-  /** `targets`/`sources` answers by relation kind, element kind and endpoint, kept so a repeated ask allocates nothing. */
-  private readonly ends = new Map<RelationKind, Map<ElementKind, { from: Map<string, readonly Element[]>; to: Map<string, readonly Element[]> }>>();
   /** The reads of the reader being tracked (see `track`), if any. */
   private reads: Reads | undefined;
   // The kinds last added to `reads`: consecutive reads of one kind (the usual pattern) skip the Set.
@@ -190,15 +188,15 @@ export class Topology {
 
   /** Elements at the other end of `kind` relations leaving `fromId`. */
   targets<K extends ElementKind>(fromId: string, relation: RelationKind, kind?: K): readonly ElementOf<K>[] {
-    return this.ends_(fromId, relation, kind, true);
+    return this.endsOf(fromId, relation, kind, true);
   }
 
   /** Elements at the other end of `kind` relations arriving at `toId`. */
   sources<K extends ElementKind>(toId: string, relation: RelationKind, kind?: K): readonly ElementOf<K>[] {
-    return this.ends_(toId, relation, kind, false);
+    return this.endsOf(toId, relation, kind, false);
   }
 
-  private ends_<K extends ElementKind>(id: string, relation: RelationKind, kind: K | undefined, outgoing: boolean): readonly ElementOf<K>[] {
+  private endsOf<K extends ElementKind>(id: string, relation: RelationKind, kind: K | undefined, outgoing: boolean): readonly ElementOf<K>[] {
     const list = outgoing ? this.outgoing(id, relation) : this.incoming(id, relation);
     if (list.length === 0) return NONE;
     if (kind === undefined) {
@@ -211,21 +209,13 @@ export class Topology {
       return out as ElementOf<K>[];
     }
     if (this.reads) this.readElement(kind);
-    let byKind = this.ends.get(relation);
-    if (!byKind) this.ends.set(relation, (byKind = new Map()));
-    let cache = byKind.get(kind);
-    if (!cache) byKind.set(kind, (cache = { from: new Map(), to: new Map() }));
-    const side = outgoing ? cache.from : cache.to;
-    let found = side.get(id);
-    if (!found) {
-      const out: Element[] = [];
-      for (const r of list) {
-        const e = this.byId.get(outgoing ? r.to : r.from);
-        if (e && e.kind === kind) out.push(e);
-      }
-      side.set(id, (found = out.length === 0 ? NONE : out));
+    // Most answers are asked for once: a plain loop, no index (a per-query cache cost more than it saved).
+    let out: Element[] | undefined;
+    for (const r of list) {
+      const e = this.byId.get(outgoing ? r.to : r.from);
+      if (e && e.kind === kind) (out ??= []).push(e);
     }
-    return found as ElementOf<K>[];
+    return (out ?? NONE) as ElementOf<K>[];
   }
 
   /** The VNet that contains a subnet or gateway. */
