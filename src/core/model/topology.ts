@@ -40,7 +40,7 @@ export class Topology {
   // The kinds last added to `reads`: consecutive reads of one kind (the usual pattern) skip the Set.
   private lastElement: ElementKind | undefined;
   private lastRelation: RelationKind | undefined;
-  private readonly derived = new Map<object, Map<string, Derived>>();
+  private readonly derived = new Map<object, { readonly byKey: Map<string, Derived>; last: SharedReads | undefined }>();
 
   constructor(private readonly source: Design) {
     const design = source;
@@ -112,19 +112,24 @@ export class Topology {
    * computing it read is counted as read by every reader that asks. Results must be treated as read-only.
    */
   derive<T>(owner: object, key: string, compute: () => T): T {
-    let byKey = this.derived.get(owner);
-    if (!byKey) this.derived.set(owner, (byKey = new Map()));
-    let hit = byKey.get(key);
-    if (hit) {
-      // A reader that asks again has these reads already: adding them once is enough.
-      if (this.reads && hit.addedTo !== this.reads) {
-        addReads(this.reads, hit.reads);
-        hit.addedTo = this.reads;
-      }
-    } else {
+    let facts = this.derived.get(owner);
+    if (!facts) this.derived.set(owner, (facts = { byKey: new Map(), last: undefined }));
+    const hit = facts.byKey.get(key);
+    if (!hit) {
       const reads = noReads();
-      hit = { value: this.track(reads, compute), reads, addedTo: this.reads };
-      byKey.set(key, hit);
+      const value = this.track(reads, compute);
+      // Facts of one owner mostly read the same kinds (each policy's subnets read policySubnet, subnet,
+      // vnet): they share one record, so a reader asking about every policy adds those reads once.
+      const last = facts.last;
+      const shared = last && sameReads(last.reads, reads) ? last : { reads, addedTo: this.reads };
+      facts.last = shared;
+      facts.byKey.set(key, { value, shared });
+      return value;
+    }
+    const shared = hit.shared;
+    if (this.reads && shared.addedTo !== this.reads) {
+      addReads(this.reads, shared.reads);
+      shared.addedTo = this.reads;
     }
     return hit.value as T;
   }
@@ -228,9 +233,21 @@ export class Topology {
 
 interface Derived {
   readonly value: unknown;
+  readonly shared: SharedReads;
+}
+
+/** What computing a derived fact read, shared by the facts of an owner that read the same. */
+interface SharedReads {
   readonly reads: Reads;
-  /** The reads this fact's reads were last added to, so a reader asking again skips adding them. */
+  /** The reader these reads were last added to, so a reader asking again skips adding them. */
   addedTo: Reads | undefined;
+}
+
+function sameReads(a: Reads, b: Reads): boolean {
+  if (a.all !== b.all || a.elements.size !== b.elements.size || a.relations.size !== b.relations.size) return false;
+  for (const k of b.elements) if (!a.elements.has(k)) return false;
+  for (const k of b.relations) if (!a.relations.has(k)) return false;
+  return true;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
