@@ -14,7 +14,13 @@ export interface Cidr {
   readonly text: string;
 }
 
-export type CidrResult = { ok: true; cidr: Cidr } | { ok: false; error: string };
+export type CidrResult = { readonly ok: true; readonly cidr: Cidr } | { readonly ok: false; readonly error: string };
+
+// Rules and the verifier parse the same few thousand prefixes of a design many times per validation: each
+// text is parsed once (results are frozen and shared). Bounded, so a long editing session cannot grow it.
+const CACHE_LIMIT = 50_000;
+const cidrCache = new Map<string, CidrResult>();
+const ipv4Cache = new Map<string, number | undefined>();
 
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4_RE = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
@@ -22,6 +28,15 @@ const CIDR_RE = /^([0-9.]+)\/(\d{1,2})$/;
 
 /** Parses a dotted-decimal IPv4 address; leading zeros (octal in some libraries) are refused. */
 export function parseIpv4(text: string): number | undefined {
+  const hit = ipv4Cache.get(text);
+  if (hit !== undefined || ipv4Cache.has(text)) return hit;
+  const ip = parseIpv4Uncached(text);
+  if (ipv4Cache.size >= CACHE_LIMIT) ipv4Cache.clear();
+  ipv4Cache.set(text, ip);
+  return ip;
+}
+
+function parseIpv4Uncached(text: string): number | undefined {
   const m = IPV4_RE.exec(text);
   if (!m) return undefined;
   return ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]);
@@ -36,6 +51,18 @@ export function formatIpv4(n: number): string {
  * rejects `10.0.0.1/24` as an address prefix rather than silently masking it.
  */
 export function parseCidr(raw: string): CidrResult {
+  let r = cidrCache.get(raw);
+  if (!r) {
+    r = parseCidrUncached(raw);
+    Object.freeze(r);
+    if (r.ok) Object.freeze(r.cidr);
+    if (cidrCache.size >= CACHE_LIMIT) cidrCache.clear();
+    cidrCache.set(raw, r);
+  }
+  return r;
+}
+
+function parseCidrUncached(raw: string): CidrResult {
   const text = raw.trim();
   if (text !== raw) return { ok: false, error: `'${raw}' has leading or trailing spaces` };
   const m = CIDR_RE.exec(text);

@@ -24,8 +24,15 @@ export const isPrivate = (c: Cidr): boolean => PRIVATE_SPACE.some((p) => p.start
 
 /** How much of [lo, hi] the intervals cover: all of it, none of it, or part. */
 export function coverage(lo: number, hi: number, intervals: readonly (readonly [number, number])[]): 'all' | 'none' | 'part' {
+  // The usual answers need no sorting: one interval holds the range, or none touches it.
+  let touching = 0;
+  for (const [a, b] of intervals) {
+    if (a <= lo && hi <= b) return 'all';
+    if (a <= hi && lo <= b) touching++;
+  }
+  if (touching === 0) return 'none';
+  if (touching === 1) return 'part';
   const parts = intervals.filter(([a, b]) => a <= hi && lo <= b).map(([a, b]) => [Math.max(a, lo), Math.min(b, hi)] as const).sort((x, y) => x[0] - y[0]);
-  if (parts.length === 0) return 'none';
   let next = lo;
   for (const [a, b] of parts) {
     if (a > next) return 'part';
@@ -34,7 +41,18 @@ export function coverage(lo: number, hi: number, intervals: readonly (readonly [
   return next > hi ? 'all' : 'part';
 }
 
-const cidrCoverage = (c: Cidr, set: readonly Cidr[]) => coverage(c.start, c.end, set.map((s) => [s.start, s.end] as const));
+/** `coverage` of a block by a set of blocks, without building the intervals unless the blocks only cover it together. */
+function cidrCoverage(c: Cidr, set: readonly Cidr[]): 'all' | 'none' | 'part' {
+  let touching = 0;
+  for (const s of set) {
+    if (s.start <= c.start && c.end <= s.end) return 'all';
+    if (s.start <= c.end && c.start <= s.end) touching++;
+  }
+  if (touching === 0) return 'none';
+  if (touching === 1) return 'part';
+  return coverage(c.start, c.end, set.map((s) => [s.start, s.end] as const));
+}
+
 const fromCoverage = (c: 'all' | 'none' | 'part'): Match => (c === 'all' ? 'yes' : c === 'none' ? 'no' : 'split');
 
 /**
@@ -66,8 +84,8 @@ export function matchPrefix(pattern: string, end: Endpoint, ctx: TagContext): Ma
   if (items.length === 0) return 'maybe';
   if (items.length > 1) {
     // A list matches where any item does; concrete ranges are judged on the union.
-    const cidrs = items.map(asCidr);
-    if (end.kind === 'range' && cidrs.every((c) => c !== undefined)) return fromCoverage(cidrCoverage(end.cidr, cidrs as Cidr[]));
+    const cidrs = listCidrs(items);
+    if (end.kind === 'range' && cidrs.every((c) => c !== undefined)) return fromCoverage(cidrCoverage(end.cidr, cidrs));
     const each = items.map((i) => matchPrefix(i, end, ctx));
     if (each.includes('yes')) return 'yes';
     if (each.every((m) => m === 'no')) return 'no';
@@ -94,6 +112,25 @@ function splitPattern(pattern: string): readonly string[] {
   return items;
 }
 
+const lists = new WeakMap<readonly string[], readonly (Cidr | undefined)[]>();
+/** The blocks of a split pattern's items, kept with the (cached, shared) item list. */
+function listCidrs(items: readonly string[]): readonly (Cidr | undefined)[] {
+  let out = lists.get(items);
+  if (!out) lists.set(items, (out = items.map(asCidr)));
+  return out;
+}
+
+const tagNames = new Map<string, readonly [string, string | undefined]>();
+/** A tag's lower-case name and region (`Storage.westeurope`), split once per text. */
+function tagParts(tag: string): readonly [string, string | undefined] {
+  let parts = tagNames.get(tag);
+  if (!parts) {
+    if (tagNames.size >= PARSE_CACHE_LIMIT) tagNames.clear();
+    tagNames.set(tag, (parts = tag.toLowerCase().split('.', 2) as [string, string | undefined]));
+  }
+  return parts;
+}
+
 function asCidr(text: string): Cidr | undefined {
   if (cidrs.has(text)) return cidrs.get(text);
   const c = tryCidr(text.includes('/') ? text : `${text}/32`);
@@ -106,7 +143,7 @@ function asCidr(text: string): Cidr | undefined {
 export function matchCidr(cidr: Cidr, end: Endpoint): Match {
   switch (end.kind) {
     case 'range':
-      return fromCoverage(cidrCoverage(end.cidr, [cidr]));
+      return end.cidr.start >= cidr.start && end.cidr.end <= cidr.end ? 'yes' : end.cidr.start <= cidr.end && cidr.start <= end.cidr.end ? 'split' : 'no';
     case 'azureDns':
       return cidr.start <= AZURE_DNS.start && AZURE_DNS.end <= cidr.end ? 'yes' : 'no';
     case 'public':
@@ -118,8 +155,7 @@ export function matchCidr(cidr: Cidr, end: Endpoint): Match {
 }
 
 function matchTag(tag: string, end: Endpoint, ctx: TagContext): Match {
-  const [rawName, region] = tag.toLowerCase().split('.', 2) as [string, string | undefined];
-  const name = rawName;
+  const [name, region] = tagParts(tag);
   if (end.kind === 'unknown') return 'maybe';
   if (name === 'virtualnetwork') {
     if (end.kind === 'range') return fromCoverage(cidrCoverage(end.cidr, ctx.virtualNetwork));

@@ -27,7 +27,7 @@ interface Query {
   readonly pe: ElementOf<'privateEndpoint'>;
   readonly zone?: ElementOf<'privateDnsZone'>;
   readonly expected?: string;
-  readonly asked: Set<string>;
+  readonly asked: string[]; // a list: a query meets a VNet or two
 }
 
 const dnsHop = (verdict: Verdict, text: string, ref: { elementId?: string; property?: string }): Hop => ({ kind: 'dns', verdict, ...ref, text });
@@ -36,7 +36,7 @@ export function resolveHop(net: Network, vnet: ElementOf<'vnet'>, pe: ElementOf<
   const key = `${pe.id}\0${service?.id ?? ''}`;
   let found = net.zones.get(key);
   if (!found) net.zones.set(key, (found = endpointZone(net.t, pe, service)));
-  const q: Query = { net, pe, ...found, asked: new Set() };
+  const q: Query = { net, pe, ...found, asked: [] };
   return usesCustomDns(vnet) ? customServer(q, vnet) : azureDns(q, vnet);
 }
 
@@ -46,8 +46,8 @@ const zoneText = (q: Query) => (q.zone ? `zone '${q.zone.name}'` : `the zone${q.
 function azureDns(q: Query, vnet: ElementOf<'vnet'>, resolver?: ElementOf<'dnsResolver'>): Hop {
   const t = q.net.t;
   const where = resolver ? `DNS private resolver ${label(resolver)} (Azure DNS in VNet ${label(vnet)})` : `Azure DNS in VNet ${label(vnet)}`;
-  if (q.asked.has(vnet.id)) return dnsHop('unknown', `The query for ${zoneText(q)} comes back to ${where}, a forwarding loop the design cannot resolve.`, { elementId: resolver?.id ?? vnet.id });
-  q.asked.add(vnet.id);
+  if (q.asked.includes(vnet.id)) return dnsHop('unknown', `The query for ${zoneText(q)} comes back to ${where}, a forwarding loop the design cannot resolve.`, { elementId: resolver?.id ?? vnet.id });
+  q.asked.push(vnet.id);
   const name = q.zone?.name ?? q.expected;
   if (name !== undefined) {
     const rule = forwardingRuleFor(t, vnet.id, name);

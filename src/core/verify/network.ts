@@ -18,7 +18,16 @@ export interface GatewayReach {
   readonly peering?: RelationOf<'peering'>;
 }
 
-const spaces = (v: { addressSpaces?: readonly string[] } | undefined): Cidr[] => (v?.addressSpaces ?? []).map(tryCidr).filter((c) => c !== undefined);
+// A VNet's or network's parsed address spaces, read for every subnet and flow near it: parsed once per list.
+const spaceCache = new WeakMap<readonly string[], readonly Cidr[]>();
+const NO_SPACES: readonly Cidr[] = [];
+const spaces = (v: { addressSpaces?: readonly string[] } | undefined): readonly Cidr[] => {
+  const list = v?.addressSpaces;
+  if (list === undefined) return NO_SPACES;
+  let out = spaceCache.get(list);
+  if (!out) spaceCache.set(list, (out = list.map(tryCidr).filter((c) => c !== undefined)));
+  return out;
+};
 
 export class Network {
   private readonly routeCache = new Map<string, EffectiveRoute[]>();
@@ -159,7 +168,7 @@ export class Network {
     return o ? { onPremisesId: o.id } : {};
   }
 
-  nsgs(subnetId: string): ElementOf<'nsg'>[] {
+  nsgs(subnetId: string): readonly ElementOf<'nsg'>[] {
     return this.t.sources(subnetId, 'nsgAssociation', 'nsg');
   }
 

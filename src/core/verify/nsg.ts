@@ -82,22 +82,25 @@ function parsePortsUncached(text: string): [number, number][] | undefined {
 export type Dim = 'src' | 'dst' | 'ports';
 type RuleMatch = Exclude<Match, 'split'> | { split: Dim };
 
+const SPLIT: Readonly<Record<Dim, RuleMatch>> = { src: { split: 'src' }, dst: { split: 'dst' }, ports: { split: 'ports' } };
+
 function matchRule(r: NsgRule, p: Packet, ctx: TagContext): RuleMatch {
   if (r.protocol !== '*' && r.protocol.toLowerCase() !== p.protocol.toLowerCase()) return 'no';
+  // Every packet of every flow meets the rules: judged dimension by dimension without building lists,
+  // in the order the verdict is read (any no; else the first split; else any maybe).
   const ports = parsePorts(r.destinationPortRange);
   const portMatch: Match = ports === undefined ? 'maybe' : ((c) => (c === 'all' ? 'yes' : c === 'none' ? 'no' : 'split'))(coverage(p.ports[0], p.ports[1], ports));
+  if (portMatch === 'no') return 'no';
+  const src = matchPrefix(r.sourceAddressPrefix, p.src, ctx);
+  if (src === 'no') return 'no';
+  const dst = matchPrefix(r.destinationAddressPrefix, p.dst, ctx);
+  if (dst === 'no') return 'no';
+  if (src === 'split') return SPLIT.src;
+  if (dst === 'split') return SPLIT.dst;
+  if (portMatch === 'split') return SPLIT.ports;
   // Source ports are ephemeral and never in a design: only `*` matches for sure.
   const srcPort: Match = r.sourcePortRange.trim() === '*' ? 'yes' : 'maybe';
-  const dims: [Dim | undefined, Match][] = [
-    [undefined, srcPort],
-    ['src', matchPrefix(r.sourceAddressPrefix, p.src, ctx)],
-    ['dst', matchPrefix(r.destinationAddressPrefix, p.dst, ctx)],
-    ['ports', portMatch],
-  ];
-  if (dims.some(([, m]) => m === 'no')) return 'no';
-  const split = dims.find(([, m]) => m === 'split');
-  if (split) return { split: split[0]! };
-  return dims.some(([, m]) => m === 'maybe') ? 'maybe' : 'yes';
+  return srcPort === 'maybe' || src === 'maybe' || dst === 'maybe' || portMatch === 'maybe' ? 'maybe' : 'yes';
 }
 
 /** Splits a packet's ports or a concrete end in two halves, to judge a rule that covers part of it. */
@@ -128,18 +131,25 @@ function cachedOrder(rules: readonly NsgRule[] | undefined, direction: 'Inbound'
 }
 
 function evaluateFrom(list: readonly EvaluatedRule[], from: number, maybes: readonly EvaluatedRule[], p: Packet, ctx: TagContext): NsgDecision {
-  const possible = [...maybes];
+  // Copied only when a rule maybe matches: most evaluations never see one.
+  let possible = maybes;
+  let own = false;
   for (let i = from; i < list.length; i++) {
     const r = list[i]!;
     const m = matchRule(r.rule, p, ctx);
     if (m === 'no') continue;
     if (m === 'maybe') {
-      possible.push(r);
+      if (!own) {
+        possible = [...possible];
+        own = true;
+      }
+      (possible as EvaluatedRule[]).push(r);
       continue;
     }
     if (m === 'yes') {
-      const accesses = new Set([...possible.map((x) => x.rule.access), r.rule.access]);
-      return accesses.size === 1 ? { access: r.rule.access, rule: r } : { access: 'unknown', rule: possible[0]! };
+      const access = r.rule.access;
+      if (possible.every((x) => x.rule.access === access)) return { access, rule: r };
+      return { access: 'unknown', rule: possible[0]! };
     }
     // Part of the packet's range matches this rule: judge each half on its own from here on.
     const [a, b] = splitPacket(p, m.split);

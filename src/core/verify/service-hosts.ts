@@ -9,6 +9,20 @@ const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export type ServiceHost = { readonly host: string } | { readonly reason: string };
 
+// Every flow to a service asks: the table is searched once per (resource type, sub-resource).
+const entries = new Map<string, Map<string | undefined, (typeof PRIVATE_DNS_ZONES)[number] | undefined>>();
+function hostEntry(resourceType: string, group: string | undefined): (typeof PRIVATE_DNS_ZONES)[number] | undefined {
+  let byGroup = entries.get(resourceType);
+  if (!byGroup) {
+    if (entries.size >= 10_000) entries.clear();
+    entries.set(resourceType, (byGroup = new Map()));
+  }
+  if (byGroup.has(group)) return byGroup.get(group);
+  const entry = PRIVATE_DNS_ZONES.find((h) => h.hostSuffix !== undefined && h.resourceType.toLowerCase() === resourceType.toLowerCase() && (group === undefined || h.groupId.toLowerCase() === group.toLowerCase()));
+  byGroup.set(group, entry);
+  return entry;
+}
+
 /**
  * The host of `service` reached through sub-resource `groupId` (the private endpoint's, or the service's
  * usual one when it is reached publicly), or why it cannot be told.
@@ -17,7 +31,7 @@ export function serviceHost(service: ElementOf<'azureService'>, groupId?: string
   const resourceType = service.serviceType === 'other' ? service.resourceType : SERVICE_RESOURCE_TYPES[service.serviceType];
   if (resourceType === undefined) return { reason: `the design does not say what kind of resource "${service.name}" is` };
   const group = groupId ?? (service.serviceType === 'other' ? undefined : DEFAULT_GROUP_IDS[service.serviceType]);
-  const entry = PRIVATE_DNS_ZONES.find((h) => h.hostSuffix !== undefined && h.resourceType.toLowerCase() === resourceType.toLowerCase() && (group === undefined || h.groupId.toLowerCase() === group.toLowerCase()));
+  const entry = hostEntry(resourceType, group);
   if (!entry?.hostSuffix) return { reason: `the host of a ${resourceType}${group ? ` '${group}' endpoint` : ''} is not derived from its name` };
   const name = service.name.toLowerCase();
   if (!DNS_LABEL.test(name)) return { reason: `"${service.name}" is not a resource name that can be a host name` };

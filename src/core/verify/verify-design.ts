@@ -11,7 +11,7 @@ import { combine, targetKey, type Flow, type FlowTarget, type Hop, type Side } f
 import { Network } from './network';
 import { serviceHost } from './service-hosts';
 import { policyTargets, type PolicyTarget } from './targets';
-import { trace, type Destination } from './trace';
+import { trace, type Destination, type TraceRequest } from './trace';
 
 export interface VerifyOptions {
   /** Only flows from this policy, delegated subnet or VNet. */
@@ -24,9 +24,20 @@ export interface VerifyOptions {
 
 const owner = {};
 
-/** The flows of a topology (all, or those to targets of `targetKinds`), computed once however many rules ask. */
+/** Every kind of target but the DNS servers. */
+const NETWORK_TARGETS: readonly FlowTarget['kind'][] = ['privateEndpoint', 'publicService', 'onPremises', 'internet'];
+
+/**
+ * The flows of a topology (all, or those to targets of `targetKinds`). The verifier runs once per topology
+ * however many rules ask: the flows of a kind are the same whichever others are traced with them, so each
+ * list of kinds is picked out, in flow order, of one run. That run leaves out the DNS flows (a third of all)
+ * unless they are asked for: no rule judges them (name resolution is PPV-025's), the CLI and the panel do.
+ */
 export function flowsOf(t: Topology, targetKinds?: readonly FlowTarget['kind'][]): readonly Flow[] {
-  return t.derive(owner, targetKinds?.join(',') ?? '', () => verifyDesign(t, targetKinds ? { targetKinds } : {}));
+  const all = () => t.derive(owner, '', () => verifyDesign(t));
+  if (targetKinds === undefined) return all();
+  const base = targetKinds.includes('dns') ? all : () => t.derive(owner, 'network', () => verifyDesign(t, { targetKinds: NETWORK_TARGETS }));
+  return t.derive(owner, `kinds:${targetKinds.join(',')}`, () => base().filter((f) => targetKinds.includes(f.target.kind)));
 }
 
 export function verifyDesign(design: Design | Topology, options: VerifyOptions = {}): Flow[] {
@@ -40,12 +51,13 @@ export function verifyDesign(design: Design | Topology, options: VerifyOptions =
     subnets.forEach(({ subnet, vnet }, i) => {
       if (options.from !== undefined && ![policy.id, subnet.id, vnet?.id].includes(options.from)) return;
       const side: Side = i === 0 ? 'primary' : 'failover';
-      const all: PolicyTarget[] = [...targets, ...dnsTargets(vnet)];
-      for (const target of all) {
-        if (options.targetKinds !== undefined && !options.targetKinds.includes(target.target.kind)) continue;
-        if (options.to !== undefined && options.to !== target.elementId && options.to !== targetKey(target.target)) continue;
-        flows.push(verifyFlow(net, policy, side, subnet, vnet, target));
-      }
+      const wanted = (target: PolicyTarget) =>
+        (options.targetKinds === undefined || options.targetKinds.includes(target.target.kind)) &&
+        (options.to === undefined || options.to === target.elementId || options.to === targetKey(target.target));
+      for (const target of targets) if (wanted(target)) flows.push(verifyFlow(net, policy, side, subnet, vnet, target));
+      // The DNS servers come last; a run without DNS flows does not build their targets.
+      if (options.targetKinds !== undefined && !options.targetKinds.includes('dns')) return;
+      for (const target of dnsTargets(vnet)) if (wanted(target)) flows.push(verifyFlow(net, policy, side, subnet, vnet, target));
     });
   }
   return flows;
@@ -64,8 +76,7 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
   const hops: Hop[] = [first];
   const t = net.t;
   const host = hostOf(t, pt.target);
-  const request = (destination: Destination) => ({ protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination, ...(host !== undefined ? { host } : {}) });
-  const go = (destination: Destination) => hops.push(...trace(net, subnet, request(destination)).hops);
+  const go = (destination: Destination) => pushAll(hops, trace(net, subnet, requestOf(pt, host, destination)).hops);
   const target = pt.target;
   let targetElementId: string | undefined = pt.elementId;
   switch (target.kind) {
@@ -84,10 +95,10 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
         const hostKey = `${key}\0${host ?? ''}`;
         let path = shared && !shared.usedHost ? shared : net.traces.get(hostKey);
         if (!path) {
-          path = trace(net, subnet, request({ kind: 'address', cidr, privateEndpoint: pe, peSubnet }));
+          path = trace(net, subnet, requestOf(pt, host, { kind: 'address', cidr, privateEndpoint: pe, peSubnet }));
           net.traces.set(path.usedHost ? hostKey : key, path);
         }
-        hops.push(...path.hops);
+        pushAll(hops, path.hops);
         if (path.arrived) hops.push({ kind: 'privateEndpoint', verdict: 'reachable', elementId: pe.id, text: `Private endpoint ${label(pe)} in subnet ${label(peSubnet)}.` });
       }
       break;
@@ -147,6 +158,14 @@ function verifyFlow(net: Network, policy: ElementOf<'enterprisePolicy'>, side: S
     hops,
     ...(deciding ? { deciding } : {}),
   };
+}
+
+function requestOf(pt: PolicyTarget, host: string | undefined, destination: Destination): TraceRequest {
+  return { protocol: pt.protocol, ...(pt.port !== undefined ? { port: pt.port } : {}), destination, ...(host !== undefined ? { host } : {}) };
+}
+
+function pushAll(into: Hop[], hops: readonly Hop[]): void {
+  for (const h of hops) into.push(h);
 }
 
 /** The host name a flow's workload calls, for a firewall's FQDN rules: the service's name or the connector's host. */

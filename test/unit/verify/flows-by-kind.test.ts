@@ -15,6 +15,8 @@ describe('flows by target kind', () => {
       const t = new Topology(design);
       const all = verifyDesign(design);
       expect(flowsOf(t, KINDS)).toEqual(all.filter((f) => KINDS.includes(f.target.kind)));
+      expect(flowsOf(t, ['internet'])).toEqual(all.filter((f) => f.target.kind === 'internet'));
+      expect(flowsOf(t, ['dns'])).toEqual(all.filter((f) => f.target.kind === 'dns'));
       expect(flowsOf(t)).toEqual(all);
     });
   }

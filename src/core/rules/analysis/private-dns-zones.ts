@@ -70,6 +70,21 @@ export const DEFAULT_GROUP_IDS: Readonly<Record<string, string>> = {
  * App Service deployment slots (`sites-<slot>`) use the site zone.
  */
 export function privateDnsZoneFor(groupId: string, resourceType?: string): string | undefined {
+  // Rules and the verifier ask for every endpoint of a design: answer each (groupId, type) once.
+  let byType = zoneCache.get(groupId);
+  if (!byType) {
+    if (zoneCache.size >= 10_000) zoneCache.clear();
+    zoneCache.set(groupId, (byType = new Map()));
+  }
+  if (byType.has(resourceType)) return byType.get(resourceType);
+  const zone = lookUpZone(groupId, resourceType);
+  byType.set(resourceType, zone);
+  return zone;
+}
+
+const zoneCache = new Map<string, Map<string | undefined, string | undefined>>();
+
+function lookUpZone(groupId: string, resourceType: string | undefined): string | undefined {
   const g = /^sites-/i.test(groupId) ? 'sites' : groupId;
   const matches = PRIVATE_DNS_ZONES.filter((e) => e.groupId.toLowerCase() === g.toLowerCase());
   const byType = resourceType === undefined ? matches : matches.filter((e) => e.resourceType.toLowerCase() === resourceType.toLowerCase());

@@ -18,9 +18,10 @@ export function peeringBetween(t: Topology, a: string, b: string): { there: Rela
 
 /** VNets connected to `vnetId` by a working (two-way) peering. */
 export function peersOf(t: Topology, vnetId: string): string[] {
+  // A working peering has both directions, so every peer is the target of an outgoing one.
   const ids = new Set<string>();
-  for (const r of [...t.outgoing(vnetId, 'peering'), ...t.incoming(vnetId, 'peering')]) ids.add(r.from === vnetId ? r.to : r.from);
-  return [...ids].filter((other) => peeringBetween(t, vnetId, other) !== undefined);
+  for (const r of t.outgoing(vnetId, 'peering')) if (peeringBetween(t, vnetId, r.to) !== undefined) ids.add(r.to);
+  return [...ids];
 }
 
 /** Whether two VNets have any peering relation between them, working or not. */

@@ -87,16 +87,33 @@ function firstDeny(sorted: readonly NsgRule[], subnet: ElementOf<'subnet'>, port
   return first?.access === 'Deny' ? first : undefined;
 }
 
-const anyPart = (prefixes: string, test: Destination) => prefixes.split(',').some((p) => test(p.trim()));
+// Every NSG of every delegated subnet repeats the same few prefix and port texts: each is read once.
+const CACHE_LIMIT = 10_000;
+function cached<V>(cache: Map<string, V>, text: string, read: (text: string) => V): V {
+  if (cache.has(text)) return cache.get(text)!;
+  const v = read(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, v);
+  return v;
+}
+
+const partLists = new Map<string, readonly string[]>();
+const parts = (list: string) => cached(partLists, list, (l) => l.split(',').map((p) => p.trim()));
+const anyPart = (prefixes: string, test: Destination) => parts(prefixes).some(test);
 const isAny = (prefix: string) => prefix === '*' || prefix.toLowerCase() === 'any';
 
+/** A port range's parts as inclusive intervals (`*` is every port; a part that is not a number matches none). */
+const portLists = new Map<string, readonly (readonly [number, number])[]>();
+const portIntervals = (range: string) =>
+  cached(portLists, range, (r) =>
+    parts(r).flatMap((p): (readonly [number, number])[] => {
+      if (p === '*') return [[-Infinity, Infinity]];
+      const [lo, hi] = p.split('-').map((n) => Number(n.trim()));
+      return lo !== undefined && Number.isInteger(lo) ? [[lo, hi ?? lo]] : [];
+    }));
+
 function portCovers(range: string, port: number): boolean {
-  return range.split(',').some((part) => {
-    const p = part.trim();
-    if (p === '*') return true;
-    const [lo, hi] = p.split('-').map((n) => Number(n.trim()));
-    return lo !== undefined && Number.isInteger(lo) && port >= lo && port <= (hi ?? lo);
-  });
+  return portIntervals(range).some(([lo, hi]) => port >= lo && port <= hi);
 }
 
 function sourceCovers(prefixes: string, subnet: ElementOf<'subnet'>): boolean {
@@ -134,8 +151,9 @@ function serviceTagCovers(tag: string, block: Cidr): boolean {
   return false;
 }
 
+const blocks = new Map<string, Cidr | undefined>();
 function asCidr(p: string): Cidr | undefined {
-  return tryCidr(p.includes('/') ? p : parseIpv4(p) !== undefined ? `${p}/32` : undefined);
+  return cached(blocks, p, (text) => tryCidr(text.includes('/') ? text : parseIpv4(text) !== undefined ? `${text}/32` : undefined));
 }
 
 function dnsDestination(servers: readonly string[], custom: boolean): string {

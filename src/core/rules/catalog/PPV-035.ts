@@ -27,19 +27,22 @@ export const rule: Rule = {
     checkable: 'static',
   },
   check(t, ctx) {
-    const vnetSide = new Map<string, { side: Side; policy: ElementOf<'enterprisePolicy'> }[]>();
+    // Per VNet, the policies of each side that inject into it, in policy order (read for every peering).
+    const vnetSide = new Map<string, Record<Side, ElementOf<'enterprisePolicy'>[]>>();
     for (const p of t.all('enterprisePolicy')) {
       const side = sideOf(linkedEnvironments(t, p.id));
       if (!side) continue;
-      for (const v of policyVnets(t, p.id)) vnetSide.set(v.id, [...(vnetSide.get(v.id) ?? []), { side, policy: p }]);
+      for (const v of policyVnets(t, p.id)) {
+        let users = vnetSide.get(v.id);
+        if (!users) vnetSide.set(v.id, (users = { prod: [], nonprod: [] }));
+        users[side].push(p);
+      }
     }
-    const sides = (vnetId: string, side: Side) => (vnetSide.get(vnetId) ?? []).filter((s) => s.side === side).map((s) => s.policy);
+    const sides = (vnetId: string, side: Side): readonly ElementOf<'enterprisePolicy'>[] => vnetSide.get(vnetId)?.[side] ?? [];
 
     // A VNet used by both sides is reported once, itself; its peerings then add nothing.
     const mixed = new Set<string>();
-    for (const [vnetId, users] of vnetSide) {
-      const prod = users.filter((u) => u.side === 'prod').map((u) => u.policy);
-      const nonprod = users.filter((u) => u.side === 'nonprod').map((u) => u.policy);
+    for (const [vnetId, { prod, nonprod }] of vnetSide) {
       if (prod.length === 0 || nonprod.length === 0) continue;
       mixed.add(vnetId);
       const vnet = t.get(vnetId, 'vnet')!;
