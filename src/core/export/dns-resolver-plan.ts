@@ -4,12 +4,13 @@
 // deployed and is listed in `skipped` so the export says so.
 import type { ElementOf, RelationOf } from '../model/schema';
 import type { Topology } from '../model/topology';
+import { derivedEndpointName, uniqueAzureNames } from './azure-names';
 import { byId } from './by-id';
 
 export interface EndpointPlan<K extends 'resolverInbound' | 'resolverOutbound'> {
   readonly relation: RelationOf<K>;
   readonly subnet: ElementOf<'subnet'>;
-  /** The endpoint's Azure name: as designed, else derived from the subnet it sits in. */
+  /** The endpoint's Azure name: as designed, else derived from the subnet it sits in (valid, unique in its resolver). */
   readonly name: string;
 }
 
@@ -33,12 +34,24 @@ export interface DnsResolverPlans {
   readonly skipped: (ElementOf<'dnsResolver'> | ElementOf<'dnsForwardingRuleset'>)[];
 }
 
+/** "in-"/"out-" and the subnet's name, made valid; as is when it already was, so it wins a clash. */
+function defaultName(prefix: string, subnetName: string): { name: string; asIs: boolean } {
+  const name = derivedEndpointName(prefix, subnetName);
+  return { name, asIs: name === `${prefix}-${subnetName}` };
+}
+
 function endpoints<K extends 'resolverInbound' | 'resolverOutbound'>(t: Topology, resolverId: string, kind: K): EndpointPlan<K>[] {
   const relations: readonly (RelationOf<'resolverInbound'> | RelationOf<'resolverOutbound'>)[] = t.outgoing(resolverId, kind);
-  return byId(relations).flatMap((relation) => {
+  const placed = byId(relations).flatMap((relation) => {
     const subnet = t.get(relation.to, 'subnet');
-    return subnet ? [{ relation: relation as RelationOf<K>, subnet, name: relation.endpointName ?? `${kind === 'resolverInbound' ? 'in' : 'out'}-${subnet.name}` }] : [];
+    return subnet ? [{ relation, subnet }] : [];
   });
+  // A designed name is the user's and stays; a made-up one is a child resource name, so it must follow the
+  // endpoint naming rules (a subnet may be called "DNS (in)") and not collide with a sibling's.
+  const names = uniqueAzureNames(placed.map(({ relation, subnet }) => relation.endpointName !== undefined
+    ? { name: relation.endpointName, asIs: true }
+    : defaultName(kind === 'resolverInbound' ? 'in' : 'out', subnet.name)));
+  return placed.map(({ relation, subnet }, i) => ({ relation: relation as RelationOf<K>, subnet, name: names[i]! }));
 }
 
 export function dnsResolverPlans(t: Topology): DnsResolverPlans {

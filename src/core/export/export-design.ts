@@ -6,7 +6,7 @@ import { emitDiagnosticsModules } from './bicep/emit-monitoring';
 import { emitDataGatewaySteps } from './data-gateway-steps';
 import { emitDataPolicySteps } from './data-policy-steps';
 import { ExportPlan } from './export-plan';
-import { stampFile, type CommentStyle } from './file-header';
+import { MARKDOWN_STYLE, stampFile, type CommentStyle } from './file-header';
 import { emitLinkScriptPs1, emitLinkScriptSh } from './link-scripts';
 import { emitTerraform } from './terraform/emit-terraform';
 import { emitVerifyScriptPs1 } from './verify-script';
@@ -27,8 +27,6 @@ export interface ExportOptions {
 
 const HASH: CommentStyle = { prefix: '#' };
 const SLASHES: CommentStyle = { prefix: '//' };
-/** The header inside an HTML comment, which the body closes, so Markdown viewers hide it. */
-const MARKDOWN: CommentStyle = { prefix: '  ', preamble: '<!--' };
 
 /** The file a host should open after exporting. */
 export const MAIN_FILE: Readonly<Record<ExportFormat, string>> = { bicep: 'main.bicep', terraform: 'main.tf' };
@@ -44,12 +42,12 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
     files.push({ path: 'link-environments.sh', content: stampFile(emitLinkScriptSh(plan), { prefix: '#', preamble: '#!/usr/bin/env bash' }, source) });
     files.push({ path: 'link-environments.ps1', content: stampFile(emitLinkScriptPs1(plan), HASH, source) });
     const policies = emitDataPolicySteps(plan);
-    if (policies !== undefined) files.push({ path: 'data-policies.md', content: stampFile(`-->\n${policies}`, MARKDOWN, source) });
+    if (policies !== undefined) files.push({ path: 'data-policies.md', content: stampFile(`-->\n${policies}`, MARKDOWN_STYLE, source) });
   } else {
     for (const [path, body] of Object.entries(emitTerraform(plan))) files.push({ path, content: stampFile(body, HASH, source) });
   }
   const steps = emitDataGatewaySteps(plan);
-  if (steps !== undefined) files.push({ path: 'data-gateways.md', content: stampFile(`-->\n${steps}`, MARKDOWN, source) });
+  if (steps !== undefined) files.push({ path: 'data-gateways.md', content: stampFile(`-->\n${steps}`, MARKDOWN_STYLE, source) });
   // Both formats deploy the same network, so both get the same live check of it.
   files.push({ path: 'verify-connectivity.ps1', content: stampFile(emitVerifyScriptPs1(plan), HASH, source) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -2,8 +2,9 @@
 // named after its subnet when the design gives no name, and what cannot be deployed said in a comment.
 import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../../src/core/export/export-design';
-import { edited, loadFixture, removeRelations } from '../support/designs';
-import { add, updateRelation } from '../rules/ppv-fixtures';
+import type { Relation } from '../../../src/core/model/schema';
+import { edited, loadFixture, removeRelations, set } from '../support/designs';
+import { add, relate, updateRelation } from '../rules/ppv-fixtures';
 
 const hybrid = loadFixture('hybrid-dns');
 const file = (d: typeof hybrid, format: 'bicep' | 'terraform', path: string) => exportDesign(d, format, { designFile: 'hybrid-dns.ppvnet.json' }).find((f) => f.path === path)!.content;
@@ -40,5 +41,31 @@ describe('DNS private resolver export', () => {
       expect(text).not.toContain(type);
       expect(text).toMatch(/Not exported: "dnsfrs-hub", "dnsfrs-x": a resolver needs its VNet, and a ruleset a resolver with an outbound endpoint/);
     }
+  });
+});
+
+describe('DNS resolver endpoint names made up from subnets', () => {
+  // "snet dns (in)" gives "in-snet-dns-in", which the subnet "snet-dns-in" gives as is: one resolver, two endpoints.
+  const clash = edited(
+    hybrid,
+    set('snet-dns-in', { name: 'snet dns (in)' }),
+    set('snet-pe', { name: 'snet-dns-in' }),
+    updateRelation('dnspr-in', { endpointName: undefined }),
+    relate({ id: 'dnspr-in2', kind: 'resolverInbound', from: 'dnspr-hub', to: 'snet-pe' } as Relation),
+  );
+  const bicepNames = (d: typeof hybrid) => [...file(d, 'bicep', 'main.bicep').matchAll(/'Microsoft\.Network\/dnsResolvers\/inboundEndpoints@[^']+' = \{\n\s+parent: \w+\n\s+name: '([^']+)'/g)].map((m) => m[1]);
+  const tfNames = (d: typeof hybrid) => [...file(d, 'terraform', 'main.tf').matchAll(/resource "azurerm_private_dns_resolver_inbound_endpoint" "\w+" \{\n\s+name\s+= "([^"]+)"/g)].map((m) => m[1]);
+
+  it('follow the endpoint naming rules whatever the subnet is called, and stay unique in their resolver', () => {
+    for (const names of [bicepNames(clash), tfNames(clash)]) {
+      // The name valid as is keeps it; the sanitised one gives way.
+      expect(names).toEqual(['in-snet-dns-in-2', 'in-snet-dns-in']);
+      for (const n of names) expect(n).toMatch(/^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,78}[A-Za-z0-9])?$/);
+    }
+  });
+
+  it('leave a designed endpoint name as designed', () => {
+    expect(bicepNames(hybrid)).toEqual(['in-hub-weu']);
+    expect(tfNames(hybrid)).toEqual(['in-hub-weu']);
   });
 });

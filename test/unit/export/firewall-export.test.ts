@@ -49,3 +49,36 @@ describe('Azure Firewall in Terraform', () => {
     expect(fw.ip_configuration[0]!.subnet_id).toBe('${azurerm_subnet.snet_afw_weu.id}');
   });
 });
+
+describe('rule collection group names', () => {
+  // "a/b" is not a path segment Azure takes, and sanitised it is "a-b": the name of the next group, given valid.
+  const groupsNamed = (...names: string[]) => {
+    const first = (hub.elements.find((e) => e.id === 'afw-weu') as Extract<typeof hub.elements[number], { kind: 'firewall' }>).ruleCollectionGroups![0]!;
+    return edited(hub, set('afw-weu', { ruleCollectionGroups: names.map((name, i) => ({ ...structuredClone(first), name, priority: 200 + i * 100 })) }));
+  };
+  const bicepNames = (d: typeof hub) => [...bicepOf(d).matchAll(/'Microsoft\.Network\/firewallPolicies\/ruleCollectionGroups@[^']+' = \{\n\s+parent: afwWeuPolicy\n\s+name: '([^']+)'/g)].map((m) => m[1]);
+  const tfNames = async (d: typeof hub) => {
+    const parsed = (await parse('main.tf', tfOf(d))) as { resource: { azurerm_firewall_policy_rule_collection_group: Record<string, { name: string }[]> } };
+    return Object.entries(parsed.resource.azurerm_firewall_policy_rule_collection_group).filter(([label]) => label.startsWith('afw_weu_')).map(([, r]) => r[0]!.name);
+  };
+
+  it('are unique in their policy when sanitising makes two alike, the same in Bicep and Terraform', async () => {
+    const d = groupsNamed('a/b', 'a-b', 'A B');
+    // The group valid as is keeps its name; the others, in design order, give way (Azure ignores case).
+    expect(bicepNames(d)).toEqual(['a-b-2', 'a-b', 'A-B-3']);
+    expect(await tfNames(d)).toEqual(['a-b-2', 'a-b', 'A-B-3']);
+  });
+
+  it('a repeated name in the design is made unique too, and distinct valid names stay as designed', async () => {
+    expect(bicepNames(groupsNamed('rcg', 'rcg'))).toEqual(['rcg', 'rcg-2']);
+    expect(bicepNames(groupsNamed('rcg-one', 'rcg-two'))).toEqual(['rcg-one', 'rcg-two']);
+    expect(await tfNames(groupsNamed('rcg-one', 'rcg-two'))).toEqual(['rcg-one', 'rcg-two']);
+  });
+
+  it('keep a suffixed name within 80 characters', () => {
+    const long = `${'x'.repeat(40)}-${'x'.repeat(39)}`;
+    const names = bicepNames(groupsNamed(long.replace('-', '/'), long));
+    expect(names).toEqual([`${long.slice(0, 78)}-2`, long]);
+    expect(names[0]).toHaveLength(80);
+  });
+});

@@ -26,7 +26,7 @@ describe('monitoring export', () => {
 
   it("deploys an Azure service's diagnostic setting in the service's resource group (a Bicep module) and in Terraform", () => {
     const main = file(seed, 'bicep', 'main.bicep')!;
-    expect(main).toMatch(/module diagKv 'modules\/diagnostics-key-vault\.bicep' = \{\n {2}name: 'diagKv'\n {2}scope: resourceGroup\(kvResourceGroup\)\n {2}params: \{\n {4}targetName: kv\.name\n {4}settingName: 'diag-to-log-pp-monitoring'\n {4}workspaceId: logPp\.id/);
+    expect(main).toMatch(/module diagKv 'modules\/diagnostics-key-vault\.bicep' = \{\n {2}name: 'diagKv-[0-9a-f]{8}'\n {2}scope: resourceGroup\(kvResourceGroup\)\n {2}params: \{\n {4}targetName: kv\.name\n {4}settingName: 'diag-to-log-pp-monitoring'\n {4}workspaceId: logPp\.id/);
     expect(main).not.toContain('Not exported: the diagnostic setting');
     const module = file(seed, 'bicep', 'modules/diagnostics-key-vault.bicep')!;
     expect(module).toContain("resource target 'Microsoft.KeyVault/vaults@2025-05-01' existing = {");
@@ -38,6 +38,28 @@ describe('monitoring export', () => {
     expect(file(seed, 'terraform', 'main.tf')).toMatch(/resource "azurerm_monitor_diagnostic_setting" "diag_kv" \{[\s\S]*?category_group = "allLogs"/);
     // NAT gateways have metrics only.
     expect(file(seed, 'terraform', 'main.tf')).not.toMatch(/resource "azurerm_monitor_diagnostic_setting" "diag_nat_weu" \{[^}]*enabled_log/);
+  });
+});
+
+describe('diagnostic setting module deployment names', () => {
+  const deploymentName = (design: typeof seed) => /module diagKv '[^']+' = \{\n {2}name: '([^']+)'/.exec(file(design, 'bicep', 'main.bicep')!)![1]!;
+
+  it('differ between designs, and between targets, so one export does not replace another\'s deployment', () => {
+    const base = deploymentName(seed);
+    expect(deploymentName({ ...seed, name: 'Another design' })).not.toBe(base);
+    // The same setting (id, symbol) sending to another workspace: another target.
+    const other = { ...seed.elements.find((e) => e.id === 'log-pp')!, id: 'log-other', name: 'log-other' };
+    const retargeted = { ...seed, elements: [...seed.elements, other], relations: seed.relations.map((r) => (r.id === 'diag-kv' ? { ...r, to: 'log-other' } : r)) };
+    expect(deploymentName(retargeted)).not.toBe(base);
+  });
+
+  it('are deterministic and within Azure\'s 64 characters', () => {
+    expect(deploymentName(seed)).toBe(deploymentName(structuredClone(seed)));
+    const longId = 'diag-'.padEnd(79, 'k');
+    const long = { ...seed, relations: seed.relations.map((r) => (r.id === 'diag-kv' ? { ...r, id: longId } : r)) };
+    const name = /module \w+ 'modules\/diagnostics-key-vault\.bicep' = \{\n {2}name: '([^']+)'/.exec(file(long, 'bicep', 'main.bicep')!)![1]!;
+    expect(name.length).toBeLessThanOrEqual(64);
+    expect(name).toMatch(/^[A-Za-z0-9]+-[0-9a-f]{8}$/);
   });
 });
 

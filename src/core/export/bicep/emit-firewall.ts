@@ -2,7 +2,7 @@
 // rule collection groups (deployed one after another: Azure refuses concurrent writes to one policy) and
 // the firewall in its AzureFirewallSubnet. A network virtual appliance is its vendor's template, not ours.
 import type { ElementOf, FirewallApplicationRule, FirewallNetworkRule } from '../../model/schema';
-import { derivedNetworkName } from '../azure-names';
+import { ruleCollectionGroupNames } from '../azure-names';
 import { comments, expr, obj, output, resource } from './bicep-writer';
 import type { BicepSectionContext } from './section-context';
 
@@ -63,12 +63,13 @@ export function emitFirewallBicep(c: BicepFirewallContext): { body: string[]; ou
     let previous: string | undefined;
     const groups = fw.ruleCollectionGroups ?? [];
     if (fw.ruleCollectionGroups === undefined) body.push(comments(`The design does not hold the rules of "${fw.id}": its policy is deployed empty (Azure Firewall denies everything no rule allows).`));
+    const groupNames = ruleCollectionGroupNames(groups);
     groups.forEach((g, gi) => {
       const groupSym = c.take(fw.id, 'rcg', String(gi + 1));
       body.push(resource(groupSym, `Microsoft.Network/firewallPolicies/ruleCollectionGroups@${FIREWALL_API}`, obj(
         ['parent', expr(policy)],
         // A child resource's name is a path segment: a "/" in the design's group name would not build.
-        ['name', derivedNetworkName(g.name)],
+        ['name', groupNames[gi]!],
         ['properties', obj(
           ['priority', g.priority],
           ['ruleCollections', g.ruleCollections.map((rc) => obj(

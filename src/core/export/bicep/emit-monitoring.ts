@@ -2,7 +2,8 @@
 // resources of their watcher) and diagnostic settings (extension resources scoped to their source).
 import type { ElementOf } from '../../model/schema';
 import { SERVICE_FACTS, type ExportPlan } from '../export-plan';
-import { diagnosticsPlans, flowLogPlans } from '../monitoring-plan';
+import { diagnosticsPlans, flowLogPlans, type DiagnosticsPlan } from '../monitoring-plan';
+import { sha256Hex } from '../sha256';
 import { comments, expr, moduleCall, obj, param, resource } from './bicep-writer';
 import type { BicepSectionContext } from './section-context';
 
@@ -26,6 +27,18 @@ type ModelledServiceType = Exclude<ElementOf<'azureService'>['serviceType'], 'ot
 /** The module that writes a diagnostic setting on an existing service of a type, beside main.bicep. */
 export function diagnosticsModulePath(serviceType: ModelledServiceType): string {
   return `modules/diagnostics-${serviceType.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.bicep`;
+}
+
+/**
+ * The name of the deployment a diagnostic setting module makes in the service's resource group. Deployment
+ * names are per resource group, so the symbol alone would let another design (or this one's other settings of
+ * the same id) replace this one's deployment history there: a hash of the design's name, the setting and its
+ * source and workspace keeps it apart, and the same design gets the same name. At most 64 characters (Azure's
+ * limit); the symbol is letters and digits, which a deployment name allows.
+ */
+export function moduleDeploymentName(symbol: string, designName: string, d: DiagnosticsPlan): string {
+  const hash = sha256Hex([designName, d.id, d.source.id, d.workspace.id].join('\n')).slice(0, 8);
+  return `${symbol.slice(0, 64 - hash.length - 1)}-${hash}`;
 }
 
 /**
@@ -128,7 +141,7 @@ export function emitMonitoringBicep(c: BicepMonitoringContext): string[] {
       // Services are `existing` in their own resource group: the setting is deployed there, by a module of that scope.
       const symbol = c.take(d.id);
       body.push(moduleCall(symbol, diagnosticsModulePath(d.source.serviceType), obj(
-        ['name', symbol],
+        ['name', moduleDeploymentName(symbol, plan.design.name, d)],
         ['scope', expr(scope)],
         ['params', obj(
           ['targetName', expr(`${c.symbolOf(d.source.id)}.name`)],

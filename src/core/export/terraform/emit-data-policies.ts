@@ -32,7 +32,7 @@ export function emitDataPoliciesTerraform(c: TerraformDataPolicyContext): HclIte
       attr('display_name', raw(c.nameVar(p, 'data policy'))),
       attr('default_connectors_classification', DEFAULT_CLASSIFICATIONS[p.defaultGroup ?? 'NonBusiness']),
       attr('environment_type', p.environmentScope ?? 'OnlyEnvironments'),
-      attr('environments', envs.map((e) => raw(c.environmentIds.get(e.id) ?? 'null'))),
+      attr('environments', envs.map((e) => raw(environmentIdOf(c, p, e)))),
       blank,
       ...GROUPS.map((g) => attr(GROUP_ATTRIBUTES[g], byGroup.get(g)!)),
       blank,
@@ -42,6 +42,17 @@ export function emitDataPoliciesTerraform(c: TerraformDataPolicyContext): HclIte
     ]));
   }
   return out;
+}
+
+/**
+ * The id expression the environment section wrote for `env`. It writes one for every environment of the design
+ * before this section runs, so a miss is the exporter's own bug: said as such, not written as `null` (which the
+ * provider would reject far from its cause, or read as no environment at all).
+ */
+function environmentIdOf(c: TerraformDataPolicyContext, p: ElementOf<'dataPolicy'>, env: ElementOf<'environment'>): string {
+  const id = c.environmentIds.get(env.id);
+  if (id === undefined) throw new Error(`Terraform export: the data policy "${p.id}" names the environment "${env.id}", which the environment section did not write.`);
+  return id;
 }
 
 /**

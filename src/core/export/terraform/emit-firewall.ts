@@ -2,7 +2,7 @@
 // its rule collection groups (each after the previous one: Azure refuses concurrent writes to one policy)
 // and the azurerm_firewall in its AzureFirewallSubnet. A network virtual appliance is its vendor's module.
 import type { ElementOf, FirewallApplicationRule, FirewallNetworkRule, FirewallRuleCollection } from '../../model/schema';
-import { derivedNetworkName } from '../azure-names';
+import { ruleCollectionGroupNames } from '../azure-names';
 import { attr, blank, block, comment, raw, type HclItem, type HclValue } from './hcl-writer';
 import type { TerraformSectionContext } from './section-context';
 
@@ -65,10 +65,12 @@ export function emitFirewallTerraform(c: TerraformFirewallContext): { main: HclI
     ]));
     if (fw.ruleCollectionGroups === undefined) main.push(comment(`The design does not hold the rules of "${fw.id}": its policy is created empty (Azure Firewall denies everything no rule allows).`));
     let previous: string | undefined;
-    (fw.ruleCollectionGroups ?? []).forEach((g, gi) => {
+    const groups = fw.ruleCollectionGroups ?? [];
+    const groupNames = ruleCollectionGroupNames(groups);
+    groups.forEach((g, gi) => {
       const gl = c.take(fw.id, 'rcg', String(gi + 1));
       main.push(block('resource', ['azurerm_firewall_policy_rule_collection_group', gl], [
-        attr('name', derivedNetworkName(g.name)),
+        attr('name', groupNames[gi]!),
         attr('firewall_policy_id', raw(`azurerm_firewall_policy.${policy}.id`)),
         attr('priority', g.priority),
         ...(previous ? [attr('depends_on', [raw(`azurerm_firewall_policy_rule_collection_group.${previous}`)])] : []),
