@@ -4,7 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrity } from './integrity';
-import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type Span } from './json-spans';
+import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type ItemList, type Span } from './json-spans';
 import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
@@ -200,11 +200,6 @@ function nearestNode(root: Node, path: readonly (string | number)[]): Node | und
 }
 
 function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node): DesignIndex {
-  const byId = (list: readonly { id: string }[]) => {
-    const map = new Map<string, number>();
-    list.forEach((item, i) => { if (!map.has(item.id)) map.set(item.id, i); });
-    return map;
-  };
   let elementIndex: Map<string, number> | undefined;
   let relationIndex: Map<string, number> | undefined;
   const rangeOf = (path: readonly (string | number)[]): SourceRange | undefined => {
@@ -224,15 +219,31 @@ function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNod
     const node = findNodeAtLocation(rootNode(), [...path]);
     return node ? lines.range(node.offset, node.length) : undefined;
   };
-  const lookup = (list: 'elements' | 'relations', id: string, property?: string) => {
-    const map = list === 'elements' ? (elementIndex ??= byId(design.elements)) : (relationIndex ??= byId(design.relations));
+  // A finding's range: the property's value, else the item's id, else the whole item. Called once per finding
+  // and related item, so it reads the scanner's offsets directly and allocates only the range it returns.
+  const lookup = (list: ItemList, id: string, property: string | undefined): SourceRange | undefined => {
+    const map = list === 'elements' ? (elementIndex ??= firstIndexById(design.elements)) : (relationIndex ??= firstIndexById(design.relations));
     const i = map.get(id);
     if (i === undefined) return undefined;
-    return (property && rangeOf([list, i, property])) || rangeOf([list, i, 'id']) || rangeOf([list, i]);
+    let slot = property ? spans.propertySlot(list, i, property) : -1;
+    if (slot < 0) slot = spans.propertySlot(list, i, 'id');
+    if (slot >= 0) return lines.between(spans.valueStart(list, slot), spans.valueEnd(list, slot));
+    const start = spans.itemStart(list, i);
+    return start < 0 ? undefined : lines.between(start, spans.itemEnd(list, i));
   };
   return {
     rangeOf,
     elementRange: (id, property) => lookup('elements', id, property),
     relationRange: (id, property) => lookup('relations', id, property),
   };
+}
+
+/** The index of the first item with each id (a later duplicate is an integrity error, pointed at by path). */
+function firstIndexById(list: readonly { id: string }[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!.id;
+    if (!map.has(id)) map.set(id, i);
+  }
+  return map;
 }

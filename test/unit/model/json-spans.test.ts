@@ -49,6 +49,20 @@ describe('scanDesignSpans', () => {
     expect(() => scanDesignSpans('{"a":{"x":1},"b":{"x":1}}')).not.toThrow();
     expect(() => scanDesignSpans('{"s":"has \\"quotes\\" and {braces}","t":"x"}')).not.toThrow();
   });
+
+  it('gives items that are not objects no properties, not their neighbours\'', () => {
+    const text = '{"elements":[{"id":"a"},"id",["id"],{"\\u0069d":"b"},7],"relations":[]}';
+    const spans = scanDesignSpans(text);
+    expect(spans.property('elements', 0, 'id')).toEqual([19, 22]);
+    for (const i of [1, 2, 4]) {
+      expect(spans.property('elements', i, 'id')).toBeUndefined();
+      expect(spans.propertySlot('elements', i, 'id')).toBe(-1);
+    }
+    expect(spans.property('elements', 3, 'id')).toEqual([text.indexOf('"b"'), text.indexOf('"b"') + 3]);
+    expect(spans.item('elements', 5)).toBeUndefined();
+    expect(spans.itemStart('elements', 5)).toBe(-1);
+    expect(spans.propertySlot('relations', 0, 'id')).toBe(-1);
+  });
 });
 
 describe('scanDesignSpans on generated JSON', () => {
