@@ -1,6 +1,6 @@
 // Referential integrity of a schema-valid design: unique ids, relations between existing elements of
 // the right kinds, parents that exist. These are document errors, not design advice (that is the rules').
-import { PARENT_KINDS, RELATION_SPECS } from './kinds';
+import { PARENT_KINDS, RELATION_KINDS, RELATION_SPECS, type ElementKind } from './kinds';
 import { parentOf, type Design, type Relation } from './schema';
 
 export interface IntegrityProblem {
@@ -15,12 +15,12 @@ export interface IntegrityProblem {
 export function checkIntegrity(design: Design): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const { elements, relations } = design;
-  // Kind of each element id (the last of duplicates, which are reported); relation ids apart.
-  const kinds = new Map<string, string>();
+  // Every id: an element's index (the last of duplicates, which are reported), or -1 for a relation.
+  const ids = new Map<string, number>();
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
-    if (kinds.has(el.id)) problems.push({ message: `Duplicate id "${el.id}"; ids must be unique.`, path: ['elements', i, 'id'] });
-    kinds.set(el.id, el.kind);
+    if (ids.has(el.id)) problems.push({ message: `Duplicate id "${el.id}"; ids must be unique.`, path: ['elements', i, 'id'] });
+    ids.set(el.id, i);
   }
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
@@ -28,29 +28,39 @@ export function checkIntegrity(design: Design): IntegrityProblem[] {
     if (!allowed) continue;
     const parent = parentOf(el);
     if (parent === undefined) continue;
-    const parentKind = kinds.get(parent);
+    const parentKind = kindOf(elements, ids.get(parent));
     if (parentKind === undefined) problems.push({ message: `${el.kind} "${el.id}" names parent "${parent}", which is not in the design.`, path: ['elements', i, 'parent'] });
-    else if (!allowed.includes(parentKind as never)) problems.push({ message: `${el.kind} "${el.id}" must be inside a ${allowed.join(' or ')}, not a ${parentKind}.`, path: ['elements', i, 'parent'] });
+    else if (!allowed.includes(parentKind)) problems.push({ message: `${el.kind} "${el.id}" must be inside a ${allowed.join(' or ')}, not a ${parentKind}.`, path: ['elements', i, 'parent'] });
   }
-  const relationIds = new Set<string>();
-  const pairs = new Set<string>();
+  // Relations already seen, by kind and ends: a number made of the ends' element indexes when both exist (no
+  // string built per relation), else a string.
+  const pairs = new Set<number | string>();
+  const kindCount = RELATION_KINDS.length;
   for (let i = 0; i < relations.length; i++) {
     const rel = relations[i]!;
-    if (kinds.has(rel.id) || relationIds.has(rel.id)) problems.push({ message: `Duplicate id "${rel.id}"; ids must be unique across elements and relations.`, path: ['relations', i, 'id'] });
-    relationIds.add(rel.id);
+    if (ids.has(rel.id)) problems.push({ message: `Duplicate id "${rel.id}"; ids must be unique across elements and relations.`, path: ['relations', i, 'id'] });
+    else ids.set(rel.id, -1);
     const spec = RELATION_SPECS[rel.kind];
-    checkEnd(problems, rel, i, 'from', kinds.get(rel.from), spec.from);
-    checkEnd(problems, rel, i, 'to', kinds.get(rel.to), spec.to);
+    const from = ids.get(rel.from);
+    const to = ids.get(rel.to);
+    checkEnd(problems, rel, i, 'from', kindOf(elements, from), spec.from);
+    checkEnd(problems, rel, i, 'to', kindOf(elements, to), spec.to);
     if (rel.from === rel.to) problems.push({ message: `${rel.kind} "${rel.id}" joins "${rel.from}" to itself.`, path: ['relations', i, 'to'] });
-    const key = `${rel.kind}\u0000${rel.from}\u0000${rel.to}`;
+    const key = from !== undefined && from >= 0 && to !== undefined && to >= 0
+      ? (from * elements.length + to) * kindCount + RELATION_KINDS.indexOf(rel.kind)
+      : `${rel.kind}\u0000${rel.from}\u0000${rel.to}`;
     if (pairs.has(key)) problems.push({ message: `${rel.kind} "${rel.id}" repeats an existing ${rel.kind} from "${rel.from}" to "${rel.to}".`, path: ['relations', i, 'id'] });
     pairs.add(key);
   }
   return problems;
 }
 
+function kindOf(elements: Design['elements'], index: number | undefined): ElementKind | undefined {
+  return index === undefined || index < 0 ? undefined : elements[index]!.kind;
+}
+
 /** A relation end must name an element of one of the kinds the relation joins. */
-function checkEnd(problems: IntegrityProblem[], rel: Relation, i: number, end: 'from' | 'to', kind: string | undefined, expected: readonly string[]): void {
+function checkEnd(problems: IntegrityProblem[], rel: Relation, i: number, end: 'from' | 'to', kind: ElementKind | undefined, expected: readonly ElementKind[]): void {
   if (kind === undefined) problems.push({ message: `${rel.kind} "${rel.id}": "${end}" names "${rel[end]}", which is not in the design.`, path: ['relations', i, end] });
   else if (!expected.includes(kind)) problems.push({ message: `${rel.kind} "${rel.id}": "${end}" must be a ${expected.join(' or ')}, not a ${kind}.`, path: ['relations', i, end] });
 }
