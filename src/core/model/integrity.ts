@@ -13,9 +13,17 @@ export interface IntegrityProblem {
  * shows the first fifty). Plain loops over the lists, no arrays or closures per item: this runs on every load.
  */
 export function checkIntegrity(design: Design): IntegrityProblem[] {
+  return checkIntegrityIndexed(design).problems;
+}
+
+/**
+ * checkIntegrity, also returning the map it builds of every id: an element's index i as i, a relation's as
+ * -(i + 1). For a design without problems that is each id's one item, which the loader's locator reuses.
+ */
+export function checkIntegrityIndexed(design: Design): { readonly problems: IntegrityProblem[]; readonly ids: ReadonlyMap<string, number> } {
   const problems: IntegrityProblem[] = [];
   const { elements, relations } = design;
-  // Every id: an element's index (the last of duplicates, which are reported), or -1 for a relation.
+  // Every id: an element's index (the last of duplicates, which are reported), or a relation's (the first).
   const ids = new Map<string, number>();
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
@@ -39,7 +47,7 @@ export function checkIntegrity(design: Design): IntegrityProblem[] {
   for (let i = 0; i < relations.length; i++) {
     const rel = relations[i]!;
     if (ids.has(rel.id)) problems.push({ message: `Duplicate id "${rel.id}"; ids must be unique across elements and relations.`, path: ['relations', i, 'id'] });
-    else ids.set(rel.id, -1);
+    else ids.set(rel.id, -(i + 1));
     const spec = RELATION_SPECS[rel.kind];
     const from = ids.get(rel.from);
     const to = ids.get(rel.to);
@@ -52,7 +60,7 @@ export function checkIntegrity(design: Design): IntegrityProblem[] {
     if (pairs.has(key)) problems.push({ message: `${rel.kind} "${rel.id}" repeats an existing ${rel.kind} from "${rel.from}" to "${rel.to}".`, path: ['relations', i, 'id'] });
     pairs.add(key);
   }
-  return problems;
+  return { problems, ids };
 }
 
 function kindOf(elements: Design['elements'], index: number | undefined): ElementKind | undefined {

@@ -3,7 +3,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
-import { checkIntegrity } from './integrity';
+import { checkIntegrityIndexed } from './integrity';
 import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type ItemList, type Span } from './json-spans';
 import { REJECTED } from './schema-accept';
 import { acceptDesign, DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
@@ -93,8 +93,8 @@ export function loadDesign(source: string): LoadResult {
     design = parsed.data;
   }
 
-  const index = makeIndex(spans, lines, design, rootNode);
-  const integrity = checkIntegrity(design);
+  const { problems: integrity, ids } = checkIntegrityIndexed(design);
+  const index = makeIndex(spans, lines, design, rootNode, integrity.length === 0 ? ids : undefined);
   if (integrity.length > 0) {
     return fail(integrity.slice(0, 50).map((p) => ({ message: p.message, path: p.path, range: index.rangeOf(p.path) ?? ZERO_RANGE })));
   }
@@ -208,7 +208,11 @@ function nearestNode(root: Node, path: readonly (string | number)[]): Node | und
   return root;
 }
 
-function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node): DesignIndex {
+/**
+ * `ids`, when given, is the integrity check's map of a design without duplicate ids (element i as i, relation
+ * i as -(i + 1)); without it, the locator builds its own maps on first use.
+ */
+function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node, ids?: ReadonlyMap<string, number>): DesignIndex {
   let elementIndex: Map<string, number> | undefined;
   let relationIndex: Map<string, number> | undefined;
   const rangeOf = (path: readonly (string | number)[]): SourceRange | undefined => {
@@ -231,8 +235,14 @@ function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNod
   // A finding's range: the property's value, else the item's id, else the whole item. Called once per finding
   // and related item, so it reads the scanner's offsets directly and allocates only the range it returns.
   const lookup = (list: ItemList, id: string, property: string | undefined): SourceRange | undefined => {
-    const map = list === 'elements' ? (elementIndex ??= firstIndexById(design.elements)) : (relationIndex ??= firstIndexById(design.relations));
-    const i = map.get(id);
+    let i: number | undefined;
+    if (ids) {
+      const k = ids.get(id);
+      i = k === undefined ? undefined : list === 'elements' ? (k >= 0 ? k : undefined) : (k < 0 ? -k - 1 : undefined);
+    } else {
+      const map = list === 'elements' ? (elementIndex ??= firstIndexById(design.elements)) : (relationIndex ??= firstIndexById(design.relations));
+      i = map.get(id);
+    }
     if (i === undefined) return undefined;
     let slot = property ? spans.propertySlot(list, i, property) : -1;
     if (slot < 0) slot = spans.propertySlot(list, i, 'id');
