@@ -15,6 +15,11 @@ export interface DesignSpans {
   /** A property of an item, or the `j`-th entry of an array property. */
   property(list: ItemList, index: number, key: string, j?: number): Span | undefined;
   /** Where an item starts, or -1 if there is no such item: with `itemEnd`, an item's extent without allocating. */
+  /**
+   * Offsets at which lines start (LF, CRLF and a lone CR end a line), as LineIndex counts them: the scan
+   * sees every line break, since JSON has none inside strings, so the locator needs no second pass.
+   */
+  readonly lineStarts: readonly number[];
   itemStart(list: ItemList, index: number): number;
   itemEnd(list: ItemList, index: number): number;
   /** The slot of an item's property, or -1: a lookup that allocates nothing (read it with valueStart/valueEnd). */
@@ -112,6 +117,7 @@ class ScannedSpans implements DesignSpans {
     private readonly text: string,
     readonly root: ReadonlyMap<string, Span>,
     private readonly lists: readonly [ListSpans, ListSpans],
+    readonly lineStarts: readonly number[],
   ) {}
 
   private of(list: ItemList): ListSpans {
@@ -229,6 +235,7 @@ export function scanDesignSpans(text: string, maxDepth = Infinity): DesignSpans 
   let list = -1;
   let depth = 0;
   const n = text.length;
+  const lineStarts = [0];
 
   // Called for every value that ends at `end`, inside `depth` open containers.
   const value = (start: number, end: number): void => {
@@ -242,9 +249,14 @@ export function scanDesignSpans(text: string, maxDepth = Infinity): DesignSpans 
     }
   };
 
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    if (c === 32 || c === 9) continue;
+    if (c === 10 || c === 13) {
+      if (c === 10 || text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+      continue;
+    }
     if (c === 34) {
       if (depth > 0 && isObject[depth - 1] && expectKey[depth - 1]) {
         // A key: read with a character loop (keys are short) to learn its end and whether it has escapes.
@@ -303,5 +315,10 @@ export function scanDesignSpans(text: string, maxDepth = Infinity): DesignSpans 
       if (depth === 0) break;
     }
   }
-  return new ScannedSpans(text, root, lists);
+  // Past the root value only whitespace remains, whose line breaks count too.
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
+  return new ScannedSpans(text, root, lists, lineStarts);
 }

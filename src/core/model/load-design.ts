@@ -94,7 +94,7 @@ export function loadDesign(source: string): LoadResult {
   }
 
   const { problems: integrity, ids } = checkIntegrityIndexed(design);
-  const index = makeIndex(spans, lines, design, rootNode, integrity.length === 0 ? ids : undefined);
+  const index = makeIndex(spans, new LineIndex(text, spans.lineStarts), design, rootNode, integrity.length === 0 ? ids : undefined);
   if (integrity.length > 0) {
     return fail(integrity.slice(0, 50).map((p) => ({ message: p.message, path: p.path, range: index.rangeOf(p.path) ?? ZERO_RANGE })));
   }
@@ -108,10 +108,10 @@ export function loadDesign(source: string): LoadResult {
  */
 export function indexCheckedDesign(source: string, design: Design): LoadResult {
   const text = withoutByteOrderMark(source);
-  const lines = new LineIndex(text);
   let tree: Node | undefined;
   const rootNode = () => (tree ??= parseTree(text, [], { disallowComments: true })!);
-  return { ok: true, design, index: makeIndex(scanDesignSpans(text), lines, design, rootNode) };
+  const spans = scanDesignSpans(text);
+  return { ok: true, design, index: makeIndex(spans, new LineIndex(text, spans.lineStarts), design, rootNode) };
 }
 
 function syntaxErrors(text: string, lines: LineIndex): LoadError[] {

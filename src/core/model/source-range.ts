@@ -19,11 +19,10 @@ export interface SourceLocation {
 
 /** Maps UTF-16 offsets to line/character in O(log lines); line starts are found on first use only. */
 export class LineIndex {
-  private lineStarts: number[] | undefined;
+  /** `lineStarts`, when given, are the text's line starts as this class finds them (the span scan's). */
+  constructor(readonly text: string, private lineStarts?: readonly number[]) {}
 
-  constructor(readonly text: string) {}
-
-  private get starts(): number[] {
+  private get starts(): readonly number[] {
     if (this.lineStarts) return this.lineStarts;
     const starts = [0];
     const text = this.text;
