@@ -1,14 +1,15 @@
 // Validation cost versus JSON.parse: generated designs of 100, 1,000 and 10,000 elements (paired VNets
 // with delegated, private-endpoint and app subnets, NAT, NSG, private endpoints, DNS zones, peerings),
 // timed as loadDesign + validateDesign (with the source locator, as the CLI and the editor run it).
-import { parseTree } from 'jsonc-parser';
 import { checkIntegrity } from '../src/core/model/integrity';
-import { loadDesign } from '../src/core/model/load-design';
-import { designSchema, type Design, type Element, type Relation } from '../src/core/model/schema';
+import { scanDesignSpans } from '../src/core/model/json-spans';
+import { loadDesign, MAX_DESIGN_DEPTH } from '../src/core/model/load-design';
+import { acceptDesign, designSchema, type Design, type Element, type Relation } from '../src/core/model/schema';
 import { serializeDesign } from '../src/core/model/serialize-design';
 import { RULES } from '../src/core/rules/registry';
 import { validateDesign } from '../src/core/rules/engine';
-import type { Locator, Rule } from '../src/core/rules/rule';
+import { designLocator } from '../src/core/rules/design-locator';
+import type { Rule } from '../src/core/rules/rule';
 import { AZ_RULES } from '../src/core/rules/catalog/az';
 import { PPV_RULES } from '../src/core/rules/catalog/ppv';
 import { formatIpv4 } from '../src/core/net/cidr';
@@ -132,10 +133,7 @@ function measure(n: number): Row {
     const l = time(() => { loaded = loadDesign(text); });
     if (!loaded?.ok) throw new Error(`generated design does not load: ${loaded?.ok === false ? loaded.errors[0]?.message : ''}`);
     const { design: d, index } = loaded;
-    const locate: Locator = (ref) => {
-      const range = ref.elementId ? index.elementRange(ref.elementId, ref.property) : ref.relationId ? index.relationRange(ref.relationId, ref.property) : undefined;
-      return range ? { file: 'bench.ppvnet.json', range } : undefined;
-    };
+    const locate = designLocator(index, 'bench.ppvnet.json');
     const v = time(() => { findings = validateDesign(d, { locate }).length; });
     if (r === 0) continue; // warm-up
     parse.push(p);
@@ -158,18 +156,40 @@ function perRule(n: number): { rules: { id: string; ms: number }[]; az: number; 
   return { rules, engine, az: runs(AZ_RULES) - engine, ppv: runs(PPV_RULES) - engine };
 }
 
-/** Where loadDesign spends its time on the largest design: JSON tree with offsets, schema, integrity. */
+/** Where loadDesign spends its time on the largest design: value parse, position scan, schema, integrity. */
 function loadBreakdown(n: number): string {
   const design = generateDesign(n);
   const text = serializeDesign(design);
   const plain: unknown = JSON.parse(text);
   const m = (fn: () => unknown) => median(Array.from({ length: 3 }, () => time(fn)));
   const parse = m(() => JSON.parse(text));
-  const tree = m(() => parseTree(text, [], { disallowComments: true }));
-  const schema = m(() => designSchema.safeParse(plain));
+  const spans = m(() => scanDesignSpans(text, MAX_DESIGN_DEPTH));
+  const accept = acceptDesign;
+  if (!accept) throw new Error('the design schema does not compile: loadDesign runs zod on every load');
+  const schema = m(() => accept(plain));
+  const zod = m(() => designSchema.safeParse(plain));
   const integrity = m(() => checkIntegrity(design));
   const x = (v: number) => `${v.toFixed(0)} ms (${(v / parse).toFixed(1)}× JSON.parse)`;
-  return `JSON.parse ${parse.toFixed(0)} ms; jsonc-parser parseTree ${x(tree)}; zod schema ${x(schema)}; integrity ${x(integrity)}`;
+  return `JSON.parse ${parse.toFixed(0)} ms; position scan ${x(spans)}; schema (compiled check) ${x(schema)}, where zod, now run only to describe a rejected design, takes ${x(zod)}; integrity ${x(integrity)}`;
+}
+
+/**
+ * What locating costs inside validateDesign on the largest design: every finding's and related item's range,
+ * through a fresh load's index as the CLI and the editor have it (so the index's first-use work is counted).
+ */
+function locateCost(n: number): string {
+  const text = serializeDesign(generateDesign(n));
+  const first = loadDesign(text);
+  if (!first.ok) throw new Error('generated design does not load');
+  const refs = validateDesign(first.design).flatMap((f) => [f, ...(f.related ?? [])]);
+  const runs = Array.from({ length: 5 }, () => {
+    const loaded = loadDesign(text);
+    if (!loaded.ok) throw new Error('generated design does not load');
+    const locate = designLocator(loaded.index, 'bench.ppvnet.json');
+    return time(() => { for (const ref of refs) locate(ref); });
+  });
+  const ms = median(runs);
+  return `${ms.toFixed(1)} ms for ${refs.length} references (${((ms * 1000) / refs.length).toFixed(2)} µs each)`;
 }
 
 function main(): void {
@@ -196,6 +216,7 @@ const ratio = (big.load + big.validate) / big.parse;
 // Issue #19's done-when, on one line a reader (or a script) can find: the ratio, the goal and the verdict.
 console.log(`\nGOAL (#19): load + validate at ${big.elements} elements = ${f(ratio)}× JSON.parse (goal ≤ ${TARGET_RATIO}×): ${ratio <= TARGET_RATIO ? 'PASS' : `over, ${f(ratio / TARGET_RATIO)}× the goal`}.`);
 console.log(`\nloadDesign at ${big.elements} elements: ${loadBreakdown(SIZES[SIZES.length - 1]!)}.`);
+console.log(`Locating findings at ${big.elements} elements (first use of the index included): ${locateCost(SIZES[SIZES.length - 1]!)}.`);
 console.log(`validateDesign alone at ${big.elements} elements: ${f(big.validate / big.parse)}× JSON.parse.`);
 const split = perRule(SIZES[SIZES.length - 1]!);
 console.log(`\nvalidateDesign at ${big.elements} elements, split: engine (Topology index, sorting) ${f(split.engine)} ms, AZ rules ${f(split.az)} ms, PPV rules ${f(split.ppv)} ms (each ${f(split.az / big.parse)}× / ${f(split.ppv / big.parse)}× JSON.parse).`);

@@ -3,9 +3,10 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
-import { checkIntegrity } from './integrity';
-import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type Span } from './json-spans';
-import { DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
+import { checkIntegrityIndexed } from './integrity';
+import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type ItemList, type Span } from './json-spans';
+import { REJECTED } from './schema-accept';
+import { acceptDesign, DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
 export interface LoadError {
@@ -81,15 +82,23 @@ export function loadDesign(source: string): LoadResult {
     return fail([{ message, range: spanRange(lines, versionSpan), path: ['version'] }]);
   }
 
-  const parsed = designSchema.safeParse(plain);
-  if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, rootNode(), lines)));
+  // The compiled check accepts what zod accepts, with zod's output, at a fraction of its cost; zod itself
+  // runs only for a design that check rejects, to describe what is wrong.
+  const accepted = acceptDesign ? acceptDesign(plain) : REJECTED;
+  let design: Design;
+  if (accepted !== REJECTED) design = accepted as Design;
+  else {
+    const parsed = designSchema.safeParse(plain);
+    if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, rootNode(), lines)));
+    design = parsed.data;
+  }
 
-  const index = makeIndex(spans, lines, parsed.data, rootNode);
-  const integrity = checkIntegrity(parsed.data);
+  const { problems: integrity, ids } = checkIntegrityIndexed(design);
+  const index = makeIndex(spans, new LineIndex(text, spans.lineStarts), design, rootNode, integrity.length === 0 ? ids : undefined);
   if (integrity.length > 0) {
     return fail(integrity.slice(0, 50).map((p) => ({ message: p.message, path: p.path, range: index.rangeOf(p.path) ?? ZERO_RANGE })));
   }
-  return { ok: true, design: parsed.data, index };
+  return { ok: true, design, index };
 }
 
 /**
@@ -99,10 +108,10 @@ export function loadDesign(source: string): LoadResult {
  */
 export function indexCheckedDesign(source: string, design: Design): LoadResult {
   const text = withoutByteOrderMark(source);
-  const lines = new LineIndex(text);
   let tree: Node | undefined;
   const rootNode = () => (tree ??= parseTree(text, [], { disallowComments: true })!);
-  return { ok: true, design, index: makeIndex(scanDesignSpans(text), lines, design, rootNode) };
+  const spans = scanDesignSpans(text);
+  return { ok: true, design, index: makeIndex(spans, new LineIndex(text, spans.lineStarts), design, rootNode) };
 }
 
 function syntaxErrors(text: string, lines: LineIndex): LoadError[] {
@@ -199,12 +208,11 @@ function nearestNode(root: Node, path: readonly (string | number)[]): Node | und
   return root;
 }
 
-function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node): DesignIndex {
-  const byId = (list: readonly { id: string }[]) => {
-    const map = new Map<string, number>();
-    list.forEach((item, i) => { if (!map.has(item.id)) map.set(item.id, i); });
-    return map;
-  };
+/**
+ * `ids`, when given, is the integrity check's map of a design without duplicate ids (element i as i, relation
+ * i as -(i + 1)); without it, the locator builds its own maps on first use.
+ */
+function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNode: () => Node, ids?: ReadonlyMap<string, number>): DesignIndex {
   let elementIndex: Map<string, number> | undefined;
   let relationIndex: Map<string, number> | undefined;
   const rangeOf = (path: readonly (string | number)[]): SourceRange | undefined => {
@@ -224,15 +232,37 @@ function makeIndex(spans: DesignSpans, lines: LineIndex, design: Design, rootNod
     const node = findNodeAtLocation(rootNode(), [...path]);
     return node ? lines.range(node.offset, node.length) : undefined;
   };
-  const lookup = (list: 'elements' | 'relations', id: string, property?: string) => {
-    const map = list === 'elements' ? (elementIndex ??= byId(design.elements)) : (relationIndex ??= byId(design.relations));
-    const i = map.get(id);
+  // A finding's range: the property's value, else the item's id, else the whole item. Called once per finding
+  // and related item, so it reads the scanner's offsets directly and allocates only the range it returns.
+  const lookup = (list: ItemList, id: string, property: string | undefined): SourceRange | undefined => {
+    let i: number | undefined;
+    if (ids) {
+      const k = ids.get(id);
+      i = k === undefined ? undefined : list === 'elements' ? (k >= 0 ? k : undefined) : (k < 0 ? -k - 1 : undefined);
+    } else {
+      const map = list === 'elements' ? (elementIndex ??= firstIndexById(design.elements)) : (relationIndex ??= firstIndexById(design.relations));
+      i = map.get(id);
+    }
     if (i === undefined) return undefined;
-    return (property && rangeOf([list, i, property])) || rangeOf([list, i, 'id']) || rangeOf([list, i]);
+    let slot = property ? spans.propertySlot(list, i, property) : -1;
+    if (slot < 0) slot = spans.propertySlot(list, i, 'id');
+    if (slot >= 0) return lines.between(spans.valueStart(list, slot), spans.valueEnd(list, slot));
+    const start = spans.itemStart(list, i);
+    return start < 0 ? undefined : lines.between(start, spans.itemEnd(list, i));
   };
   return {
     rangeOf,
     elementRange: (id, property) => lookup('elements', id, property),
     relationRange: (id, property) => lookup('relations', id, property),
   };
+}
+
+/** The index of the first item with each id (a later duplicate is an integrity error, pointed at by path). */
+function firstIndexById(list: readonly { id: string }[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!.id;
+    if (!map.has(id)) map.set(id, i);
+  }
+  return map;
 }

@@ -19,11 +19,10 @@ export interface SourceLocation {
 
 /** Maps UTF-16 offsets to line/character in O(log lines); line starts are found on first use only. */
 export class LineIndex {
-  private lineStarts: number[] | undefined;
+  /** `lineStarts`, when given, are the text's line starts as this class finds them (the span scan's). */
+  constructor(readonly text: string, private lineStarts?: readonly number[]) {}
 
-  constructor(readonly text: string) {}
-
-  private get starts(): number[] {
+  private get starts(): readonly number[] {
     if (this.lineStarts) return this.lineStarts;
     const starts = [0];
     const text = this.text;
@@ -41,20 +40,41 @@ export class LineIndex {
   }
 
   position(offset: number): TextPos {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = this.clamp(offset);
+    const line = this.lineAt(o, 0);
+    return { line, character: o - this.starts[line]! };
+  }
+
+  range(offset: number, length: number): SourceRange {
+    return this.between(offset, offset + length);
+  }
+
+  /** The range from offset `start` to offset `end`: one search, as most ranges start and end on one line. */
+  between(start: number, end: number): SourceRange {
     const starts = this.starts;
-    let lo = 0;
+    const s = this.clamp(start);
+    const e = this.clamp(end);
+    const line = this.lineAt(s, 0);
+    const next = starts[line + 1];
+    const endLine = e < s ? this.lineAt(e, 0) : next === undefined || next > e ? line : this.lineAt(e, line);
+    return { start: { line, character: s - starts[line]! }, end: { line: endLine, character: e - starts[endLine]! } };
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The line of offset `o` (clamped), searching from line `lo` on. */
+  private lineAt(o: number, from: number): number {
+    const starts = this.starts;
+    let lo = from;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - starts[lo]! };
-  }
-
-  range(offset: number, length: number): SourceRange {
-    return { start: this.position(offset), end: this.position(offset + length) };
+    return lo;
   }
 
   offset(pos: TextPos): number {

@@ -10,6 +10,16 @@ import { serializeDesign } from '../../../src/core/model/serialize-design';
 import { loadSample } from '../support/designs';
 
 const ROOT = path.resolve(__dirname, '../../..');
+
+/** Line starts by the rule LineIndex documents: LF, CRLF and a lone CR each end a line. */
+function naiveLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
 const texts: [string, string][] = [
   ...['samples', 'test/fixtures/designs'].flatMap((dir) =>
     readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ppvnet.json')).map((f): [string, string] => [f, readFileSync(path.join(ROOT, dir, f), 'utf8')])),
@@ -40,6 +50,7 @@ describe('scanDesignSpans', () => {
         });
       }
       for (const k of Object.keys(JSON.parse(text))) expect(spans.root.get(k)).toEqual(at([k]));
+      expect(spans.lineStarts).toEqual(naiveLineStarts(text));
     });
   }
 
@@ -49,12 +60,35 @@ describe('scanDesignSpans', () => {
     expect(() => scanDesignSpans('{"a":{"x":1},"b":{"x":1}}')).not.toThrow();
     expect(() => scanDesignSpans('{"s":"has \\"quotes\\" and {braces}","t":"x"}')).not.toThrow();
   });
+
+  it('gives items that are not objects no properties, not their neighbours\'', () => {
+    const text = '{"elements":[{"id":"a"},"id",["id"],{"\\u0069d":"b"},7],"relations":[]}';
+    const spans = scanDesignSpans(text);
+    expect(spans.property('elements', 0, 'id')).toEqual([19, 22]);
+    for (const i of [1, 2, 4]) {
+      expect(spans.property('elements', i, 'id')).toBeUndefined();
+      expect(spans.propertySlot('elements', i, 'id')).toBe(-1);
+    }
+    expect(spans.property('elements', 3, 'id')).toEqual([text.indexOf('"b"'), text.indexOf('"b"') + 3]);
+    expect(spans.item('elements', 5)).toBeUndefined();
+    expect(spans.itemStart('elements', 5)).toBe(-1);
+    expect(spans.propertySlot('relations', 0, 'id')).toBe(-1);
+  });
 });
 
 describe('scanDesignSpans on generated JSON', () => {
   // Items of any shape (nested containers, escapes in keys and strings, empty arrays), in any layout.
   const item = fc.dictionary(fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', 'é', ' ') , minLength: 1, maxLength: 3 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
   const layout = fc.constantFrom(undefined, 0, 2, '\t');
+  const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+  const around = fc.stringMatching(/^[ \t\r\n]{0,4}$/);
+
+  it('finds every line start, whatever the line ends and the whitespace around the value', () => {
+    fc.assert(fc.property(fc.array(item, { maxLength: 3 }), layout, lineEnd, around, around, (elements, indent, eol, before, after) => {
+      const text = before + JSON.stringify({ version: 1, elements, relations: [] }, null, indent).replace(/\n/g, eol) + after;
+      expect(scanDesignSpans(text).lineStarts).toEqual(naiveLineStarts(text));
+    }), { numRuns: 500 });
+  });
 
   it('gives every property and array entry of every item the syntax tree’s extent', () => {
     fc.assert(fc.property(fc.array(item, { maxLength: 4 }), layout, (elements, indent) => {

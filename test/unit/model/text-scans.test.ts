@@ -46,4 +46,12 @@ describe('text scans', () => {
       }
     }), { numRuns: 1000 });
   });
+
+  it('LineIndex.between gives the positions of its two offsets, however far apart or out of order', () => {
+    fc.assert(fc.property(tricky, fc.integer({ min: -2, max: 40 }), fc.integer({ min: -2, max: 40 }), (text, start, end) => {
+      const index = new LineIndex(text);
+      expect(index.between(start, end)).toEqual({ start: index.position(start), end: index.position(end) });
+      expect(index.range(start, end - start)).toEqual({ start: index.position(start), end: index.position(end) });
+    }), { numRuns: 2000 });
+  });
 });
