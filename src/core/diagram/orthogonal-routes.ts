@@ -32,6 +32,8 @@ const BEND = 14;
 const CROSS = 250;
 const ALONG = 24;
 const REROUTE_PASSES = 2;
+/** A large picture's reroute passes: each costs about as much as the first routing, and most of the gain is in the first. */
+const LARGE_REROUTE_PASSES = 1;
 /**
  * Above this many edges the picture is large (a generated or estate-wide design, not a hand-drawn one): the
  * search then trades exactness for time, as the shipped samples (at most a few dozen edges) never do.
@@ -40,8 +42,12 @@ const REROUTE_PASSES = 2;
 const LARGE = 80;
 /** How much a large picture's search trusts its distance estimate (1 is exact A*): fewer states, near-shortest routes. */
 const LARGE_WEIGHT = 1.6;
-/** States a large picture's search may take per grid line the edge spans, before it gives up on exactness. */
-const LARGE_BUDGET = 40;
+/**
+ * States a large picture's search may take per grid line the edge spans, before it gives up on the crowd costs.
+ * Kept small: in a crowded picture nearly every long edge ran past any larger budget (40 per line spent 30M
+ * states at 300 elements and still fell back on 673 of 734 searches), so the budget was time lost.
+ */
+const LARGE_BUDGET = 2;
 /**
  * The fallback once the budget is spent: a plain shortest path round the boxes that ignores the other edges,
  * whose crowding costs made the search spread over the whole grid, with the estimate weighted so it heads
@@ -445,7 +451,7 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
     routed.set(r.id, x);
   }
   // Rip up and reroute: each edge again, now that it sees every other edge and not only the earlier ones.
-  for (let pass = 0; pass < REROUTE_PASSES; pass++) {
+  for (let pass = 0; pass < (large ? LARGE_REROUTE_PASSES : REROUTE_PASSES); pass++) {
     for (const { r } of order) {
       // A large picture reroutes only the edges that cross or share a run with another: the rest would find
       // the same route again, and rerouting them all made each pass as slow as the first.
