@@ -48,6 +48,8 @@ const LARGE_WEIGHT = 1.6;
  * states at 300 elements and still fell back on 673 of 734 searches), so the budget was time lost.
  */
 const LARGE_BUDGET = 2;
+/** Grid lines spanned past which a large picture's edge skips the budgeted search. */
+const LONG_SPAN = 300;
 /**
  * The fallback once the budget is spent: a plain shortest path round the boxes that ignores the other edges,
  * whose crowding costs made the search spread over the whole grid, with the estimate weighted so it heads
@@ -285,7 +287,8 @@ export function routeEdges(boxes: readonly RouteBox[], requests: readonly RouteR
     // The budget grows with the grid rows and columns the edge spans, so a long edge is not cut short.
     const cols = xsBetween(Math.min(a.x, b.x), Math.max(a.x + a.w, b.x + b.w));
     const rows = ysBetween(Math.min(a.y, b.y), Math.max(a.y + a.h, b.y + b.h));
-    const found = searchWith(r, LARGE_WEIGHT, LARGE_BUDGET * (cols + rows + 16), true);
+    // An edge spanning most of a tall picture always ran past the budget: it goes to the fallback at once.
+    const found = cols + rows > LONG_SPAN ? undefined : searchWith(r, LARGE_WEIGHT, LARGE_BUDGET * (cols + rows + 16), true);
     if (found) return found;
     fallbacks++;
     return searchWith(r, FALLBACK_WEIGHT, Infinity, false)!;
