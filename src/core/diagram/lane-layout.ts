@@ -52,6 +52,8 @@ const LANE_PAD = 16;
 const LANE_HEADER = 30;
 const LANE_GAP = 30;
 const NODE_GAP = 30;
+/** The most straight lines whose crossings the loose-node ordering counts (the samples have a few dozen). */
+const UNTANGLE_CROSSINGS_MAX = 200;
 
 const POWER_PLATFORM_KINDS = new Set<string>(['environment', 'enterprisePolicy', 'connector', 'vnetDataGateway']);
 const ATTACHMENT_RELATIONS = new Set<string>(['natAssociation', 'nsgAssociation', 'routeTableAssociation']);
@@ -296,20 +298,38 @@ export function layoutLanes(design: Design): LaneLayout {
 /**
  * Reorders the loose nodes of each grid (a lane's services, the Power Platform column, the global band) by
  * swapping places while that lowers the crossings of the edges drawn straight between box centres, then
- * their length: a cheap stand-in for the routed picture that puts linked things next to each other.
+ * their length (length alone in a large picture): a cheap stand-in for the routed picture that puts linked
+ * things next to each other. Each trial swap rescores only the lines at the two boxes it moves.
  */
 function untangle(boxes: PlacedBox[], groups: readonly (readonly string[])[], relations: readonly { from: string; to: string }[]): void {
   const index = new Map(boxes.map((b, i) => [b.id, i]));
   const lines = relations.filter((r) => index.has(r.from) && index.has(r.to) && r.from !== r.to).map((r) => [index.get(r.from)!, index.get(r.to)!] as const);
   const centre = (i: number) => ({ x: boxes[i]!.x + boxes[i]!.w / 2, y: boxes[i]!.y + boxes[i]!.h / 2 });
-  const score = () => {
-    const pts = lines.map(([a, b]) => [centre(a), centre(b)] as const);
+  const touching = new Map<number, number[]>();
+  lines.forEach(([a, b], k) => {
+    for (const end of new Set([a, b])) touching.set(end, [...(touching.get(end) ?? []), k]);
+  });
+  // Above this many lines, counting crossings for every trial swap costs lines² per swap (seconds at a few
+  // hundred elements); large pictures then order by length alone, and their routing keeps edges apart.
+  const byCrossings = lines.length <= UNTANGLE_CROSSINGS_MAX;
+  /**
+   * The part of the score a swap of boxes p and q can change: the crossings of the lines at either box (each
+   * pair once) and their length. Comparing it before and after a swap decides exactly as the whole score would.
+   */
+  const partScore = (p: number, q: number) => {
+    const mine = [...new Set([...(touching.get(p) ?? []), ...(touching.get(q) ?? [])])];
+    const isMine = new Set(mine);
     let crossings = 0;
     let length = 0;
-    for (let i = 0; i < pts.length; i++) {
-      const [a, b] = pts[i]!;
+    for (const k of mine) {
+      const a = centre(lines[k]![0]);
+      const b = centre(lines[k]![1]);
       length += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-      for (let j = i + 1; j < pts.length; j++) if (segmentsCross(a, b, pts[j]![0], pts[j]![1])) crossings++;
+      if (!byCrossings) continue;
+      for (let o = 0; o < lines.length; o++) {
+        if (o === k || (isMine.has(o) && o < k)) continue;
+        if (segmentsCross(a, b, centre(lines[o]![0]), centre(lines[o]![1]))) crossings++;
+      }
     }
     return crossings * 10_000 + length;
   };
@@ -319,19 +339,16 @@ function untangle(boxes: PlacedBox[], groups: readonly (readonly string[])[], re
     boxes[i] = { ...a, x: b.x, y: b.y };
     boxes[j] = { ...b, x: a.x, y: a.y };
   };
-  let best = score();
   for (let round = 0; round < 6; round++) {
     let improved = false;
     for (const group of groups) {
       const ids = group.map((id) => index.get(id)!);
       for (let p = 0; p < ids.length; p++) {
         for (let q = p + 1; q < ids.length; q++) {
+          const before = partScore(ids[p]!, ids[q]!);
           swap(ids[p]!, ids[q]!);
-          const s = score();
-          if (s < best - 1e-6) {
-            best = s;
-            improved = true;
-          } else swap(ids[p]!, ids[q]!);
+          if (partScore(ids[p]!, ids[q]!) - before < -1e-6) improved = true;
+          else swap(ids[p]!, ids[q]!);
         }
       }
     }

@@ -109,6 +109,8 @@ export interface DesignPicture {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
+  /** Edges whose routing search ran past its budget (only in large pictures) and took the plain fallback. */
+  readonly routeFallbacks: number;
 }
 
 /**
@@ -171,7 +173,7 @@ export function renderDesignPicture(design: Design, options: RenderSvgOptions = 
     '</g>',
     '</svg>',
   ];
-  return { svg: out.join('\n') + '\n', width, height };
+  return { svg: out.join('\n') + '\n', width, height, routeFallbacks: edges.fallbacks };
 }
 
 const LANE_FILL: Readonly<Record<LaneRole, string>> = {
@@ -324,10 +326,11 @@ function detailOf(e: Element): string {
  * The edges' SVG, routed around every box, and the points they reach so the picture can hold them. A
  * relation the layout shows by nesting gets no edge, only its group (a title, and its change mark if any).
  */
-function drawEdges(relations: readonly Relation[], layout: LaneLayout, avoid: readonly Box[], marks?: ReadonlyMap<string, ChangeMark>): { svg: string[]; extent: Point[] } {
+function drawEdges(relations: readonly Relation[], layout: LaneLayout, avoid: readonly Box[], marks?: ReadonlyMap<string, ChangeMark>): { svg: string[]; extent: Point[]; fallbacks: number } {
   const ids = new Set(layout.boxes.map((b) => b.id));
   const drawn = relations.filter((r) => ids.has(r.from) && ids.has(r.to) && (!layout.nested.has(r.id) || marks?.has(r.id)));
-  const routes = routeEdges(layout.boxes, drawn, avoid);
+  const stats = { fallbacks: 0 };
+  const routes = routeEdges(layout.boxes, drawn, avoid, stats);
   // One label per kind between two elements: a peering and its reverse read "peering ⇄".
   const groups = new Map<string, Relation[]>();
   for (const r of drawn) {
@@ -351,7 +354,7 @@ function drawEdges(relations: readonly Relation[], layout: LaneLayout, avoid: re
     extent.push(...points);
     out.push(drawEdge(r, points, label, labels, layout.boxes, marks?.get(r.id)));
   }
-  return { svg: out, extent };
+  return { svg: out, extent, fallbacks: stats.fallbacks };
 }
 
 const LABEL_SIZE = 9.5;
