@@ -7,24 +7,12 @@ import { renderDesignPicture } from '../src/core/diagram/render-svg';
 import { serializeDesign } from '../src/core/model/serialize-design';
 import { drawnBoxes, drawnEdges } from '../test/unit/diagram/picture-geometry';
 import { generateDesign } from './rules.bench';
+import { median, cpuTime as time } from './cpu-time';
 
 const SIZES = [100, 300, 1_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Issue #19's budget: a 1,000-element design drawn in at most 2 s of CPU. */
 const BUDGET_MS = 2_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/** CPU time (user + system) of this process in ms: the machine is shared, so wall-clock time would measure the others. */
-function time(fn: () => void): number {
-  const c = process.cpuUsage();
-  fn();
-  const u = process.cpuUsage(c);
-  return (u.user + u.system) / 1000;
-}
 
 interface Row { elements: number; edges: number; baseline: number; layout: number; render: number; edgeEdge: number; edgeBox: number; fallbacks: number }
 

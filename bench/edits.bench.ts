@@ -12,6 +12,7 @@ import { designLocator } from '../src/core/rules/design-locator';
 import { validateDesign, validateDesignAfter } from '../src/core/rules/engine';
 import { RULES } from '../src/core/rules/registry';
 import { generateDesign } from './rules.bench';
+import { median } from './cpu-time';
 
 const SIZES = [1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -22,11 +23,6 @@ function perCall(reps: number, fn: () => void): number {
   for (let i = 0; i < reps; i++) fn();
   const u = process.cpuUsage(c);
   return (u.user + u.system) / 1000 / reps;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /** The gestures of the designer, as the edits they send. */

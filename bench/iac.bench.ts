@@ -12,6 +12,7 @@ import { validateDesign } from '../src/core/rules/engine';
 import { readBicepFile, readTerraformFolder } from '../src/node/iac/iac-files';
 import { sharedParsers } from '../src/node/iac/tree-sitter-parsers';
 import { findBicep } from '../test/unit/export/export-support';
+import { median } from './cpu-time';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LINES = 5_000;
@@ -119,11 +120,6 @@ function generate(unit: (i: number) => string): string[] {
 }
 
 interface Timing { cpu: number; wall: number }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /**
  * CPU time (user + system) of this process, in ms, and wall-clock time. The machine is shared, so the ratios

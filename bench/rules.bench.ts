@@ -13,6 +13,7 @@ import type { Rule } from '../src/core/rules/rule';
 import { AZ_RULES } from '../src/core/rules/catalog/az';
 import { PPV_RULES } from '../src/core/rules/catalog/ppv';
 import { formatIpv4 } from '../src/core/net/cidr';
+import { median, cpuTime as time } from './cpu-time';
 
 const SIZES = [100, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -100,22 +101,6 @@ export function generateDesign(n: number): Design {
     });
   }
   return { version: 1, name: `Generated design of ${elements.length} elements`, elements, relations };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/**
- * CPU time (user + system) of this process in ms. The build machine is shared, so wall-clock time
- * mostly measures the other processes; CPU time measures ours (GC threads included).
- */
-function time(fn: () => void): number {
-  const c = process.cpuUsage();
-  fn();
-  const u = process.cpuUsage(c);
-  return (u.user + u.system) / 1000;
 }
 
 interface Row { elements: number; relations: number; kb: number; parse: number; load: number; validate: number; findings: number }

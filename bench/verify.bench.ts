@@ -7,24 +7,12 @@ import { formatIpv4, tryCidr } from '../src/core/net/cidr';
 import { validateDesign } from '../src/core/rules/engine';
 import { verifyDesign } from '../src/core/verify/verify-design';
 import { generateDesign } from './rules.bench';
+import { median, cpuTime as time } from './cpu-time';
 
 const SIZES = [100, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Issue #15's budget: all flows of a 1,000-element design, in ms. */
 const BUDGET_MS = 100;
-
-/** CPU time of this process in ms (the machine is shared; wall-clock time measures the others). */
-function time(fn: () => void): number {
-  const c = process.cpuUsage();
-  fn();
-  const u = process.cpuUsage(c);
-  return (u.user + u.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 const withoutWorkloads = (d: Design): Design => ({ ...d, relations: d.relations.filter((r) => r.kind !== 'workload') });
 
