@@ -1,7 +1,7 @@
 // Entry points of the IaC readers: a Terraform module folder or a Bicep file (with its local modules) in,
 // the design the rules judge plus a Locator and the reader's own diagnostics out. Callers parse; this is pure.
 import type { z } from 'zod';
-import { designSchema, UNSAFE_CHARACTER_PARAM, type Design } from '../model/schema';
+import { parseDesign, UNSAFE_CHARACTER_PARAM, type Design } from '../model/schema';
 import { LineIndex, ZERO_RANGE } from '../model/source-range';
 import { armChildren, armElements, armRelations, armSubnets, privateLinkTargets } from './arm-mapping';
 import { armDnsEndpoints } from './arm-dns-resolvers';
@@ -201,7 +201,7 @@ function build(all: readonly IacResource[], name: string, diagnostics: IacDiagno
  */
 function sanitise(design: Design): Design {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const r = designSchema.safeParse(design);
+    const r = parseDesign(design);
     if (r.success) return design;
     const issues = r.error.issues.filter((i) => !isNameCharacterIssue(i));
     if (issues.length === 0) return design;

@@ -3,7 +3,7 @@
 import { fitId } from './fit-id';
 import { checkEditedDesign } from './incremental-check';
 import { checkIntegrity } from './integrity';
-import { designSchema, parentOf, type Design, type Element, type Relation } from './schema';
+import { parseDesign, parentOf, type Design, type Element, type Relation } from './schema';
 
 export type DesignEdit =
   | { readonly op: 'addElements'; readonly elements: readonly Element[]; readonly relations?: readonly Relation[] }
@@ -34,7 +34,7 @@ export function applyEdit(design: Design, edit: DesignEdit): EditResult {
   if (!applied.ok) return applied;
   const next = applied.design;
   // The result must still be a loadable document, or the edit is refused and the file is left as it was.
-  const parsed = designSchema.safeParse(next);
+  const parsed = parseDesign(next);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, error: `${issue.message} at ${issue.path.join('.')}` };

@@ -5,8 +5,7 @@ import type { z } from 'zod';
 import { withoutByteOrderMark } from './byte-order-mark';
 import { checkIntegrityIndexed } from './integrity';
 import { DuplicateKeyError, NestingError, scanDesignSpans, stringEnd, type DesignSpans, type ItemList, type Span } from './json-spans';
-import { REJECTED } from './schema-accept';
-import { acceptDesign, DESIGN_VERSION, designSchema, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
+import { DESIGN_VERSION, parseDesign, UNSAFE_CHARACTER_PARAM, type Design } from './schema';
 import { LineIndex, ZERO_RANGE, type SourceRange } from './source-range';
 
 export interface LoadError {
@@ -82,16 +81,9 @@ export function loadDesign(source: string): LoadResult {
     return fail([{ message, range: spanRange(lines, versionSpan), path: ['version'] }]);
   }
 
-  // The compiled check accepts what zod accepts, with zod's output, at a fraction of its cost; zod itself
-  // runs only for a design that check rejects, to describe what is wrong.
-  const accepted = acceptDesign ? acceptDesign(plain) : REJECTED;
-  let design: Design;
-  if (accepted !== REJECTED) design = accepted as Design;
-  else {
-    const parsed = designSchema.safeParse(plain);
-    if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, rootNode(), lines)));
-    design = parsed.data;
-  }
+  const parsed = parseDesign(plain);
+  if (!parsed.success) return fail(parsed.error.issues.slice(0, 50).map((i) => issueToError(i, rootNode(), lines)));
+  const design = parsed.data;
 
   const { problems: integrity, ids } = checkIntegrityIndexed(design);
   const index = makeIndex(spans, new LineIndex(text, spans.lineStarts), design, rootNode, integrity.length === 0 ? ids : undefined);
